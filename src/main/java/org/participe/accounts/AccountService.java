@@ -1,0 +1,396 @@
+package org.participe.accounts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.participe.accounts.internal.AccountEntity;
+import org.participe.accounts.internal.AccountRepository;
+import org.participe.accounts.internal.AccountTokenEntity;
+import org.participe.accounts.internal.AccountTokenRepository;
+import org.participe.accounts.internal.SessionTerminator;
+import org.participe.accounts.internal.Tokens;
+import org.participe.base.i18n.SupportedLocales;
+import org.participe.base.ratelimit.RateLimiter;
+import org.participe.base.validation.InvalidInputException;
+import org.participe.base.validation.TooManyRequestsException;
+import org.participe.security.CurrentUser;
+import org.participe.security.ParticipeUser;
+import org.participe.security.Roles;
+import org.participe.town.TownService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accounts: signing up, confirming the e-mail, recovering a password, one's own profile, and the
+ * administrators' management of roles. Every method states who may call it.
+ */
+@Service
+@Transactional
+public class AccountService {
+
+    public static final int MINIMUM_AGE = 16;
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+    private static final String ANYONE = "permitAll()";
+    private static final String SIGNED_IN = "isAuthenticated()";
+
+    private final AccountRepository accounts;
+    private final AccountTokenRepository tokens;
+    private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy;
+    private final TownService town;
+    private final RateLimiter rateLimiter;
+    private final CurrentUser currentUser;
+    private final SessionTerminator sessions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final int signupsPerAddressPerHour;
+
+    AccountService(AccountRepository accounts, AccountTokenRepository tokens, PasswordEncoder passwordEncoder,
+                   PasswordPolicy passwordPolicy, TownService town, RateLimiter rateLimiter, CurrentUser currentUser,
+                   SessionTerminator sessions, ApplicationEventPublisher events, Clock clock,
+                   @Value("${participe.accounts.signups-per-address-per-hour}") int signupsPerAddressPerHour) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
+        this.town = town;
+        this.rateLimiter = rateLimiter;
+        this.currentUser = currentUser;
+        this.sessions = sessions;
+        this.events = events;
+        this.clock = clock;
+        this.signupsPerAddressPerHour = signupsPerAddressPerHour;
+    }
+
+    // Signing up and confirming ----------------------------------------------------------------
+
+    /** Creates an unconfirmed resident account and sends the confirmation link. */
+    @PreAuthorize(ANYONE)
+    public long register(Registration registration, String clientAddress) {
+        var errors = new InvalidInputException.Collector();
+        String email = normalizedEmail(registration.email());
+        if (!EMAIL.matcher(email).matches() || email.length() > 254) {
+            errors.reject("email", "validation.email");
+        }
+        String displayName = validDisplayName(registration.displayName(), errors);
+        Locale locale = registration.locale() == null ? SupportedLocales.DEFAULT : SupportedLocales.resolve(registration.locale().toLanguageTag());
+        passwordPolicy.check(registration.password(), email, displayName, locale)
+                .ifPresent(problem -> errors.reject("password", problem.messageKey(), problem.arguments()));
+        validateNeighbourhood(registration.neighbourhoodId(), errors);
+        validateBirthYear(registration.birthYear(), errors);
+        if (!registration.termsAccepted()) {
+            errors.reject("termsAccepted", "signup.terms.required");
+        }
+        if (!errors.has("email") && accounts.existsByEmail(email)) {
+            errors.reject("email", "signup.email.taken");
+        }
+        errors.throwIfAny();
+        if (!rateLimiter.tryAcquire("signup", address(clientAddress), signupsPerAddressPerHour, Duration.ofHours(1))) {
+            throw new TooManyRequestsException("signup.rate-limited");
+        }
+
+        Instant now = clock.instant();
+        AccountEntity account = new AccountEntity(email, displayName, passwordEncoder.encode(registration.password()),
+                locale.getLanguage(), now);
+        account.setNeighbourhoodId(registration.neighbourhoodId());
+        account.setBirthYear(registration.birthYear() == null ? null : registration.birthYear().shortValue());
+        account.setSex(registration.sex());
+        account.replaceRoles(Set.of(Roles.RESIDENT));
+        accounts.saveAndFlush(account);
+        events.publishEvent(new AccountEvents.AccountRegistered(account.getId()));
+        return account.getId();
+    }
+
+    /** Follows a link from an e-mail: confirms the address, or switches to a new one. */
+    @PreAuthorize(ANYONE)
+    public ConfirmationResult confirm(String token) {
+        Optional<AccountTokenEntity> found = findToken(token);
+        if (found.isEmpty() || found.get().getPurpose() == AccountTokenEntity.Purpose.RESET_PASSWORD
+                || found.get().getUsedAt() != null) {
+            return ConfirmationResult.INVALID;
+        }
+        AccountTokenEntity link = found.get();
+        Instant now = clock.instant();
+        if (!link.isUsable(now)) {
+            return ConfirmationResult.EXPIRED;
+        }
+        AccountEntity account = accounts.findById(link.getAccountId()).orElseThrow();
+        if (link.getPurpose() == AccountTokenEntity.Purpose.CHANGE_EMAIL) {
+            if (accounts.existsByEmail(link.getNewEmail())) {
+                link.use(now);
+                return ConfirmationResult.EMAIL_TAKEN;
+            }
+            link.use(now);
+            account.setEmail(link.getNewEmail());
+            if (!account.isConfirmed()) {
+                account.confirmEmail(now);
+            }
+            account.touch(now);
+            return ConfirmationResult.EMAIL_CHANGED;
+        }
+        link.use(now);
+        if (!account.isConfirmed()) {
+            account.confirmEmail(now);
+            account.touch(now);
+            events.publishEvent(new AccountEvents.EmailConfirmed(account.getId()));
+        }
+        return ConfirmationResult.CONFIRMED;
+    }
+
+    /** Sends a fresh confirmation link to the signed-in, still unconfirmed person. */
+    @PreAuthorize(SIGNED_IN)
+    public void resendConfirmation() {
+        ParticipeUser user = currentUser.require();
+        AccountEntity account = accounts.findById(user.accountId()).orElseThrow();
+        if (account.isConfirmed()) {
+            return;
+        }
+        if (!rateLimiter.tryAcquire("confirmation-mail", String.valueOf(account.getId()), 3, Duration.ofHours(1))) {
+            throw new TooManyRequestsException("confirmation.rate-limited");
+        }
+        events.publishEvent(new AccountEvents.ConfirmationRequested(account.getId()));
+    }
+
+    // Password recovery ------------------------------------------------------------------------
+
+    /** Sends a reset link if the address belongs to an account; answers the same either way. */
+    @PreAuthorize(ANYONE)
+    public void requestPasswordReset(String email, String clientAddress) {
+        String normalized = normalizedEmail(email);
+        if (!EMAIL.matcher(normalized).matches()) {
+            throw InvalidInputException.of("email", "validation.email");
+        }
+        if (!rateLimiter.tryAcquire("password-reset", address(clientAddress), 10, Duration.ofHours(1))
+                || !rateLimiter.tryAcquire("password-reset-email", normalized, 3, Duration.ofHours(1))) {
+            throw new TooManyRequestsException("reset.rate-limited");
+        }
+        accounts.findByEmail(normalized)
+                .ifPresent(account -> events.publishEvent(new AccountEvents.PasswordResetRequested(account.getId())));
+    }
+
+    @PreAuthorize(ANYONE)
+    @Transactional(readOnly = true)
+    public boolean isResetTokenUsable(String token) {
+        return findToken(token).filter(t -> t.getPurpose() == AccountTokenEntity.Purpose.RESET_PASSWORD)
+                .filter(t -> t.isUsable(clock.instant())).isPresent();
+    }
+
+    /** Sets a new password from a reset link and ends every session of the account. */
+    @PreAuthorize(ANYONE)
+    public void resetPassword(String token, String newPassword) {
+        AccountTokenEntity link = findToken(token)
+                .filter(t -> t.getPurpose() == AccountTokenEntity.Purpose.RESET_PASSWORD)
+                .filter(t -> t.isUsable(clock.instant()))
+                .orElseThrow(() -> InvalidInputException.of("token", "reset.link.invalid"));
+        AccountEntity account = accounts.findById(link.getAccountId()).orElseThrow();
+        passwordPolicy.check(newPassword, account.getEmail(), account.getDisplayName(), Locale.forLanguageTag(account.getLocale()))
+                .ifPresent(problem -> {
+                    throw InvalidInputException.of("password", problem.messageKey(), problem.arguments());
+                });
+        Instant now = clock.instant();
+        link.use(now);
+        account.setPasswordHash(passwordEncoder.encode(newPassword));
+        account.setLockedUntil(null);
+        account.touch(now);
+        accounts.flush();
+        sessions.endAllSessions(account.getId(), null);
+    }
+
+    // One's own profile ------------------------------------------------------------------------
+
+    @PreAuthorize(SIGNED_IN)
+    @Transactional(readOnly = true)
+    public Profile myProfile() {
+        return toProfile(accounts.findById(currentUser.require().accountId()).orElseThrow());
+    }
+
+    @PreAuthorize(SIGNED_IN)
+    public Profile updateProfile(ProfileUpdate update) {
+        var errors = new InvalidInputException.Collector();
+        String displayName = validDisplayName(update.displayName(), errors);
+        validateNeighbourhood(update.neighbourhoodId(), errors);
+        validateBirthYear(update.birthYear(), errors);
+        errors.throwIfAny();
+        AccountEntity account = accounts.findById(currentUser.require().accountId()).orElseThrow();
+        if (account.getVersion() != update.version()) {
+            throw new ObjectOptimisticLockingFailureException(AccountEntity.class, account.getId());
+        }
+        account.setDisplayName(displayName);
+        account.setNeighbourhoodId(update.neighbourhoodId());
+        account.setBirthYear(update.birthYear() == null ? null : update.birthYear().shortValue());
+        account.setSex(update.sex());
+        account.touch(clock.instant());
+        accounts.flush();
+        return toProfile(account);
+    }
+
+    /** Sends a link to the new address; the change happens only when that link is followed. */
+    @PreAuthorize(SIGNED_IN)
+    public void requestEmailChange(String newEmail, String currentPassword) {
+        AccountEntity account = accounts.findById(currentUser.require().accountId()).orElseThrow();
+        String email = normalizedEmail(newEmail);
+        if (!EMAIL.matcher(email).matches() || email.length() > 254) {
+            throw InvalidInputException.of("newEmail", "validation.email");
+        }
+        if (email.equals(account.getEmail())) {
+            throw InvalidInputException.of("newEmail", "profile.email.same");
+        }
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            throw InvalidInputException.of("currentPassword", "profile.password.wrong");
+        }
+        if (accounts.existsByEmail(email)) {
+            throw InvalidInputException.of("newEmail", "signup.email.taken");
+        }
+        if (!rateLimiter.tryAcquire("email-change", String.valueOf(account.getId()), 5, Duration.ofHours(1))) {
+            throw new TooManyRequestsException("confirmation.rate-limited");
+        }
+        events.publishEvent(new AccountEvents.EmailChangeRequested(account.getId(), email));
+    }
+
+    /** Changes the password after checking the current one; the person's other sessions end. */
+    @PreAuthorize(SIGNED_IN)
+    public void changePassword(String currentPassword, String newPassword, String currentSessionId) {
+        AccountEntity account = accounts.findById(currentUser.require().accountId()).orElseThrow();
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            throw InvalidInputException.of("currentPassword", "profile.password.wrong");
+        }
+        passwordPolicy.check(newPassword, account.getEmail(), account.getDisplayName(), Locale.forLanguageTag(account.getLocale()))
+                .ifPresent(problem -> {
+                    throw InvalidInputException.of("newPassword", problem.messageKey(), problem.arguments());
+                });
+        account.setPasswordHash(passwordEncoder.encode(newPassword));
+        account.touch(clock.instant());
+        accounts.flush();
+        sessions.endAllSessions(account.getId(), currentSessionId);
+    }
+
+    // Administration ---------------------------------------------------------------------------
+
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    @Transactional(readOnly = true)
+    public Page<PersonRow> people(String search, Pageable pageable) {
+        String term = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        return accounts.search(term, pageable).map(AccountService::toRow);
+    }
+
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    @Transactional(readOnly = true)
+    public long countPeople(String search) {
+        String term = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        return accounts.search(term, Pageable.ofSize(1)).getTotalElements();
+    }
+
+    /** Replaces a person's roles; an administrator cannot take away their own ADMIN role. */
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    public PersonRow setRoles(long accountId, Set<String> roles) {
+        Set<String> wanted = new HashSet<>(roles);
+        if (!Roles.GRANTABLE.containsAll(wanted)) {
+            throw InvalidInputException.of("roles", "admin.roles.unknown");
+        }
+        ParticipeUser admin = currentUser.require();
+        if (admin.accountId() == accountId && !wanted.contains(Roles.ADMIN)) {
+            throw InvalidInputException.of("roles", "admin.roles.own-admin");
+        }
+        AccountEntity account = accounts.findById(accountId).orElseThrow();
+        account.replaceRoles(wanted);
+        account.touch(clock.instant());
+        accounts.flush();
+        events.publishEvent(new AccountEvents.RolesChanged(accountId, Set.copyOf(wanted), admin.accountId()));
+        return toRow(account);
+    }
+
+    /** Creates confirmed accounts sharing one initial password (hashed once): demo data, imports. */
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    public List<Long> importConfirmed(List<ImportedAccount> people, String initialPassword) {
+        String hash = passwordEncoder.encode(initialPassword);
+        Instant now = clock.instant();
+        return people.stream().map(person -> {
+            AccountEntity account = new AccountEntity(normalizedEmail(person.email()), person.displayName().strip(), hash,
+                    SupportedLocales.DEFAULT.getLanguage(), now);
+            account.setNeighbourhoodId(person.neighbourhoodId());
+            account.setBirthYear(person.birthYear() == null ? null : person.birthYear().shortValue());
+            account.setSex(person.sex());
+            account.confirmEmail(now);
+            account.replaceRoles(person.roles());
+            return accounts.save(account).getId();
+        }).toList();
+    }
+
+    @PreAuthorize(ANYONE)
+    @Transactional(readOnly = true)
+    public long countAccounts() {
+        return accounts.count();
+    }
+
+    // Rules ------------------------------------------------------------------------------------
+
+    private Optional<AccountTokenEntity> findToken(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return tokens.findByTokenHash(Tokens.digest(token));
+    }
+
+    private static String validDisplayName(String value, InvalidInputException.Collector errors) {
+        String name = value == null ? "" : value.strip().replaceAll("\\s+", " ");
+        if (name.length() < 2 || name.length() > 60) {
+            errors.reject("displayName", "validation.length", 2, 60);
+        } else if (name.chars().anyMatch(c -> Character.isISOControl(c) || c == '<' || c == '>')) {
+            errors.reject("displayName", "signup.display-name.characters");
+        }
+        return name;
+    }
+
+    private void validateNeighbourhood(Long neighbourhoodId, InvalidInputException.Collector errors) {
+        if (neighbourhoodId != null && town.neighbourhood(neighbourhoodId).filter(n -> n.active()).isEmpty()) {
+            errors.reject("neighbourhoodId", "signup.neighbourhood.unknown");
+        }
+    }
+
+    private void validateBirthYear(Integer birthYear, InvalidInputException.Collector errors) {
+        if (birthYear == null) {
+            return;
+        }
+        int thisYear = Year.now(clock.withZone(ZoneId.of("Europe/Paris"))).getValue();
+        if (birthYear < 1900 || birthYear > thisYear) {
+            errors.reject("birthYear", "validation.range", 1900, thisYear);
+        } else if (thisYear - birthYear < MINIMUM_AGE) {
+            errors.reject("birthYear", "signup.birth-year.too-young", MINIMUM_AGE);
+        }
+    }
+
+    static String normalizedEmail(String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String address(String clientAddress) {
+        return clientAddress == null || clientAddress.isBlank() ? "unknown" : clientAddress;
+    }
+
+    private static Profile toProfile(AccountEntity a) {
+        return new Profile(a.getId(), a.getEmail(), a.getDisplayName(), a.getNeighbourhoodId(),
+                a.getBirthYear() == null ? null : a.getBirthYear().intValue(), a.getSex(), a.getLocale(),
+                a.isConfirmed(), Set.copyOf(a.getRoles()), a.getCreatedAt(), a.getVersion());
+    }
+
+    private static PersonRow toRow(AccountEntity a) {
+        return new PersonRow(a.getId(), a.getDisplayName(), a.getEmail(), a.isConfirmed(), Set.copyOf(a.getRoles()), a.getCreatedAt());
+    }
+
+}

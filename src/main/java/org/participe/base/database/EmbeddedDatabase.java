@@ -1,0 +1,123 @@
+package org.participe.base.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server run from the binaries shipped as a Maven dependency. One server per
+ * data directory and JVM: every Spring context of a test run shares it, and it stops with the JVM.
+ */
+public final class EmbeddedDatabase {
+
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
+    private static final String DATABASE = "participe";
+    private static final ConcurrentMap<Path, EmbeddedDatabase> RUNNING = new ConcurrentHashMap<>();
+
+    public record Settings(String dataDirectory, boolean reset, boolean ephemeral) {
+    }
+
+    private final EmbeddedPostgres server;
+    private final Path dataDirectory;
+
+    private EmbeddedDatabase(EmbeddedPostgres server, Path dataDirectory) {
+        this.server = server;
+        this.dataDirectory = dataDirectory;
+    }
+
+    public static EmbeddedDatabase start(Settings settings) {
+        Path directory = settings.ephemeral() ? temporaryDirectory() : Path.of(settings.dataDirectory()).toAbsolutePath().normalize();
+        return RUNNING.computeIfAbsent(directory, dir -> launch(dir, settings.reset() || settings.ephemeral()));
+    }
+
+    private static EmbeddedDatabase launch(Path directory, boolean clean) {
+        try {
+            if (clean) {
+                deleteRecursively(directory);
+            }
+            Files.createDirectories(directory);
+            EmbeddedPostgres server = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("timezone", "UTC")
+                    .setLocaleConfig("encoding", "UTF8")
+                    .start();
+            createDatabaseIfMissing(server);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (IOException ignored) {
+                    // the JVM is going down; PostgreSQL stops with its postmaster anyway
+                }
+            }, "embedded-postgres-stop"));
+            return new EmbeddedDatabase(server, directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The embedded PostgreSQL could not start in " + directory, e);
+        }
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres server) {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+             var statement = connection.createStatement();
+             var result = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+            if (!result.next()) {
+                statement.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The embedded PostgreSQL started but its database could not be created", e);
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("participe-pg-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    public String jdbcUrl() {
+        return server.getJdbcUrl(USER, DATABASE);
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public String serverVersion() {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+             var statement = connection.createStatement();
+             var result = statement.executeQuery("show server_version")) {
+            result.next();
+            return result.getString(1);
+        } catch (SQLException e) {
+            return "(version unknown)";
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.participe.base.mail;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The last e-mails "sent" without an SMTP server, newest first, so that a newcomer running the demo
+ * can click a confirmation link. Kept in memory only: it is a development aid, shown in demo mode.
+ */
+@Component
+public class DevOutbox {
+
+    private static final int CAPACITY = 200;
+
+    public record Entry(Instant sentAt, MailMessage message) {
+    }
+
+    private final Deque<Entry> entries = new ArrayDeque<>();
+    private final Clock clock;
+
+    DevOutbox(Clock clock) {
+        this.clock = clock;
+    }
+
+    synchronized void add(MailMessage message) {
+        entries.addFirst(new Entry(clock.instant(), message));
+        while (entries.size() > CAPACITY) {
+            entries.removeLast();
+        }
+    }
+
+    public synchronized List<Entry> latest() {
+        return List.copyOf(entries);
+    }
+}

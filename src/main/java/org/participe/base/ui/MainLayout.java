@@ -1,0 +1,185 @@
+package org.participe.base.ui;
+
+import java.util.Locale;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Nav;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.participe.base.DisplayNamed;
+import org.participe.base.TownBranding;
+import org.participe.base.i18n.SupportedLocales;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The frame of every page: a skip link, the town's name and logo, navigation built from the views'
+ * {@code @Menu} annotations (only those the person may open), the language switch and the
+ * person's menu. The page content sits in a {@code <main>} landmark that the skip link targets.
+ */
+@Layout
+@AnonymousAllowed
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    static final String CONTENT_ID = "main-content";
+
+    private final TownBranding town;
+    private final AuthenticationContext authentication;
+    private final LocaleSetup localeSetup;
+    private final SideNav navigation = new SideNav();
+    private final Main main = new Main();
+    private final Div notice = new Div();
+
+    public MainLayout(TownBranding town, AuthenticationContext authentication, LocaleSetup localeSetup) {
+        this.town = town;
+        this.authentication = authentication;
+        this.localeSetup = localeSetup;
+        setPrimarySection(Section.NAVBAR);
+
+        main.setId(CONTENT_ID);
+        main.getElement().setAttribute("tabindex", "-1");
+        main.addClassName("page-content");
+        notice.addClassName("account-notice");
+        notice.setVisible(false);
+
+        addToNavbar(skipLink(), new DrawerToggle(), brand(), spacer(), languageSwitch(), userArea());
+        navigation.addClassName("main-navigation");
+        Nav nav = new Nav(navigation);
+        nav.getElement().setAttribute("aria-label", getTranslation("layout.navigation"));
+        addToDrawer(nav);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        event.getUI().getElement().getStyle().set("--participe-primary", town.mainColour());
+    }
+
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        main.removeAll();
+        main.add(notice);
+        if (content != null) {
+            main.getElement().appendChild(content.getElement());
+        }
+        setContent(main);
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        buildNavigation();
+        showUnconfirmedNotice();
+    }
+
+    private Component skipLink() {
+        Anchor skip = new Anchor("#" + CONTENT_ID, getTranslation("layout.skip-to-content"));
+        skip.addClassName("skip-link");
+        skip.getElement().setAttribute("router-ignore", true);
+        return skip;
+    }
+
+    private Component brand() {
+        Anchor home = new Anchor(".", "");
+        home.addClassName("brand");
+        String logo = town.logoUrl();
+        if (logo != null) {
+            Image image = new Image(logo, "");
+            image.addClassName("brand-logo");
+            home.add(image);
+        }
+        Span name = new Span(town.townName());
+        name.addClassName("brand-name");
+        home.add(name);
+        home.getElement().setAttribute("aria-label", getTranslation("layout.home-of", town.townName()));
+        return home;
+    }
+
+    private static Component spacer() {
+        Div spacer = new Div();
+        spacer.addClassName("navbar-spacer");
+        return spacer;
+    }
+
+    private Component languageSwitch() {
+        Locale other = "en".equals(getLocale().getLanguage()) ? SupportedLocales.FRENCH : SupportedLocales.ENGLISH;
+        Button button = new Button(other.getLanguage().toUpperCase(Locale.ROOT));
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        button.addClassName("language-switch");
+        button.getElement().setAttribute("lang", other.getLanguage());
+        button.getElement().setAttribute("aria-label", getTranslation("layout.switch-language." + other.getLanguage()));
+        button.getElement().setAttribute("title", getTranslation("layout.switch-language." + other.getLanguage()));
+        button.addClickListener(click -> click.getSource().getUI().ifPresent(ui -> localeSetup.switchTo(ui, other)));
+        return button;
+    }
+
+    private Component userArea() {
+        Div area = new Div();
+        area.addClassName("user-area");
+        authentication.getAuthenticatedUser(UserDetails.class).ifPresentOrElse(user -> {
+            MenuBar menu = new MenuBar();
+            menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+            MenuItem root = menu.addItem(new Span(new Icon(VaadinIcon.USER), new Span(displayName(user))));
+            root.getElement().setAttribute("aria-label", getTranslation("layout.user-menu"));
+            root.getSubMenu().addItem(getTranslation("layout.profile"), e -> e.getSource().getUI().ifPresent(ui -> ui.navigate("profile")));
+            root.getSubMenu().addItem(getTranslation("layout.logout"), e -> authentication.logout());
+            area.add(menu);
+        }, () -> {
+            Anchor login = new Anchor("login", getTranslation("layout.login"));
+            login.addClassName("navbar-link");
+            Anchor signup = new Anchor("signup", getTranslation("layout.signup"));
+            signup.addClassNames("navbar-link", "navbar-link-primary");
+            area.add(login, signup);
+        });
+        return area;
+    }
+
+    private static String displayName(UserDetails user) {
+        return user instanceof DisplayNamed named ? named.displayName() : user.getUsername();
+    }
+
+    private void buildNavigation() {
+        navigation.removeAll();
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            if (entry.icon() != null) {
+                item.setPrefixComponent(new Icon(entry.icon()));
+            }
+            navigation.addItem(item);
+        }
+    }
+
+    private void showUnconfirmedNotice() {
+        boolean unconfirmed = authentication.getAuthenticatedUser(UserDetails.class)
+                .map(user -> user.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch("ROLE_UNCONFIRMED"::equals))
+                .orElse(false);
+        notice.removeAll();
+        notice.setVisible(unconfirmed);
+        if (unconfirmed) {
+            notice.getElement().setAttribute("role", "status");
+            notice.add(new Span(getTranslation("layout.unconfirmed") + " "), new Anchor("profile", getTranslation("layout.unconfirmed.link")));
+        }
+    }
+}

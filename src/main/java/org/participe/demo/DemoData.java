@@ -1,0 +1,113 @@
+package org.participe.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import org.participe.accounts.AccountService;
+import org.participe.accounts.ImportedAccount;
+import org.participe.accounts.Sex;
+import org.participe.security.Roles;
+import org.participe.town.Neighbourhood;
+import org.participe.town.TownService;
+import org.participe.town.TownSettingsUpdate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fills an empty database with an illustrative town (Villeparisis), one account per role and a few
+ * dozen residents, in demo mode only (the run command's default; never the production build).
+ * It goes through the services, as an administrator would.
+ */
+@Component
+@Order(0)
+@ConditionalOnProperty(name = "participe.demo.enabled", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+    static final String PASSWORD = "Participe-demo-2026";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final String[] FEMALE = {"Camille", "Léa", "Fatou", "Inès", "Chloé", "Sofia", "Manon", "Aïcha",
+            "Émilie", "Julie", "Nadia", "Sarah", "Lucie", "Yasmine", "Claire", "Amandine", "Océane", "Mélissa", "Rose", "Anaïs"};
+    private static final String[] MALE = {"Lucas", "Mohamed", "Hugo", "Karim", "Thomas", "Mamadou", "Nicolas", "Julien",
+            "Yanis", "Pierre", "Antoine", "Rayan", "Bruno", "Sébastien", "Kevin", "Adrien", "Samuel", "Olivier", "Théo", "Ibrahim"};
+    private static final String[] SURNAMES = {"Martin", "Bernard", "Dubois", "Petit", "Diallo", "Moreau", "Laurent", "Benali",
+            "Garcia", "Rousseau", "Fontaine", "Nguyen", "Lefèvre", "Traoré", "Mercier", "Da Silva", "Girard", "Haddad"};
+
+    private final TownService town;
+    private final AccountService accounts;
+
+    DemoData(TownService town, AccountService accounts) {
+        this.town = town;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (accounts.countAccounts() > 0) {
+            log.info("Demo data: the database already holds accounts; nothing seeded");
+            return;
+        }
+        var previous = SecurityContextHolder.getContext();
+        try {
+            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    "demo-data", null, AuthorityUtils.createAuthorityList("ROLE_" + Roles.ADMIN)));
+            seed();
+        } finally {
+            SecurityContextHolder.clearContext();
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    private void seed() {
+        if (town.profile().version() < 0) {
+            town.createTown("Villeparisis");
+        }
+        var profile = town.profile();
+        town.update(new TownSettingsUpdate("Villeparisis",
+                "Ville Citoyenne et Ville Internet : proposez, soutenez et suivez les projets qui font Villeparisis.",
+                "#1a5fb4", 150, 90, false, profile.version()));
+        for (String name : List.of("Centre-ville", "Vieux Pays", "Les Petits Marais", "Bois Fleuri", "La Gare", "Les Hauts de Villeparisis")) {
+            town.addNeighbourhood(name);
+        }
+        String[][] categories = {{"Cadre de vie", "Living environment"}, {"Mobilité", "Mobility"}, {"Environnement", "Environment"},
+                {"Jeunesse", "Youth"}, {"Solidarité", "Solidarity"}, {"Culture", "Culture"}, {"Sport", "Sport"},
+                {"Éducation", "Education"}, {"Tranquillité publique", "Public safety"}};
+        for (String[] category : categories) {
+            town.addCategory(category[0], category[1]);
+        }
+        List<Neighbourhood> neighbourhoods = town.neighbourhoods();
+
+        List<ImportedAccount> people = new ArrayList<>();
+        people.add(new ImportedAccount("admin@participe.demo", "Administration Participe", null, null, null, Set.of(Roles.ADMIN)));
+        people.add(new ImportedAccount("elu@participe.demo", "Nathalie Roche (élue)", neighbourhoods.get(0).id(), 1971, Sex.FEMALE,
+                Set.of(Roles.OFFICIAL, Roles.RESIDENT)));
+        people.add(new ImportedAccount("agent@participe.demo", "Service Démocratie locale", null, null, null, Set.of(Roles.STAFF)));
+        people.add(new ImportedAccount("habitant@participe.demo", "Camille Martin", neighbourhoods.get(1).id(), 1988, Sex.FEMALE,
+                Set.of(Roles.RESIDENT)));
+        Random random = new Random(2026);
+        int thisYear = java.time.Year.now().getValue();
+        for (int i = 0; i < 40; i++) {
+            boolean female = i % 2 == 0;
+            String first = female ? FEMALE[(i / 2) % FEMALE.length] : MALE[(i / 2) % MALE.length];
+            String last = SURNAMES[(i * 7) % SURNAMES.length];
+            Integer birthYear = i % 9 == 8 ? null : thisYear - 16 - random.nextInt(64);
+            Sex sex = i % 11 == 10 ? null : (i % 17 == 16 ? Sex.OTHER : (female ? Sex.FEMALE : Sex.MALE));
+            Long neighbourhood = i % 13 == 12 ? null : neighbourhoods.get(random.nextInt(neighbourhoods.size())).id();
+            String email = (first + "." + last).toLowerCase()
+                    .replaceAll("[éèê]", "e").replaceAll("[ïî]", "i").replace("ç", "c").replace(" ", "") + i + "@participe.demo";
+            people.add(new ImportedAccount(email, first + " " + last.charAt(0) + ".", neighbourhood, birthYear, sex, Set.of(Roles.RESIDENT)));
+        }
+        accounts.importConfirmed(people, PASSWORD);
+        log.info("Demo data: town Villeparisis, {} neighbourhoods, {} categories, {} accounts (password {})",
+                neighbourhoods.size(), categories.length, people.size(), PASSWORD);
+    }
+}

@@ -1,0 +1,87 @@
+package org.participe.security.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.VaadinServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.participe.security.CurrentUser;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.WebAttributes;
+
+/**
+ * Signs a person in through Spring Security's form login. A refused attempt comes back here with
+ * {@code ?error}; the reason (wrong password or a temporary lock) is read from the session.
+ */
+@Route("login")
+@AnonymousAllowed
+public class LoginView extends Composite<VerticalLayout> implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final LoginForm form = new LoginForm();
+    private final CurrentUser currentUser;
+
+    public LoginView(CurrentUser currentUser) {
+        this.currentUser = currentUser;
+        VerticalLayout layout = getContent();
+        layout.addClassName("narrow-page");
+        layout.setAlignItems(VerticalLayout.Alignment.STRETCH);
+
+        form.setAction("login");
+        form.setI18n(i18n(false));
+        form.addForgotPasswordListener(event -> form.getUI().ifPresent(ui -> ui.navigate("forgot-password")));
+
+        Paragraph noAccount = new Paragraph(getTranslation("login.no-account") + " ");
+        noAccount.add(new Anchor("signup", getTranslation("login.signup-link")));
+
+        layout.add(new H1(getTranslation("login.title")), form, noAccount);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (currentUser.get().isPresent()) {
+            event.forwardTo("");
+            return;
+        }
+        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+            form.setI18n(i18n(lastFailureWasLock()));
+            form.setError(true);
+        }
+    }
+
+    private static boolean lastFailureWasLock() {
+        VaadinServletRequest request = VaadinServletRequest.getCurrent();
+        HttpSession session = request == null ? null : request.getSession(false);
+        return session != null && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof LockedException;
+    }
+
+    private LoginI18n i18n(boolean locked) {
+        LoginI18n i18n = LoginI18n.createDefault();
+        LoginI18n.Form texts = i18n.getForm();
+        texts.setTitle(getTranslation("login.form-title"));
+        texts.setUsername(getTranslation("login.email"));
+        texts.setPassword(getTranslation("login.password"));
+        texts.setSubmit(getTranslation("login.submit"));
+        texts.setForgotPassword(getTranslation("login.forgot"));
+        LoginI18n.ErrorMessage error = i18n.getErrorMessage();
+        error.setTitle(getTranslation(locked ? "login.locked.title" : "login.error.title"));
+        error.setMessage(getTranslation(locked ? "login.locked.message" : "login.error.message"));
+        error.setUsername(getTranslation("login.email.required"));
+        error.setPassword(getTranslation("login.password.required"));
+        return i18n;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("login.title") + " · " + getTranslation("app.name");
+    }
+
+}

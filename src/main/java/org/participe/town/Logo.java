@@ -1,0 +1,4 @@
+package org.participe.town;
+
+public record Logo(byte[] content, String contentType) {
+}

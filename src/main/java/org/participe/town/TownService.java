@@ -1,0 +1,253 @@
+package org.participe.town;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.participe.base.ImageTypes;
+import org.participe.base.TownBranding;
+import org.participe.base.validation.InvalidInputException;
+import org.participe.security.CurrentUser;
+import org.participe.security.ParticipeUser;
+import org.participe.security.Roles;
+import org.participe.town.internal.CategoryEntity;
+import org.participe.town.internal.CategoryRepository;
+import org.participe.town.internal.NeighbourhoodEntity;
+import org.participe.town.internal.NeighbourhoodRepository;
+import org.participe.town.internal.TownSettingsEntity;
+import org.participe.town.internal.TownSettingsRepository;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The town's own settings: its name, look, neighbourhoods, categories and participation rules.
+ * Everyone reads them; only administrators change them.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TownService implements TownBranding {
+
+    public static final int MAX_LOGO_BYTES = 512 * 1024;
+
+    private final TownSettingsRepository settings;
+    private final NeighbourhoodRepository neighbourhoods;
+    private final CategoryRepository categories;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    TownService(TownSettingsRepository settings, NeighbourhoodRepository neighbourhoods, CategoryRepository categories,
+                CurrentUser currentUser, Clock clock) {
+        this.settings = settings;
+        this.neighbourhoods = neighbourhoods;
+        this.categories = categories;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    public TownProfile profile() {
+        return settings.findProfile()
+                .orElseGet(() -> new TownProfile("Participe", "", "#1a5fb4", false, 300, 90, false, -1));
+    }
+
+    public Optional<Logo> logo() {
+        return settings.findById(TownSettingsEntity.SINGLETON_ID)
+                .filter(s -> s.getLogo() != null)
+                .map(s -> new Logo(s.getLogo(), s.getLogoContentType()));
+    }
+
+    public List<Neighbourhood> neighbourhoods() {
+        return neighbourhoods.findAllByOrderByPositionAscNameAsc().stream().map(TownService::toRecord).toList();
+    }
+
+    public List<Neighbourhood> activeNeighbourhoods() {
+        return neighbourhoods().stream().filter(Neighbourhood::active).toList();
+    }
+
+    public Optional<Neighbourhood> neighbourhood(long id) {
+        return neighbourhoods.findById(id).map(TownService::toRecord);
+    }
+
+    public List<Category> categories() {
+        return categories.findAllByOrderByPositionAscNameFrAsc().stream().map(TownService::toRecord).toList();
+    }
+
+    public List<Category> activeCategories() {
+        return categories().stream().filter(Category::active).toList();
+    }
+
+    /** Creates the settings row of a new installation; refused once the town exists. */
+    @Transactional
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    public void createTown(String name) {
+        if (settings.existsById(TownSettingsEntity.SINGLETON_ID)) {
+            throw new IllegalStateException("The town already exists");
+        }
+        settings.save(new TownSettingsEntity(name));
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    public TownProfile update(TownSettingsUpdate update) {
+        var errors = new InvalidInputException.Collector();
+        String name = trimmed(update.name());
+        if (name.length() < 2 || name.length() > 120) {
+            errors.reject("name", "validation.length", 2, 120);
+        }
+        String description = trimmed(update.description());
+        if (description.length() > 600) {
+            errors.reject("description", "validation.max-length", 600);
+        }
+        String colour = trimmed(update.mainColour()).toLowerCase();
+        if (!ColourContrast.isHexColour(colour)) {
+            errors.reject("mainColour", "town.colour.invalid");
+        } else if (ColourContrast.withWhite(colour) < ColourContrast.MINIMUM_WITH_WHITE) {
+            errors.reject("mainColour", "town.colour.contrast", String.format("%.1f", ColourContrast.withWhite(colour)));
+        }
+        if (update.thresholdSupports() == null || update.thresholdSupports() < 1 || update.thresholdSupports() > 1_000_000) {
+            errors.reject("thresholdSupports", "validation.range", 1, 1_000_000);
+        }
+        if (update.thresholdDays() == null || update.thresholdDays() < 1 || update.thresholdDays() > 3650) {
+            errors.reject("thresholdDays", "validation.range", 1, 3650);
+        }
+        errors.throwIfAny();
+
+        TownSettingsEntity entity = settings.findById(TownSettingsEntity.SINGLETON_ID).orElseThrow();
+        requireVersion(entity.getVersion(), update.version());
+        entity.setName(name);
+        entity.setDescription(description);
+        entity.setMainColour(colour);
+        entity.setThresholdSupports(update.thresholdSupports());
+        entity.setThresholdDays(update.thresholdDays());
+        entity.setPreModeration(update.preModeration());
+        entity.touch(clock.instant(), currentUser.get().map(ParticipeUser::accountId).orElse(null));
+        settings.saveAndFlush(entity);
+        return toProfile(entity);
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    public void changeLogo(byte[] content) {
+        if (content == null || content.length == 0) {
+            throw InvalidInputException.of("logo", "town.logo.empty");
+        }
+        if (content.length > MAX_LOGO_BYTES) {
+            throw InvalidInputException.of("logo", "town.logo.too-large", MAX_LOGO_BYTES / 1024);
+        }
+        String type = ImageTypes.detect(content).orElseThrow(() -> InvalidInputException.of("logo", "town.logo.type"));
+        TownSettingsEntity entity = settings.findById(TownSettingsEntity.SINGLETON_ID).orElseThrow();
+        entity.setLogo(content, type);
+        entity.touch(clock.instant(), currentUser.get().map(ParticipeUser::accountId).orElse(null));
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    public void removeLogo() {
+        TownSettingsEntity entity = settings.findById(TownSettingsEntity.SINGLETON_ID).orElseThrow();
+        entity.setLogo(null, null);
+        entity.touch(clock.instant(), currentUser.get().map(ParticipeUser::accountId).orElse(null));
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    public Neighbourhood addNeighbourhood(String name) {
+        String clean = validName(name, "name");
+        if (neighbourhoods.existsByNameIgnoreCase(clean)) {
+            throw InvalidInputException.of("name", "town.name.taken");
+        }
+        return toRecord(neighbourhoods.saveAndFlush(new NeighbourhoodEntity(clean, neighbourhoods.maxPosition() + 1)));
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    public Neighbourhood changeNeighbourhood(long id, String name, boolean active, long version) {
+        String clean = validName(name, "name");
+        NeighbourhoodEntity entity = neighbourhoods.findById(id).orElseThrow();
+        requireVersion(entity.getVersion(), version);
+        if (!entity.getName().equalsIgnoreCase(clean) && neighbourhoods.existsByNameIgnoreCase(clean)) {
+            throw InvalidInputException.of("name", "town.name.taken");
+        }
+        entity.setName(clean);
+        entity.setActive(active);
+        return toRecord(neighbourhoods.saveAndFlush(entity));
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    public Category addCategory(String nameFr, String nameEn) {
+        String fr = validName(nameFr, "nameFr");
+        String en = validName(nameEn, "nameEn");
+        if (categories.existsByNameFrIgnoreCase(fr)) {
+            throw InvalidInputException.of("nameFr", "town.name.taken");
+        }
+        if (categories.existsByNameEnIgnoreCase(en)) {
+            throw InvalidInputException.of("nameEn", "town.name.taken");
+        }
+        return toRecord(categories.saveAndFlush(new CategoryEntity(fr, en, categories.maxPosition() + 1)));
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    public Category changeCategory(long id, String nameFr, String nameEn, boolean active, long version) {
+        String fr = validName(nameFr, "nameFr");
+        String en = validName(nameEn, "nameEn");
+        CategoryEntity entity = categories.findById(id).orElseThrow();
+        requireVersion(entity.getVersion(), version);
+        if (!entity.getNameFr().equalsIgnoreCase(fr) && categories.existsByNameFrIgnoreCase(fr)) {
+            throw InvalidInputException.of("nameFr", "town.name.taken");
+        }
+        if (!entity.getNameEn().equalsIgnoreCase(en) && categories.existsByNameEnIgnoreCase(en)) {
+            throw InvalidInputException.of("nameEn", "town.name.taken");
+        }
+        entity.rename(fr, en);
+        entity.setActive(active);
+        return toRecord(categories.saveAndFlush(entity));
+    }
+
+    @Override
+    public String townName() {
+        return profile().name();
+    }
+
+    @Override
+    public String logoUrl() {
+        return profile().hasLogo() ? "town/logo" : null;
+    }
+
+    @Override
+    public String mainColour() {
+        return profile().mainColour();
+    }
+
+    private static String validName(String value, String field) {
+        String clean = trimmed(value);
+        if (clean.length() < 2 || clean.length() > 80) {
+            throw InvalidInputException.of(field, "validation.length", 2, 80);
+        }
+        return clean;
+    }
+
+    private static void requireVersion(long current, long expected) {
+        if (current != expected) {
+            throw new ObjectOptimisticLockingFailureException("town settings", current);
+        }
+    }
+
+    private static String trimmed(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    private static TownProfile toProfile(TownSettingsEntity s) {
+        return new TownProfile(s.getName(), s.getDescription(), s.getMainColour(), s.getLogoContentType() != null,
+                s.getThresholdSupports(), s.getThresholdDays(), s.isPreModeration(), s.getVersion());
+    }
+
+    private static Neighbourhood toRecord(NeighbourhoodEntity n) {
+        return new Neighbourhood(n.getId(), n.getName(), n.isActive(), n.getVersion());
+    }
+
+    private static Category toRecord(CategoryEntity c) {
+        return new Category(c.getId(), c.getNameFr(), c.getNameEn(), c.isActive(), c.getVersion());
+    }
+}
