@@ -23,6 +23,7 @@ public final class EmbeddedDatabase {
     public static final String PASSWORD = "postgres";
     private static final String DATABASE = "participe";
     private static final ConcurrentMap<Path, EmbeddedDatabase> RUNNING = new ConcurrentHashMap<>();
+    private static final java.util.concurrent.atomic.AtomicReference<EmbeddedDatabase> EPHEMERAL = new java.util.concurrent.atomic.AtomicReference<>();
 
     public record Settings(String dataDirectory, boolean reset, boolean ephemeral) {
     }
@@ -36,8 +37,11 @@ public final class EmbeddedDatabase {
     }
 
     public static EmbeddedDatabase start(Settings settings) {
-        Path directory = settings.ephemeral() ? temporaryDirectory() : Path.of(settings.dataDirectory()).toAbsolutePath().normalize();
-        return RUNNING.computeIfAbsent(directory, dir -> launch(dir, settings.reset() || settings.ephemeral()));
+        if (settings.ephemeral()) {
+            return EPHEMERAL.updateAndGet(running -> running != null ? running : launch(temporaryDirectory(), true).stopWithJvm());
+        }
+        Path directory = Path.of(settings.dataDirectory()).toAbsolutePath().normalize();
+        return RUNNING.computeIfAbsent(directory, dir -> launch(dir, settings.reset()));
     }
 
     private static EmbeddedDatabase launch(Path directory, boolean clean) {
@@ -49,18 +53,13 @@ public final class EmbeddedDatabase {
             EmbeddedPostgres server = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setPGStartupWait(java.time.Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("timezone", "UTC")
                     .setLocaleConfig("encoding", "UTF8")
                     .start();
             createDatabaseIfMissing(server);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    server.close();
-                } catch (IOException ignored) {
-                    // the JVM is going down; PostgreSQL stops with its postmaster anyway
-                }
-            }, "embedded-postgres-stop"));
             return new EmbeddedDatabase(server, directory);
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded PostgreSQL could not start in " + directory, e);
@@ -96,6 +95,31 @@ public final class EmbeddedDatabase {
                 Files.delete(path);
             }
         }
+    }
+
+    /** Stops the server; the application calls it once its own context is closed. */
+    public void stop() {
+        if (!RUNNING.remove(dataDirectory, this)) {
+            return;
+        }
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** For test runs whose contexts close with the JVM: stop the server last, whatever happens. */
+    private EmbeddedDatabase stopWithJvm() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Thread.sleep(500);
+                server.close();
+            } catch (IOException | InterruptedException ignored) {
+                // the JVM is going down anyway
+            }
+        }, "embedded-postgres-stop"));
+        return this;
     }
 
     public String jdbcUrl() {

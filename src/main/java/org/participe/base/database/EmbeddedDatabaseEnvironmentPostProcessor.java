@@ -45,6 +45,10 @@ public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPost
                 environment.getProperty("participe.embedded-db.reset", Boolean.class, false),
                 environment.getProperty("participe.embedded-db.ephemeral", Boolean.class, false));
         EmbeddedDatabase database = EmbeddedDatabase.start(settings);
+        if (!settings.ephemeral()) {
+            // Stop PostgreSQL only after the application context (and its pool) is closed.
+            SpringApplication.getShutdownHandlers().add(database::stop);
+        }
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of(
                 "spring.datasource.url", database.jdbcUrl(),
                 "spring.datasource.username", EmbeddedDatabase.USER,
