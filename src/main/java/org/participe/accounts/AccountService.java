@@ -187,7 +187,10 @@ public class AccountService {
     @PreAuthorize(ANYONE)
     @Transactional(readOnly = true)
     public boolean isResetTokenUsable(String token) {
-        return findToken(token).filter(t -> t.getPurpose() == AccountTokenEntity.Purpose.RESET_PASSWORD)
+        if (!plausibleToken(token)) {
+            return false;
+        }
+        return tokens.findByTokenHash(Tokens.digest(token)).filter(t -> t.getPurpose() == AccountTokenEntity.Purpose.RESET_PASSWORD)
                 .filter(t -> t.isUsable(clock.instant())).isPresent();
     }
 
@@ -340,11 +343,16 @@ public class AccountService {
 
     // Rules ------------------------------------------------------------------------------------
 
+    /** Finds a link's token and locks it, so that two clicks on one link cannot both use it. */
     private Optional<AccountTokenEntity> findToken(String token) {
-        if (token == null || token.isBlank() || token.length() > 100) {
+        if (!plausibleToken(token)) {
             return Optional.empty();
         }
-        return tokens.findByTokenHash(Tokens.digest(token));
+        return tokens.lockByTokenHash(Tokens.digest(token));
+    }
+
+    private static boolean plausibleToken(String token) {
+        return token != null && !token.isBlank() && token.length() <= 100;
     }
 
     private static String validDisplayName(String value, InvalidInputException.Collector errors) {

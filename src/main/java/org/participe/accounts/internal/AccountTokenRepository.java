@@ -11,9 +11,12 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface AccountTokenRepository extends JpaRepository<AccountTokenEntity, Long> {
 
+    Optional<AccountTokenEntity> findByTokenHash(String tokenHash);
+
     /** Locks the token row so that two clicks on one link cannot both use it. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    Optional<AccountTokenEntity> findByTokenHash(String tokenHash);
+    @Query("select t from AccountTokenEntity t where t.tokenHash = :tokenHash")
+    Optional<AccountTokenEntity> lockByTokenHash(String tokenHash);
 
     /** A new link replaces the older ones of the same purpose. */
     @Modifying

@@ -1,0 +1,50 @@
+package org.participe.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * Real Chromium driven by Playwright: the machine's own Chromium when there is one (no browser
+ * download is possible everywhere), otherwise Playwright's.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final List<String> SYSTEM_CHROMIUM = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser");
+
+    private final Playwright playwright;
+    private final com.microsoft.playwright.Browser browser;
+
+    Browser() {
+        String configured = System.getenv("CHROMIUM_PATH");
+        Path executable = configured != null ? Path.of(configured)
+                : SYSTEM_CHROMIUM.stream().map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
+        Playwright.CreateOptions createOptions = new Playwright.CreateOptions();
+        if (executable != null) {
+            createOptions.setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
+        }
+        playwright = Playwright.create(createOptions);
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"));
+        if (executable != null) {
+            options.setExecutablePath(executable);
+        }
+        browser = playwright.chromium().launch(options);
+    }
+
+    BrowserContext context(int width, int height) {
+        return browser.newContext(new NewContextOptions().setViewportSize(width, height).setLocale("fr-FR"));
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}

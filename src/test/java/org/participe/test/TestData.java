@@ -1,0 +1,67 @@
+package org.participe.test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.participe.accounts.AccountService;
+import org.participe.accounts.ImportedAccount;
+import org.participe.security.ParticipeUser;
+import org.participe.security.Roles;
+import org.participe.town.TownService;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.stereotype.Component;
+
+/** Creates what tests need through the services, with unique names so that tests never collide. */
+@Component
+public class TestData {
+
+    public static final String PASSWORD = "Une phrase de passe bien longue 2026";
+    private static final ParticipeUser SYSTEM_ADMIN = Security.user(-1, "system@test", true, Roles.ADMIN);
+
+    private final AccountService accounts;
+    private final TownService town;
+    private final SecurityContextHolderStrategy strategy;
+
+    public TestData(AccountService accounts, TownService town, SecurityContextHolderStrategy strategy) {
+        this.accounts = accounts;
+        this.town = town;
+        this.strategy = strategy;
+    }
+
+    /**
+     * Each application context installs its own (Vaadin-aware) security context strategy, and its
+     * method security reads that one; when a test run holds several contexts, the test's context
+     * must be the active one before a test sets who is signed in.
+     */
+    public void activate() {
+        SecurityContextHolder.setContextHolderStrategy(strategy);
+    }
+
+    public static String uniqueEmail(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    public synchronized void ensureTown() {
+        activate();
+        Security.as(SYSTEM_ADMIN, () -> {
+            if (town.profile().version() < 0) {
+                town.createTown("Testville");
+            }
+            if (town.neighbourhoods().isEmpty()) {
+                town.addNeighbourhood("Centre");
+                town.addNeighbourhood("Les Marais");
+            }
+        });
+    }
+
+    /** A confirmed account with the given roles; its password is {@link #PASSWORD}. */
+    public ParticipeUser confirmedAccount(String prefix, String... roles) {
+        activate();
+        String email = uniqueEmail(prefix);
+        long id = Security.as(SYSTEM_ADMIN, () -> accounts.importConfirmed(
+                List.of(new ImportedAccount(email, "Person " + prefix, null, null, null, Set.of(roles))), PASSWORD).getFirst());
+        return Security.user(id, email, true, roles);
+    }
+}
