@@ -70,6 +70,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Nav nav = new Nav(navigation);
         nav.getElement().setAttribute("aria-label", getTranslation("layout.navigation"));
         addToDrawer(nav);
+        if (authentication.getAuthenticatedUser(UserDetails.class).isEmpty()) {
+            Div account = new Div(new Anchor("login", getTranslation("layout.login")), new Anchor("signup", getTranslation("layout.signup")));
+            account.addClassName("drawer-account");
+            addToDrawer(account);
+        }
     }
 
     @Override
