@@ -30,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class TownService implements TownBranding {
 
     public static final int MAX_LOGO_BYTES = 512 * 1024;
+    /** The town's settings are public: visitors read them on every page. */
+    private static final String EVERYONE = "permitAll()";
 
     private final TownSettingsRepository settings;
     private final NeighbourhoodRepository neighbourhoods;
@@ -46,33 +48,40 @@ public class TownService implements TownBranding {
         this.clock = clock;
     }
 
+    @PreAuthorize(EVERYONE)
     public TownProfile profile() {
         return settings.findProfile()
                 .orElseGet(() -> new TownProfile("Participe", "", "#1a5fb4", false, 300, 90, false, -1));
     }
 
+    @PreAuthorize(EVERYONE)
     public Optional<Logo> logo() {
         return settings.findById(TownSettingsEntity.SINGLETON_ID)
                 .filter(s -> s.getLogo() != null)
                 .map(s -> new Logo(s.getLogo(), s.getLogoContentType()));
     }
 
+    @PreAuthorize(EVERYONE)
     public List<Neighbourhood> neighbourhoods() {
         return neighbourhoods.findAllByOrderByPositionAscNameAsc().stream().map(TownService::toRecord).toList();
     }
 
+    @PreAuthorize(EVERYONE)
     public List<Neighbourhood> activeNeighbourhoods() {
         return neighbourhoods().stream().filter(Neighbourhood::active).toList();
     }
 
+    @PreAuthorize(EVERYONE)
     public Optional<Neighbourhood> neighbourhood(long id) {
         return neighbourhoods.findById(id).map(TownService::toRecord);
     }
 
+    @PreAuthorize(EVERYONE)
     public List<Category> categories() {
         return categories.findAllByOrderByPositionAscNameFrAsc().stream().map(TownService::toRecord).toList();
     }
 
+    @PreAuthorize(EVERYONE)
     public List<Category> activeCategories() {
         return categories().stream().filter(Category::active).toList();
     }

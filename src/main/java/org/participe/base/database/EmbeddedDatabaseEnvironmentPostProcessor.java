@@ -36,9 +36,12 @@ public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPost
             log.info("Database: configured datasource " + withoutCredentials(configuredUrl));
             return;
         }
-        if (!environment.getProperty("participe.embedded-db.enabled", Boolean.class, true)) {
-            log.warn("Database: none configured and the embedded PostgreSQL is switched off (participe.embedded-db.enabled=false)");
-            return;
+        boolean productionBuild = isProductionBuild();
+        if (!environment.getProperty("participe.embedded-db.enabled", Boolean.class, !productionBuild)) {
+            throw new IllegalStateException("No database configured: set SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME and "
+                    + "SPRING_DATASOURCE_PASSWORD" + (productionBuild
+                    ? " (a production build does not start the embedded PostgreSQL unless PARTICIPE_EMBEDDED_DB_ENABLED=true)"
+                    : " or allow the embedded PostgreSQL (PARTICIPE_EMBEDDED_DB_ENABLED=true)"));
         }
         var settings = new EmbeddedDatabase.Settings(
                 environment.getProperty("participe.embedded-db.data-dir", ".participe/postgres"),
@@ -56,6 +59,19 @@ public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPost
         log.info("Database: embedded PostgreSQL " + database.serverVersion() + " on port " + database.port()
                 + (settings.ephemeral() ? " (temporary data)" : ", data in " + database.dataDirectory()
                 + " (reset with --participe.embedded-db.reset=true)"));
+    }
+
+    /** Vaadin's production build marks itself in its build info; the run command is never one. */
+    private static boolean isProductionBuild() {
+        var info = EmbeddedDatabaseEnvironmentPostProcessor.class.getClassLoader().getResource("META-INF/VAADIN/config/flow-build-info.json");
+        if (info == null) {
+            return false;
+        }
+        try (var in = info.openStream()) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\s", "").contains("\"productionMode\":true");
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     static String withoutCredentials(String url) {

@@ -1,0 +1,96 @@
+package org.participe.town;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.participe.test.Security.anonymously;
+import static org.participe.test.Security.as;
+
+import java.util.Base64;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.participe.base.validation.InvalidInputException;
+import org.participe.security.ParticipeUser;
+import org.participe.security.Roles;
+import org.participe.test.TestData;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+
+@SpringBootTest
+class TownServiceIT {
+
+    /** A 1×1 PNG. */
+    private static final byte[] PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+    @Autowired TownService town;
+    @Autowired TestData data;
+    ParticipeUser admin;
+
+    @BeforeEach
+    void setUp() {
+        data.ensureTown();
+        admin = data.confirmedAccount("town-admin", Roles.ADMIN);
+    }
+
+    @Test
+    void everyoneReadsTheSettingsButOnlyAnAdministratorChangesThem() {
+        TownProfile profile = anonymously(() -> town.profile());
+        assertThat(profile.name()).isNotBlank();
+        ParticipeUser official = data.confirmedAccount("town-official", Roles.OFFICIAL, Roles.STAFF);
+        TownSettingsUpdate update = new TownSettingsUpdate("Testville", "Une ville test", "#1a5fb4", 200, 60, true, profile.version());
+
+        assertThatThrownBy(() -> as(official, () -> town.update(update))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> anonymously(() -> town.addNeighbourhood("Clandestin"))).isInstanceOf(AccessDeniedException.class);
+
+        TownProfile saved = as(admin, () -> town.update(update));
+        assertThat(saved.thresholdSupports()).isEqualTo(200);
+        assertThat(saved.preModeration()).isTrue();
+        as(admin, () -> town.update(new TownSettingsUpdate("Testville", "", "#1a5fb4", 300, 90, false, saved.version())));
+    }
+
+    @Test
+    void aColourUnreadableWithWhiteTextIsRefusedWithTheMeasuredContrast() {
+        TownProfile profile = anonymously(() -> town.profile());
+        assertThatThrownBy(() -> as(admin, () -> town.update(new TownSettingsUpdate("Testville", "", "#ffdd00", 300, 90, false, profile.version()))))
+                .isInstanceOfSatisfying(InvalidInputException.class, refusal -> {
+                    assertThat(refusal.errors().get("mainColour").messageKey()).isEqualTo("town.colour.contrast");
+                    assertThat(refusal.errors().get("mainColour").arguments()).isNotEmpty();
+                });
+    }
+
+    @Test
+    void twoAdministratorsSavingFromTheSameVersionDoNotOverwriteEachOther() {
+        TownProfile seen = anonymously(() -> town.profile());
+        as(admin, () -> town.update(new TownSettingsUpdate("Testville", "première", "#1a5fb4", 300, 90, false, seen.version())));
+        assertThatThrownBy(() -> as(admin, () -> town.update(new TownSettingsUpdate("Testville", "seconde", "#1a5fb4", 300, 90, false, seen.version()))))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(anonymously(() -> town.profile()).description()).isEqualTo("première");
+    }
+
+    @Test
+    void theLogoMustReallyBeAnImage() {
+        assertThatThrownBy(() -> as(admin, () -> town.changeLogo("<svg onload=alert(1)>".getBytes())))
+                .isInstanceOf(InvalidInputException.class);
+        as(admin, () -> town.changeLogo(PNG));
+        assertThat(anonymously(() -> town.logo())).get().satisfies(logo -> assertThat(logo.contentType()).isEqualTo("image/png"));
+        assertThat(anonymously(() -> town.profile()).hasLogo()).isTrue();
+        as(admin, () -> town.removeLogo());
+        assertThat(anonymously(() -> town.logo())).isEmpty();
+    }
+
+    @Test
+    void neighbourhoodAndCategoryNamesAreUniqueWhateverTheirCase() {
+        String name = "Quartier " + System.nanoTime();
+        as(admin, () -> town.addNeighbourhood(name));
+        assertThatThrownBy(() -> as(admin, () -> town.addNeighbourhood(name.toUpperCase())))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        refusal -> assertThat(refusal.errors().get("name").messageKey()).isEqualTo("town.name.taken"));
+        String theme = "Thème " + System.nanoTime();
+        Category category = as(admin, () -> town.addCategory(theme, "Theme " + System.nanoTime()));
+        Category hidden = as(admin, () -> town.changeCategory(category.id(), category.nameFr(), category.nameEn(), false, category.version()));
+        assertThat(anonymously(() -> town.activeCategories())).extracting(Category::id).doesNotContain(hidden.id());
+    }
+}

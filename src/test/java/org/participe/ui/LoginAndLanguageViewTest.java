@@ -1,0 +1,57 @@
+package org.participe.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.login.LoginForm;
+import org.junit.jupiter.api.Test;
+import org.participe.base.i18n.LocalePreference;
+import org.participe.base.i18n.SupportedLocales;
+import org.participe.base.ui.NotFoundView;
+import org.participe.security.ParticipeUser;
+import org.participe.security.Roles;
+import org.participe.security.ui.LoginView;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class LoginAndLanguageViewTest extends ViewTest {
+
+    @Autowired LocalePreference localePreference;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void theLoginFormPostsToSpringSecurityAndShowsARefusal() {
+        LoginView view = navigate(LoginView.class);
+        LoginForm form = $(LoginForm.class).single();
+        assertThat(form.getAction()).isEqualTo("login");
+        assertThat(form.isError()).isFalse();
+
+        UI.getCurrent().navigate(LoginView.class, com.vaadin.flow.router.QueryParameters.of("error", ""));
+        assertThat($(LoginForm.class).single().isError()).isTrue();
+        assertThat(view).isNotNull();
+    }
+
+    @Test
+    void aSignedInPersonOpeningTheLoginPageGoesHome() {
+        signIn("already-in", Roles.RESIDENT);
+        navigate("login", org.participe.home.ui.HomeView.class);
+        assertThat(getCurrentView()).isInstanceOf(org.participe.home.ui.HomeView.class);
+    }
+
+    @Test
+    void anUnknownAddressShowsAFriendlyNotFoundPage() {
+        navigate("no/such/page", NotFoundView.class);
+        assertThat($(H1.class).single().getText()).isEqualTo(UI.getCurrent().getTranslation("error.not-found.title"));
+    }
+
+    @Test
+    void theChosenLanguageIsRememberedOnTheAccount() {
+        ParticipeUser user = signIn("polyglot", Roles.RESIDENT);
+        assertThat(localePreference.forCurrentUser()).contains(SupportedLocales.FRENCH);
+        localePreference.rememberForCurrentUser(java.util.Locale.UK);
+        assertThat(jdbc.queryForObject("select locale from account where id = ?", String.class, user.accountId())).isEqualTo("en");
+        assertThat(localePreference.forCurrentUser()).contains(SupportedLocales.ENGLISH);
+    }
+}
