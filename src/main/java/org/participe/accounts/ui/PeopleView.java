@@ -50,6 +50,7 @@ public class PeopleView extends Composite<VerticalLayout> implements BeforeEnter
         search.setPlaceholder(getTranslation("admin.people.search.placeholder"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
+        search.setWidth("min(100%, 24rem)");
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(change -> {
             if (change.isFromClient()) {
@@ -73,7 +74,9 @@ public class PeopleView extends Composite<VerticalLayout> implements BeforeEnter
             edit.getElement().setAttribute("aria-label", getTranslation("admin.people.edit-roles-of", person.displayName()));
             return edit;
         }).setHeader(getTranslation("admin.people.actions"));
-        grid.setSizeFull();
+        grid.setWidthFull();
+        grid.setHeight("70vh");
+        grid.setColumnReorderingAllowed(false);
         grid.setItemsPageable(pageable -> accounts.people(search.getValue(), pageable).getContent());
 
         layout.add(new H1(getTranslation("admin.people.title")), search, grid);

@@ -26,6 +26,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import org.participe.base.ui.FormErrors;
+import org.participe.base.ui.UploadTexts;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.security.Roles;
 import org.participe.town.Category;
@@ -104,6 +105,8 @@ public class TownSettingsView extends Composite<VerticalLayout> implements HasDy
             }
         }))));
         upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/webp");
+        upload.setI18n(UploadTexts.of(this));
+        upload.setMaxFiles(1);
         upload.setMaxFileSize(TownService.MAX_LOGO_BYTES);
         upload.addFileRejectedListener(rejected -> FormErrors.error(getTranslation("town.logo.too-large", TownService.MAX_LOGO_BYTES / 1024)));
         Button remove = new Button(getTranslation("admin.town.logo.remove"), click -> {
