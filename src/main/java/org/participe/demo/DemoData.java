@@ -8,6 +8,11 @@ import java.util.Set;
 import org.participe.accounts.AccountService;
 import org.participe.accounts.ImportedAccount;
 import org.participe.accounts.Sex;
+import org.participe.comments.CommentService;
+import org.participe.ideas.IdeaDraft;
+import org.participe.ideas.IdeaService;
+import org.participe.ideas.IdeaStatus;
+import org.participe.security.ParticipeUser;
 import org.participe.security.Roles;
 import org.participe.town.Neighbourhood;
 import org.participe.town.TownService;
@@ -44,10 +49,14 @@ class DemoData implements ApplicationRunner {
 
     private final TownService town;
     private final AccountService accounts;
+    private final IdeaService ideas;
+    private final CommentService commentService;
 
-    DemoData(TownService town, AccountService accounts) {
+    DemoData(TownService town, AccountService accounts, IdeaService ideas, CommentService commentService) {
         this.town = town;
         this.accounts = accounts;
+        this.ideas = ideas;
+        this.commentService = commentService;
     }
 
     @Override
@@ -67,6 +76,68 @@ class DemoData implements ApplicationRunner {
         }
     }
 
+    /** Ideas by residents, supported with a realistic skew (a few ideas get most supports), discussed, some answered. */
+    private void seedIdeas(List<ImportedAccount> people, List<Long> ids, Random random) {
+        List<ParticipeUser> residents = new ArrayList<>();
+        for (int i = 3; i < people.size(); i++) {
+            residents.add(user(ids.get(i), people.get(i)));
+        }
+        ParticipeUser official = user(ids.get(1), people.get(1));
+        List<org.participe.town.Category> categories = town.categories();
+        List<Neighbourhood> neighbourhoods = town.neighbourhoods();
+        int supports = 0;
+        int comments = 0;
+        for (int i = 0; i < DemoIdeas.ALL.size(); i++) {
+            DemoIdeas.Idea idea = DemoIdeas.ALL.get(i);
+            ParticipeUser author = residents.get((i * 7 + 1) % residents.size());
+            long id = as(author, () -> ideas.propose(new IdeaDraft(idea.title(), idea.description(),
+                    categories.get(idea.category()).id(), idea.neighbourhood() < 0 ? null : neighbourhoods.get(idea.neighbourhood()).id(), null)));
+            int supporters = Math.max(0, (int) Math.round(36 * Math.exp(-i / 5.0)) + random.nextInt(3));
+            for (int s = 0; s < supporters && s < residents.size(); s++) {
+                ParticipeUser supporter = residents.get((i + s * 3) % residents.size());
+                if (supporter.accountId() != author.accountId()) {
+                    as(supporter, () -> ideas.support(id));
+                    supports++;
+                }
+            }
+            for (int c = 0; c < idea.comments().size(); c++) {
+                ParticipeUser commenter = residents.get((i * 5 + c * 11 + 2) % residents.size());
+                String text = idea.comments().get(c);
+                as(commenter, () -> commentService.post("IDEA", id, null, text));
+                comments++;
+            }
+            if (idea.status().equals("WITHDRAWN")) {
+                as(author, () -> ideas.withdraw(id));
+            } else if (!idea.status().equals("PUBLISHED")) {
+                as(official, () -> ideas.answer(id, IdeaStatus.valueOf(idea.status()), idea.answer()));
+            }
+        }
+        log.info("Demo data: {} ideas, {} supports, {} comments", DemoIdeas.ALL.size(), supports, comments);
+    }
+
+    private static ParticipeUser user(long id, ImportedAccount person) {
+        return new ParticipeUser(id, person.email(), person.displayName(), "", true, false, person.roles());
+    }
+
+    private static <T> T as(ParticipeUser user, java.util.function.Supplier<T> action) {
+        var previous = SecurityContextHolder.getContext();
+        try {
+            var context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+            SecurityContextHolder.setContext(context);
+            return action.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    private static void as(ParticipeUser user, Runnable action) {
+        as(user, () -> {
+            action.run();
+            return null;
+        });
+    }
+
     private void seed() {
         if (town.profile().version() < 0) {
             town.createTown("Villeparisis");
@@ -74,7 +145,7 @@ class DemoData implements ApplicationRunner {
         var profile = town.profile();
         town.update(new TownSettingsUpdate("Villeparisis",
                 "Ville Citoyenne et Ville Internet : proposez, soutenez et suivez les projets qui font Villeparisis.",
-                "#1a5fb4", 150, 90, false, profile.version()));
+                "#1a5fb4", 25, 90, false, profile.version()));
         for (String name : List.of("Centre-ville", "Vieux Pays", "Les Petits Marais", "Bois Fleuri", "La Gare", "Les Hauts de Villeparisis")) {
             town.addNeighbourhood(name);
         }
@@ -106,7 +177,8 @@ class DemoData implements ApplicationRunner {
                     .replaceAll("[éèê]", "e").replaceAll("[ïî]", "i").replace("ç", "c").replace(" ", "") + i + "@participe.demo";
             people.add(new ImportedAccount(email, first + " " + last.charAt(0) + ".", neighbourhood, birthYear, sex, Set.of(Roles.RESIDENT)));
         }
-        accounts.importConfirmed(people, PASSWORD);
+        List<Long> ids = accounts.importConfirmed(people, PASSWORD);
+        seedIdeas(people, ids, random);
         log.info("Demo data: town Villeparisis, {} neighbourhoods, {} categories, {} accounts (password {})",
                 neighbourhoods.size(), categories.length, people.size(), PASSWORD);
     }

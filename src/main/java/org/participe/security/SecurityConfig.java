@@ -51,7 +51,7 @@ class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                .requestMatchers("/town/logo", "/images/**", "/styles/**", "/webjars/**").permitAll()
+                .requestMatchers("/town/logo", "/media/**", "/images/**", "/styles/**", "/webjars/**").permitAll()
                 .requestMatchers("/actuator/**").hasRole(Roles.ADMIN));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -16,6 +16,13 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
+
+import org.participe.ideas.IdeaCard;
+import org.participe.ideas.IdeaFilter;
+import org.participe.ideas.IdeaService;
+import org.participe.ideas.IdeaSort;
+import org.participe.ideas.ui.IdeaCards;
 import org.participe.security.CurrentUser;
 import org.participe.town.TownProfile;
 import org.participe.town.TownService;
@@ -30,9 +37,11 @@ import org.participe.town.TownService;
 public class HomeView extends Composite<VerticalLayout> implements HasDynamicTitle {
 
     private final TownProfile town;
+    private final IdeaCards.Names names;
 
-    public HomeView(TownService townService, CurrentUser currentUser) {
+    public HomeView(TownService townService, CurrentUser currentUser, IdeaService ideas) {
         this.town = townService.profile();
+        this.names = IdeaCards.names(townService);
         VerticalLayout layout = getContent();
         layout.addClassName("home");
         layout.setPadding(false);
@@ -44,9 +53,9 @@ public class HomeView extends Composite<VerticalLayout> implements HasDynamicTit
         Div actions = new Div();
         actions.addClassName("hero-actions");
         if (currentUser.get().isEmpty()) {
-            actions.add(button("signup", "home.cta.join", true), button("login", "home.cta.login", false));
+            actions.add(button("ideas/new", "home.cta.propose", true), button("signup", "home.cta.join", false));
         } else {
-            actions.add(button("profile", "home.cta.profile", false));
+            actions.add(button("ideas/new", "home.cta.propose", true), button("ideas", "home.cta.browse", false));
         }
         hero.add(actions);
 
@@ -61,7 +70,8 @@ public class HomeView extends Composite<VerticalLayout> implements HasDynamicTit
         how.add(new H2(getTranslation("home.how.title")), steps);
 
         layout.add(hero, how,
-                placeholder("home.ideas.title", "home.ideas.placeholder"),
+                ideas("home.ideas.latest", ideas.list(IdeaFilter.all(IdeaSort.NEWEST), 0, 4), "ideas"),
+                ideas("home.ideas.supported", ideas.list(IdeaFilter.all(IdeaSort.SUPPORTED), 0, 4), "ideas?sort=SUPPORTED"),
                 placeholder("home.initiatives.title", "home.initiatives.placeholder"),
                 inclusion());
     }
@@ -70,6 +80,21 @@ public class HomeView extends Composite<VerticalLayout> implements HasDynamicTit
         Anchor link = new Anchor(href, getTranslation(key));
         link.addClassNames("button-link", primary ? "button-link-primary" : "button-link-secondary");
         return link;
+    }
+
+    private Section ideas(String titleKey, List<IdeaCard> cards, String moreLink) {
+        Section section = new Section();
+        section.addClassName("home-section");
+        Div list = new Div();
+        list.addClassName("idea-list");
+        cards.forEach(card -> list.add(IdeaCards.card(card, names)));
+        section.add(new H2(getTranslation(titleKey)));
+        if (cards.isEmpty()) {
+            section.add(new Paragraph(getTranslation("home.ideas.placeholder")));
+        } else {
+            section.add(list, new Anchor(moreLink, getTranslation("home.ideas.all")));
+        }
+        return section;
     }
 
     private Section placeholder(String titleKey, String textKey) {

@@ -1,0 +1,6 @@
+package org.participe.comments;
+
+import java.util.List;
+
+public record CommentPage(List<CommentThread> threads, boolean hasMore) {
+}

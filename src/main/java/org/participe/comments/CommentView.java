@@ -1,0 +1,8 @@
+package org.participe.comments;
+
+import java.time.Instant;
+
+/** A comment as a reader sees it; {@code body} is null once the author deleted it. */
+public record CommentView(long id, Long parentId, long authorId, String authorName, String body, Instant createdAt,
+                          boolean edited, boolean deleted, boolean mine, boolean editable, long version) {
+}

@@ -1,0 +1,7 @@
+package org.participe.ideas;
+
+import java.time.Instant;
+
+/** One dated step of an idea's public timeline. */
+public record TimelineEntry(String kind, IdeaStatus fromStatus, IdeaStatus toStatus, String actorName, String text, Instant occurredAt) {
+}

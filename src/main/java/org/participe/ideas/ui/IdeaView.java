@@ -1,0 +1,372 @@
+package org.participe.ideas.ui;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.shared.Registration;
+import org.participe.base.ui.FormErrors;
+import org.participe.base.ui.PlainText;
+import org.participe.base.validation.InvalidInputException;
+import org.participe.comments.CommentService;
+import org.participe.comments.ui.CommentsSection;
+import org.participe.follows.FollowService;
+import org.participe.follows.FollowTarget;
+import org.participe.ideas.IdeaDetail;
+import org.participe.ideas.IdeaService;
+import org.participe.ideas.IdeaStatus;
+import org.participe.ideas.TimelineEntry;
+import org.participe.security.CurrentUser;
+import org.participe.security.ParticipeUser;
+import org.participe.security.Roles;
+import org.participe.town.TownService;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * One idea: its text and photo, who proposed it and when, its status and public timeline, the
+ * support and follow buttons, a link to share, and the discussion. Counts and new comments
+ * arrive live for everyone viewing the page.
+ */
+@Route("ideas/:id([0-9]+)")
+@AnonymousAllowed
+public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final IdeaService ideas;
+    private final CommentService comments;
+    private final FollowService follows;
+    private final CurrentUser currentUser;
+    private final IdeaLiveUpdates live;
+    private final TownNames names;
+    private final String baseUrl;
+    private final DateTimeFormatter dates;
+    private IdeaDetail idea;
+    private CommentsSection discussion;
+    private final Span supportCount = new Span();
+    private final Span commentCount = new Span();
+    private Button supportButton;
+    private Registration liveRegistration;
+
+    public IdeaView(IdeaService ideas, CommentService comments, FollowService follows, CurrentUser currentUser,
+                    IdeaLiveUpdates live, TownService town, @Value("${participe.base-url}") String baseUrl) {
+        this.ideas = ideas;
+        this.comments = comments;
+        this.follows = follows;
+        this.currentUser = currentUser;
+        this.live = live;
+        this.names = TownNames.of(town);
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale()).withZone(ZoneId.of("Europe/Paris"));
+        getContent().addClassName("idea-page");
+        getContent().setPadding(false);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        long id = event.getRouteParameters().getLong("id").orElse(-1L);
+        idea = ideas.detail(id).orElse(null);
+        if (idea == null) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        render();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        if (idea != null) {
+            liveRegistration = live.register(idea.id(), attach.getUI(), this::refreshLive);
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (liveRegistration != null) {
+            liveRegistration.remove();
+            liveRegistration = null;
+        }
+    }
+
+    private void render() {
+        VerticalLayout page = getContent();
+        page.removeAll();
+        page.add(new Anchor("ideas", "← " + getTranslation("idea.back")));
+
+        Div tags = new Div(IdeaBadges.status(this, idea.status()), tag(names.category(idea.categoryId(), getLocale())),
+                tag(names.neighbourhood(idea.neighbourhoodId(), getTranslation("idea.whole-town"))));
+        tags.addClassName("idea-tags");
+        if (idea.thresholdReachedAt() != null) {
+            Span threshold = new Span(getTranslation("idea.threshold-reached"));
+            threshold.addClassNames("idea-tag", "idea-threshold");
+            tags.add(threshold);
+        }
+        page.add(tags, new H1(idea.title()));
+        Paragraph byline = new Paragraph(getTranslation("idea.byline", idea.authorName(),
+                dates.format(idea.publishedAt() != null ? idea.publishedAt() : idea.createdAt())));
+        byline.addClassName("idea-byline");
+        page.add(byline);
+
+        if (idea.status() == IdeaStatus.PENDING) {
+            page.add(notice(getTranslation("idea.pending-notice")));
+        } else if (idea.status() == IdeaStatus.WITHDRAWN) {
+            page.add(notice(getTranslation("idea.withdrawn-notice")));
+        }
+        if (idea.hidden()) {
+            page.add(notice(getTranslation("idea.hidden-notice")));
+        }
+        if (idea.hasPhoto()) {
+            Image photo = new Image("media/ideas/" + idea.id() + "/photo.jpg", getTranslation("idea.photo-of", idea.title()));
+            photo.addClassName("idea-photo");
+            page.add(photo);
+        }
+        Div text = new Div();
+        text.addClassName("idea-text");
+        PlainText.paragraphs(idea.description()).forEach(text::add);
+        page.add(text, actions(), share(), timeline());
+
+        discussion = new CommentsSection(comments, "IDEA", idea.id(), commentAccess(), "ideas/" + idea.id() + "/back");
+        page.add(discussion);
+    }
+
+    private Div actions() {
+        Div actions = new Div();
+        actions.addClassName("idea-actions");
+        supportCount.addClassName("idea-support-count");
+        supportCount.getElement().setAttribute("aria-live", "polite");
+        commentCount.addClassName("idea-comment-count");
+        updateCounts();
+        ParticipeUser user = currentUser.get().orElse(null);
+        boolean participant = currentUser.hasRole(Roles.RESIDENT);
+        if (idea.status().isOpenToSupport() && !idea.hidden()) {
+            if (participant) {
+                supportButton = new Button();
+                supportButton.addClickListener(e -> toggleSupport());
+                updateSupportButton();
+                actions.add(supportButton);
+            } else if (user == null) {
+                actions.add(new Anchor("ideas/" + idea.id() + "/back", getTranslation("idea.sign-in-to-support")));
+            } else {
+                actions.add(new Span(getTranslation("idea.confirm-to-support")));
+            }
+        } else {
+            actions.add(new Span(getTranslation("idea.closed-to-support")));
+        }
+        actions.add(supportCount, commentCount);
+        if (user != null && currentUser.hasRole(Roles.RESIDENT) || currentUser.hasRole(Roles.OFFICIAL)
+                || currentUser.hasRole(Roles.STAFF) || currentUser.hasRole(Roles.ADMIN)) {
+            Button follow = new Button();
+            FollowTarget target = FollowTarget.idea(idea.id());
+            Runnable label = () -> {
+                boolean following = follows.isFollowing(target);
+                follow.setText(getTranslation(following ? "idea.unfollow" : "idea.follow"));
+                follow.setIcon(following ? VaadinIcon.BELL_SLASH.create() : VaadinIcon.BELL.create());
+                follow.getElement().setAttribute("aria-pressed", String.valueOf(following));
+            };
+            label.run();
+            follow.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            follow.addClickListener(e -> {
+                if (follows.isFollowing(target)) {
+                    follows.unfollow(target);
+                } else {
+                    follows.follow(target);
+                }
+                label.run();
+            });
+            actions.add(follow);
+        }
+        if (idea.mine()) {
+            if (idea.editable()) {
+                Anchor edit = new Anchor("ideas/" + idea.id() + "/edit", getTranslation("idea.edit"));
+                edit.addClassNames("button-link", "button-link-outline");
+                actions.add(edit);
+            }
+            if (idea.status() != IdeaStatus.WITHDRAWN && idea.status() != IdeaStatus.DONE) {
+                Button withdraw = new Button(getTranslation("idea.withdraw"), e -> confirmWithdraw());
+                withdraw.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+                actions.add(withdraw);
+            }
+        }
+        if (idea.status() == IdeaStatus.PENDING && currentUser.hasRole(Roles.OFFICIAL)) {
+            Button approve = new Button(getTranslation("idea.approve"), e -> {
+                ideas.approve(idea.id());
+                reload();
+            });
+            approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            actions.add(approve);
+        }
+        return actions;
+    }
+
+    private void toggleSupport() {
+        try {
+            if (idea.supportedByMe()) {
+                ideas.withdrawSupport(idea.id());
+            } else {
+                ideas.support(idea.id());
+            }
+            reload();
+        } catch (InvalidInputException refusal) {
+            FormErrors.show(this, refusal, java.util.Map.of());
+        }
+    }
+
+    private void updateSupportButton() {
+        if (supportButton == null) {
+            return;
+        }
+        boolean supported = idea.supportedByMe();
+        supportButton.setText(getTranslation(supported ? "idea.unsupport" : "idea.support"));
+        supportButton.setIcon(supported ? VaadinIcon.CHECK.create() : VaadinIcon.THUMBS_UP.create());
+        supportButton.getElement().setAttribute("aria-pressed", String.valueOf(supported));
+        supportButton.removeThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        if (!supported) {
+            supportButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        }
+    }
+
+    private void updateCounts() {
+        supportCount.setText(getTranslation("idea.supports", idea.supportCount()));
+        commentCount.setText(getTranslation("idea.comments", idea.commentCount()));
+    }
+
+    private Section share() {
+        Section share = new Section();
+        share.addClassName("idea-share");
+        String url = baseUrl + "/ideas/" + idea.id();
+        TextField link = new TextField(getTranslation("idea.share"));
+        link.setValue(url);
+        link.setReadOnly(true);
+        link.setWidthFull();
+        Button copy = new Button(getTranslation("idea.copy-link"), VaadinIcon.COPY.create());
+        copy.addClickListener(e -> {
+            getUI().ifPresent(ui -> ui.getPage().executeJs("return navigator.clipboard ? navigator.clipboard.writeText($0).then(() => true) : false", url));
+            FormErrors.success(getTranslation("idea.link-copied"));
+        });
+        Div row = new Div(link, copy);
+        row.addClassName("share-row");
+        share.add(row);
+        return share;
+    }
+
+    private Section timeline() {
+        Section section = new Section();
+        section.addClassName("idea-timeline");
+        section.add(new H2(getTranslation("idea.timeline")));
+        List<TimelineEntry> entries = ideas.timeline(idea.id());
+        OrderedList list = new OrderedList();
+        DateTimeFormatter withTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(getLocale()).withZone(ZoneId.of("Europe/Paris"));
+        for (TimelineEntry entry : entries) {
+            String what = switch (entry.kind()) {
+                case "PUBLISHED" -> getTranslation("timeline.published");
+                case "THRESHOLD_REACHED" -> getTranslation("timeline.threshold");
+                case "WITHDRAWN" -> getTranslation("timeline.withdrawn");
+                case "OFFICIAL_ANSWER" -> getTranslation("timeline.answer", getTranslation("idea.status." + entry.toStatus().name()));
+                default -> getTranslation("timeline.status", getTranslation("idea.status." + entry.toStatus().name()));
+            };
+            ListItem item = new ListItem(new Span(withTime.format(entry.occurredAt())), new Span(" — " + what));
+            if (entry.actorName() != null && !"PUBLISHED".equals(entry.kind())) {
+                item.add(new Span(" (" + entry.actorName() + ")"));
+            }
+            if (entry.text() != null) {
+                Div answer = new Div();
+                PlainText.paragraphs(entry.text()).forEach(answer::add);
+                item.add(answer);
+            }
+            list.add(item);
+        }
+        if (entries.isEmpty()) {
+            section.add(new Paragraph(getTranslation("timeline.empty")));
+        } else {
+            section.add(list);
+        }
+        return section;
+    }
+
+    private CommentsSection.Access commentAccess() {
+        if (idea.hidden() || !idea.status().isOpenToComments()) {
+            return CommentsSection.Access.CLOSED;
+        }
+        if (currentUser.get().isEmpty()) {
+            return CommentsSection.Access.SIGN_IN;
+        }
+        return currentUser.hasRole(Roles.RESIDENT) ? CommentsSection.Access.PARTICIPATE : CommentsSection.Access.CONFIRM;
+    }
+
+    private void confirmWithdraw() {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(getTranslation("idea.withdraw.title"));
+        dialog.setText(getTranslation("idea.withdraw.text"));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation("idea.withdraw"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> {
+            ideas.withdraw(idea.id());
+            reload();
+        });
+        dialog.open();
+    }
+
+    private void reload() {
+        ideas.detail(idea.id()).ifPresent(fresh -> {
+            idea = fresh;
+            render();
+        });
+    }
+
+    /** A change pushed from another session: counts, support state and the discussion. */
+    private void refreshLive() {
+        ideas.detail(idea.id()).ifPresent(fresh -> {
+            idea = fresh;
+            updateCounts();
+            updateSupportButton();
+            if (discussion != null) {
+                discussion.refresh();
+            }
+        });
+    }
+
+    private static Span tag(String text) {
+        Span tag = new Span(text);
+        tag.addClassName("idea-tag");
+        return tag;
+    }
+
+    private static Paragraph notice(String text) {
+        Paragraph notice = new Paragraph(text);
+        notice.addClassName("account-notice");
+        notice.getElement().setAttribute("role", "status");
+        return notice;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (idea == null ? getTranslation("ideas.title") : idea.title()) + " · " + getTranslation("app.name");
+    }
+}

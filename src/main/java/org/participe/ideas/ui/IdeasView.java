@@ -1,0 +1,213 @@
+package org.participe.ideas.ui;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.participe.ideas.IdeaCard;
+import org.participe.ideas.IdeaFilter;
+import org.participe.ideas.IdeaService;
+import org.participe.ideas.IdeaSort;
+import org.participe.ideas.IdeaStatus;
+import org.participe.town.Category;
+import org.participe.town.Neighbourhood;
+import org.participe.town.TownService;
+
+/**
+ * The public list of ideas. Filters and order live in the URL query, so that a link reproduces
+ * the view and Back works; ideas load a page at a time.
+ */
+@Route("ideas")
+@AnonymousAllowed
+@Menu(title = "menu.ideas", order = 1, icon = "vaadin:lightbulb")
+public class IdeasView extends Composite<VerticalLayout> implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final int PAGE_SIZE = 12;
+    /** Neighbourhood choice meaning "about the whole town". */
+    private static final Neighbourhood WHOLE_TOWN = new Neighbourhood(IdeaFilter.WHOLE_TOWN, "", true, 0);
+
+    private final IdeaService ideas;
+    private final TownNames names;
+    final TextField search = new TextField();
+    final ComboBox<Category> category = new ComboBox<>();
+    final ComboBox<Neighbourhood> neighbourhood = new ComboBox<>();
+    final Select<IdeaStatus> status = new Select<>();
+    final Select<IdeaSort> sort = new Select<>();
+    private final Div list = new Div();
+    private final Paragraph summary = new Paragraph();
+    private final Button more = new Button();
+    private IdeaFilter filter = IdeaFilter.all(IdeaSort.NEWEST);
+    private int loaded;
+    private boolean applyingUrl;
+
+    public IdeasView(IdeaService ideas, TownService town) {
+        this.ideas = ideas;
+        this.names = TownNames.of(town);
+        VerticalLayout layout = getContent();
+        layout.addClassName("ideas-page");
+        layout.setPadding(false);
+
+        search.setLabel(getTranslation("ideas.search"));
+        search.setPlaceholder(getTranslation("ideas.search.placeholder"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setValueChangeTimeout(500);
+
+        category.setLabel(getTranslation("ideas.category"));
+        category.setItems(town.activeCategories());
+        category.setItemLabelGenerator(c -> c.name(getLocale()));
+        category.setClearButtonVisible(true);
+        category.setPlaceholder(getTranslation("ideas.all"));
+
+        neighbourhood.setLabel(getTranslation("ideas.neighbourhood"));
+        neighbourhood.setItems(withWholeTown(town.activeNeighbourhoods()));
+        neighbourhood.setItemLabelGenerator(n -> n.id() == IdeaFilter.WHOLE_TOWN ? getTranslation("idea.whole-town") : n.name());
+        neighbourhood.setClearButtonVisible(true);
+        neighbourhood.setPlaceholder(getTranslation("ideas.all"));
+
+        status.setLabel(getTranslation("ideas.status"));
+        status.setItems(IdeaStatus.PUBLIC.stream().toList());
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption(getTranslation("ideas.all"));
+        status.setItemLabelGenerator(s -> s == null ? getTranslation("ideas.all") : getTranslation("idea.status." + s.name()));
+
+        sort.setLabel(getTranslation("ideas.sort"));
+        sort.setItems(IdeaSort.values());
+        sort.setItemLabelGenerator(s -> getTranslation("ideas.sort." + s.name()));
+        sort.setValue(IdeaSort.NEWEST);
+
+        search.addValueChangeListener(e -> filtersChanged());
+        category.addValueChangeListener(e -> filtersChanged());
+        neighbourhood.addValueChangeListener(e -> filtersChanged());
+        status.addValueChangeListener(e -> filtersChanged());
+        sort.addValueChangeListener(e -> filtersChanged());
+
+        Div filters = new Div(search, category, neighbourhood, status, sort);
+        filters.addClassName("idea-filters");
+        filters.getElement().setAttribute("role", "search");
+
+        Anchor propose = new Anchor("ideas/new", getTranslation("ideas.propose"));
+        propose.addClassNames("button-link", "button-link-solid");
+
+        summary.addClassName("ideas-summary");
+        summary.getElement().setAttribute("aria-live", "polite");
+        list.addClassName("idea-list");
+        more.setText(getTranslation("ideas.more"));
+        more.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+        more.addClickListener(e -> loadMore());
+
+        Div header = new Div(new H1(getTranslation("ideas.title")), propose);
+        header.addClassName("page-header");
+        layout.add(header, filters, summary, list, more);
+    }
+
+    private static List<Neighbourhood> withWholeTown(List<Neighbourhood> neighbourhoods) {
+        List<Neighbourhood> all = new java.util.ArrayList<>();
+        all.add(WHOLE_TOWN);
+        all.addAll(neighbourhoods);
+        return all;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        applyingUrl = true;
+        try {
+            search.setValue(first(query, "q").orElse(""));
+            category.setValue(first(query, "category").flatMap(IdeasView::parseLong)
+                    .flatMap(id -> category.getListDataView().getItems().filter(c -> c.id() == id).findFirst()).orElse(null));
+            neighbourhood.setValue(first(query, "neighbourhood").flatMap(IdeasView::parseLong)
+                    .flatMap(id -> neighbourhood.getListDataView().getItems().filter(n -> n.id() == id).findFirst()).orElse(null));
+            status.setValue(first(query, "status").flatMap(s -> parseEnum(IdeaStatus.class, s)).filter(IdeaStatus.PUBLIC::contains).orElse(null));
+            sort.setValue(first(query, "sort").flatMap(s -> parseEnum(IdeaSort.class, s)).orElse(IdeaSort.NEWEST));
+        } finally {
+            applyingUrl = false;
+        }
+        filter = currentFilter();
+        reload();
+    }
+
+    private void filtersChanged() {
+        if (applyingUrl) {
+            return;
+        }
+        Map<String, String> query = new HashMap<>();
+        if (!search.getValue().isBlank()) {
+            query.put("q", search.getValue().strip());
+        }
+        category.getOptionalValue().ifPresent(c -> query.put("category", String.valueOf(c.id())));
+        neighbourhood.getOptionalValue().ifPresent(n -> query.put("neighbourhood", String.valueOf(n.id())));
+        status.getOptionalValue().ifPresent(s -> query.put("status", s.name()));
+        if (sort.getValue() != null && sort.getValue() != IdeaSort.NEWEST) {
+            query.put("sort", sort.getValue().name());
+        }
+        getUI().ifPresent(ui -> ui.navigate(IdeasView.class, QueryParameters.simple(query)));
+    }
+
+    private IdeaFilter currentFilter() {
+        return new IdeaFilter(search.getValue(), category.getOptionalValue().map(Category::id).orElse(null),
+                neighbourhood.getOptionalValue().map(Neighbourhood::id).orElse(null), status.getValue(), sort.getValue());
+    }
+
+    private void reload() {
+        list.removeAll();
+        loaded = 0;
+        long total = ideas.count(filter);
+        summary.setText(total == 0 ? getTranslation("ideas.none") : getTranslation("ideas.count", total));
+        loadMore();
+    }
+
+    private void loadMore() {
+        List<IdeaCard> page = ideas.list(filter, loaded, PAGE_SIZE);
+        page.forEach(card -> list.add(new IdeaCardView(card, names)));
+        loaded += page.size();
+        more.setVisible(page.size() == PAGE_SIZE);
+    }
+
+    private static Optional<String> first(Map<String, List<String>> query, String key) {
+        return Optional.ofNullable(query.get(key)).filter(values -> !values.isEmpty()).map(List::getFirst).filter(v -> !v.isBlank());
+    }
+
+    private static Optional<Long> parseLong(String value) {
+        try {
+            return Optional.of(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static <E extends Enum<E>> Optional<E> parseEnum(Class<E> type, String value) {
+        try {
+            return Optional.of(Enum.valueOf(type, value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("ideas.title") + " · " + getTranslation("app.name");
+    }
+}
