@@ -326,7 +326,7 @@ public class IdeaService {
             return List.of();
         }
         String text = title.strip();
-        return jdbc.sql("select " + CARD_COLUMNS + """
+        return jdbc.sql("select " + CARD_COLUMNS + " " + """
                          from idea i join account a on a.id = i.author_id,
                               lateral (select coalesce(nullif(replace(plainto_tsquery('participe_french', :text)::text, '&', '|'), ''), 'x')::tsquery as q) words
                          where not i.hidden and i.status not in ('PENDING', 'WITHDRAWN')
@@ -418,7 +418,7 @@ public class IdeaService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<IdeaCard> supportedIdeas(int offset, int limit) {
-        return jdbc.sql("select " + CARD_COLUMNS + """
+        return jdbc.sql("select " + CARD_COLUMNS + " " + """
                          from support s join idea i on i.id = s.idea_id join account a on a.id = i.author_id
                          where s.account_id = ? and not i.hidden order by s.created_at desc, i.id desc limit ? offset ?""")
                 .params(currentUser.require().accountId(), limit, offset).query(IdeaService::card).list();

@@ -53,6 +53,10 @@ public class TestData {
                 town.addNeighbourhood("Centre");
                 town.addNeighbourhood("Les Marais");
             }
+            if (town.categories().isEmpty()) {
+                town.addCategory("Cadre de vie", "Living environment");
+                town.addCategory("Mobilité", "Mobility");
+            }
         });
     }
 

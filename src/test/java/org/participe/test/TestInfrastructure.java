@@ -44,6 +44,8 @@ public class TestInfrastructure implements EnvironmentPostProcessor, Ordered {
         properties.put("spring.mail.port", String.valueOf(mail().getSmtp().getPort()));
         properties.put("participe.demo.enabled", "false");
         properties.put("participe.accounts.signups-per-address-per-hour", "1000");
+        properties.put("participe.ideas.per-day", "1000");
+        properties.put("participe.comments.per-hour", "1000");
         properties.put("vaadin.launch-browser", "false");
         // Below a test's own properties (@SpringBootTest(properties = ...)), above the application's files.
         var source = new MapPropertySource("participeTestInfrastructure", properties);

@@ -1,0 +1,56 @@
+package org.participe.test;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts the SQL statements the application sends, per thread, by wrapping the DataSource with
+ * datasource-proxy in every test context. Tests assert that a page costs a constant number.
+ */
+@Component
+public class StatementCounter implements BeanPostProcessor {
+
+    private static final ThreadLocal<AtomicLong> COUNT = new ThreadLocal<>();
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
+            return ProxyDataSourceBuilder.create(dataSource).name("counted")
+                    .afterQuery((execution, queries) -> {
+                        AtomicLong count = COUNT.get();
+                        if (count != null) {
+                            count.addAndGet(queries.size());
+                        }
+                    }).build();
+        }
+        return bean;
+    }
+
+    /** Runs the action and returns how many statements it sent on this thread. */
+    public static long count(Runnable action) {
+        return count(() -> {
+            action.run();
+            return null;
+        }).statements();
+    }
+
+    public record Counted<T>(T result, long statements) {
+    }
+
+    public static <T> Counted<T> count(Supplier<T> action) {
+        AtomicLong count = new AtomicLong();
+        COUNT.set(count);
+        try {
+            T result = action.get();
+            return new Counted<>(result, count.get());
+        } finally {
+            COUNT.remove();
+        }
+    }
+}
