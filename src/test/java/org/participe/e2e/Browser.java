@@ -42,6 +42,15 @@ final class Browser implements AutoCloseable {
         return browser.newContext(new NewContextOptions().setViewportSize(width, height).setLocale("fr-FR"));
     }
 
+    /** Signs in through the login page, as a person would. */
+    static void logIn(com.microsoft.playwright.Page page, String loginUrl, String email, String password) {
+        page.navigate(loginUrl);
+        page.locator("vaadin-login-form input[name=username]").fill(email);
+        page.locator("vaadin-login-form input[name=password]").fill(password);
+        page.locator("vaadin-login-form vaadin-button").first().click();
+        page.waitForLoadState();
+    }
+
     @Override
     public void close() {
         browser.close();

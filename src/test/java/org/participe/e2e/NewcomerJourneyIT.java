@@ -118,10 +118,6 @@ class NewcomerJourneyIT {
     }
 
     private void logIn(Page page, String email, String password) {
-        page.navigate(url("login"));
-        page.locator("vaadin-login-form input[name=username]").fill(email);
-        page.locator("vaadin-login-form input[name=password]").fill(password);
-        page.locator("vaadin-login-form vaadin-button[slot=submit], vaadin-login-form vaadin-button").first().click();
-        page.waitForLoadState();
+        Browser.logIn(page, url("login"), email, password);
     }
 }

@@ -343,7 +343,13 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
     /** A change pushed from another session: counts, support state and the discussion. */
     private void refreshLive() {
         ideas.detail(idea.id()).ifPresent(fresh -> {
+            boolean actionsChanged = fresh.status() != idea.status() || fresh.editable() != idea.editable()
+                    || fresh.hidden() != idea.hidden();
             idea = fresh;
+            if (actionsChanged) {
+                render();
+                return;
+            }
             updateCounts();
             updateSupportButton();
             if (discussion != null) {

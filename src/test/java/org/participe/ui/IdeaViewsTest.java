@@ -1,0 +1,119 @@
+package org.participe.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import org.junit.jupiter.api.Test;
+import org.participe.comments.CommentService;
+import org.participe.ideas.IdeaDraft;
+import org.participe.ideas.IdeaService;
+import org.participe.ideas.IdeaSort;
+import org.participe.ideas.ui.IdeaFormView;
+import org.participe.ideas.ui.IdeaView;
+import org.participe.ideas.ui.IdeasView;
+import org.participe.security.ParticipeUser;
+import org.participe.security.Roles;
+import org.participe.test.Security;
+import org.participe.town.TownService;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class IdeaViewsTest extends ViewTest {
+
+    @Autowired IdeaService ideas;
+    @Autowired CommentService comments;
+    @Autowired TownService town;
+
+    private static String t(String key, Object... args) {
+        return UI.getCurrent().getTranslation(key, args);
+    }
+
+    @Test
+    void theProposalFormExplainsEachRefusalAndKeepsTheDraft() {
+        signIn("proposer", Roles.RESIDENT);
+        navigate(IdeaFormView.class);
+        TextField title = $(TextField.class).single();
+        test(title).setValue("Bancs");
+        test($(TextArea.class).single()).setValue("Trop court");
+
+        test($(Button.class).all().stream().filter(b -> t("idea.form.publish").equals(b.getText())).findFirst().orElseThrow()).click();
+
+        assertThat(title.isInvalid()).isTrue();
+        assertThat(title.getErrorMessage()).isEqualTo(t("validation.length", IdeaService.TITLE_MIN, IdeaService.TITLE_MAX));
+        assertThat($(TextArea.class).single().isInvalid()).isTrue();
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> category = $(ComboBox.class).all().getFirst();
+        assertThat(category.isInvalid()).isTrue();
+        assertThat(category.getErrorMessage()).isEqualTo(t("idea.category.required"));
+        assertThat(title.getValue()).as("the draft survives").isEqualTo("Bancs");
+        assertThat(getCurrentView()).isInstanceOf(IdeaFormView.class);
+    }
+
+    @Test
+    void anUnconfirmedAccountIsAskedToConfirmBeforeProposing() {
+        ParticipeUser user = data.confirmedAccount("unconfirmed-ui", Roles.RESIDENT);
+        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        ParticipeUser unconfirmed = Security.user(user.accountId(), user.email(), false, Roles.RESIDENT);
+        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                .authenticated(unconfirmed, null, unconfirmed.getAuthorities()));
+        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        navigate(IdeaFormView.class);
+        assertThat($(Paragraph.class).all()).extracting(Paragraph::getText).contains(t("idea.form.confirm-first"));
+        assertThat($(TextField.class).all()).isEmpty();
+    }
+
+    @Test
+    void theListsFiltersLiveInTheUrl() {
+        navigate(IdeasView.class);
+        test($(TextField.class).single()).setValue("parc ombragé");
+        @SuppressWarnings("unchecked")
+        Select<IdeaSort> sort = $(Select.class).all().stream().filter(s -> t("ideas.sort").equals(s.getLabel())).findFirst().orElseThrow();
+        test(sort).selectItem(t("ideas.sort.SUPPORTED"));
+
+        String location = UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters();
+        assertThat(location).startsWith("ideas?").contains("q=parc").contains("sort=SUPPORTED");
+
+        UI.getCurrent().navigate(IdeasView.class, com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("q", "fontaine", "sort", "DISCUSSED")));
+        assertThat($(TextField.class).single().getValue()).as("a shared link restores the filters").isEqualTo("fontaine");
+        @SuppressWarnings("unchecked")
+        Select<IdeaSort> restored = $(Select.class).all().stream().filter(s -> t("ideas.sort").equals(s.getLabel())).findFirst().orElseThrow();
+        assertThat(restored.getValue()).isEqualTo(IdeaSort.DISCUSSED);
+    }
+
+    @Test
+    void markupInATitleOrACommentIsShownAsText() {
+        ParticipeUser author = signIn("xss", Roles.RESIDENT);
+        String hostile = "<img src=x onerror=alert(1)> pour la ville";
+        long category = town.activeCategories().getFirst().id();
+        long id = ideas.propose(new IdeaDraft(hostile, "Une description qui contient <script>alert(2)</script> aussi.", category, null, null));
+        comments.post("IDEA", id, null, "<img src=x onerror=alert(3)>");
+
+        navigate("ideas/" + id, IdeaView.class);
+
+        assertThat($(H1.class).single().getText()).isEqualTo(hostile);
+        assertThat($(H1.class).single().getElement().getChildCount()).as("the title is one text node").isEqualTo(1);
+        assertThat($(Image.class).all()).as("no image element comes from user text").isEmpty();
+        assertThat($(Paragraph.class).all()).extracting(Paragraph::getText).contains("<img src=x onerror=alert(3)>");
+        assertThat(author).isNotNull();
+    }
+
+    @Test
+    void aResidentCannotOpenTheEditFormOfSomeoneElsesIdea() {
+        ParticipeUser author = data.confirmedAccount("owner", Roles.RESIDENT);
+        long category = town.activeCategories().getFirst().id();
+        long id = Security.as(author, () -> ideas.propose(new IdeaDraft("Une idée qui n’est pas à vous", "Une description assez longue pour être acceptée.", category, null, null)));
+        signIn("intruder", Roles.RESIDENT);
+        navigate("ideas/" + id + "/edit", org.participe.base.ui.NotFoundView.class);
+        assertThat(getCurrentView()).isInstanceOf(org.participe.base.ui.NotFoundView.class);
+        navigate("ideas/" + id, IdeaView.class);
+        assertThat($(Anchor.class).all()).extracting(Anchor::getHref).doesNotContain("ideas/" + id + "/edit");
+    }
+}
