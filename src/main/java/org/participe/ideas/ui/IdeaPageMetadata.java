@@ -40,7 +40,8 @@ class IdeaPageMetadata implements VaadinServiceInitListener {
             }
             ideas.detail(Long.parseLong(matcher.group(1))).ifPresent(idea -> {
                 Document document = response.getDocument();
-                String description = idea.description().length() > 200 ? idea.description().substring(0, 197) + "…" : idea.description();
+                String flat = idea.description().replaceAll("\\s+", " ");
+                String description = flat.length() > 200 ? flat.substring(0, 197) + "…" : flat;
                 document.title(idea.title() + " · " + town.townName());
                 meta(document, "name", "description", description);
                 meta(document, "property", "og:type", "article");
