@@ -14,6 +14,7 @@ import org.participe.ideas.IdeaService;
 import org.participe.ideas.IdeaStatus;
 import org.participe.security.ParticipeUser;
 import org.participe.security.Roles;
+import org.participe.security.RunAs;
 import org.participe.town.Neighbourhood;
 import org.participe.town.TownService;
 import org.participe.town.TownSettingsUpdate;
@@ -120,22 +121,11 @@ class DemoData implements ApplicationRunner {
     }
 
     private static <T> T as(ParticipeUser user, java.util.function.Supplier<T> action) {
-        var previous = SecurityContextHolder.getContext();
-        try {
-            var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-            SecurityContextHolder.setContext(context);
-            return action.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return RunAs.user(user, action);
     }
 
     private static void as(ParticipeUser user, Runnable action) {
-        as(user, () -> {
-            action.run();
-            return null;
-        });
+        RunAs.user(user, action);
     }
 
     private void seed() {

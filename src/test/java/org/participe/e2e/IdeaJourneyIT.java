@@ -14,8 +14,6 @@ import javax.imageio.ImageIO;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.participe.ideas.IdeaDraft;
 import org.participe.ideas.IdeaService;
@@ -25,39 +23,18 @@ import org.participe.test.Security;
 import org.participe.test.TestData;
 import org.participe.town.TownService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Two residents in real Chromium: one proposes an idea with a photo and is shown a similar idea
  * while typing; the other finds it by searching, supports it and comments; the first sees the
  * count and the comment arrive on the open page without reloading.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class IdeaJourneyIT {
+class IdeaJourneyIT extends BrowserTest {
 
-    private static Browser browser;
 
-    @LocalServerPort int port;
     @Autowired TestData data;
     @Autowired IdeaService ideas;
     @Autowired TownService town;
-
-    @BeforeAll
-    static void launch() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + "/" + path;
-    }
 
     @Test
     void anIdeaIsProposedFoundSupportedAndDiscussedLive() throws Exception {

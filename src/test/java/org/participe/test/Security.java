@@ -4,8 +4,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.participe.security.ParticipeUser;
+import org.participe.security.RunAs;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -20,22 +20,11 @@ public final class Security {
     }
 
     public static <T> T as(ParticipeUser user, Supplier<T> action) {
-        var previous = SecurityContextHolder.getContext();
-        try {
-            var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-            SecurityContextHolder.setContext(context);
-            return action.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return RunAs.user(user, action);
     }
 
     public static void as(ParticipeUser user, Runnable action) {
-        as(user, () -> {
-            action.run();
-            return null;
-        });
+        RunAs.user(user, action);
     }
 
     public static <T> T anonymously(Supplier<T> action) {

@@ -13,6 +13,9 @@ import org.participe.base.mail.Mailer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the links that accounts need, after the change that asked for them is committed. A link is
@@ -28,11 +31,12 @@ class AccountMails {
     private final Mailer mailer;
     private final TownBranding town;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
     private final Duration confirmationValidity;
     private final Duration resetValidity;
 
     AccountMails(AccountRepository accounts, AccountTokenRepository tokens, MailComposer composer, Mailer mailer,
-                 TownBranding town, Clock clock,
+                 TownBranding town, Clock clock, PlatformTransactionManager transactions,
                  @Value("${participe.accounts.confirmation-validity}") Duration confirmationValidity,
                  @Value("${participe.accounts.reset-validity}") Duration resetValidity) {
         this.accounts = accounts;
@@ -41,6 +45,8 @@ class AccountMails {
         this.mailer = mailer;
         this.town = town;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.confirmationValidity = confirmationValidity;
         this.resetValidity = resetValidity;
     }
@@ -57,62 +63,52 @@ class AccountMails {
 
     @ApplicationModuleListener
     void on(AccountEvents.PasswordResetRequested event) {
-        AccountEntity account = accounts.findById(event.accountId()).orElse(null);
-        if (account == null) {
-            return;
-        }
-        String token = issue(account.getId(), AccountTokenEntity.Purpose.RESET_PASSWORD, null, resetValidity);
-        Locale locale = Locale.forLanguageTag(account.getLocale());
-        mailer.send(composer.compose(account.getEmail(), locale,
-                composer.translate(locale, "mail.reset.subject", town.townName()),
-                composer.translate(locale, "mail.greeting", account.getDisplayName()),
-                List.of(composer.translate(locale, "mail.reset.body", town.townName()),
-                        composer.translate(locale, "mail.reset.validity", resetValidity.toHours())),
-                composer.translate(locale, "mail.reset.action"),
-                composer.link("reset-password?token=" + token),
-                composer.translate(locale, "mail.reset.footer")));
+        accounts.findById(event.accountId()).ifPresent(account -> send(account, account.getEmail(),
+                issue(account.getId(), AccountTokenEntity.Purpose.RESET_PASSWORD, null, resetValidity),
+                new Texts("mail.reset", "mail.reset.validity", "mail.reset.footer", "reset-password"), resetValidity));
     }
 
     @ApplicationModuleListener
     void on(AccountEvents.EmailChangeRequested event) {
-        AccountEntity account = accounts.findById(event.accountId()).orElse(null);
-        if (account == null) {
-            return;
-        }
-        String token = issue(account.getId(), AccountTokenEntity.Purpose.CHANGE_EMAIL, event.newEmail(), confirmationValidity);
-        Locale locale = Locale.forLanguageTag(account.getLocale());
-        mailer.send(composer.compose(event.newEmail(), locale,
-                composer.translate(locale, "mail.change-email.subject", town.townName()),
-                composer.translate(locale, "mail.greeting", account.getDisplayName()),
-                List.of(composer.translate(locale, "mail.change-email.body", town.townName()),
-                        composer.translate(locale, "mail.confirm.validity", confirmationValidity.toHours())),
-                composer.translate(locale, "mail.change-email.action"),
-                composer.link("confirm-email?token=" + token),
-                composer.translate(locale, "mail.confirm.footer")));
+        accounts.findById(event.accountId()).ifPresent(account -> send(account, event.newEmail(),
+                issue(account.getId(), AccountTokenEntity.Purpose.CHANGE_EMAIL, event.newEmail(), confirmationValidity),
+                new Texts("mail.change-email", "mail.confirm.validity", "mail.confirm.footer", "confirm-email"), confirmationValidity));
     }
 
     private void sendConfirmation(long accountId) {
-        AccountEntity account = accounts.findById(accountId).orElse(null);
-        if (account == null || account.isConfirmed()) {
-            return;
-        }
-        String token = issue(account.getId(), AccountTokenEntity.Purpose.CONFIRM_EMAIL, null, confirmationValidity);
-        Locale locale = Locale.forLanguageTag(account.getLocale());
-        mailer.send(composer.compose(account.getEmail(), locale,
-                composer.translate(locale, "mail.confirm.subject", town.townName()),
-                composer.translate(locale, "mail.greeting", account.getDisplayName()),
-                List.of(composer.translate(locale, "mail.confirm.body", town.townName()),
-                        composer.translate(locale, "mail.confirm.validity", confirmationValidity.toHours())),
-                composer.translate(locale, "mail.confirm.action"),
-                composer.link("confirm-email?token=" + token),
-                composer.translate(locale, "mail.confirm.footer")));
+        accounts.findById(accountId).filter(account -> !account.isConfirmed()).ifPresent(account -> send(account, account.getEmail(),
+                issue(account.getId(), AccountTokenEntity.Purpose.CONFIRM_EMAIL, null, confirmationValidity),
+                new Texts("mail.confirm", "mail.confirm.validity", "mail.confirm.footer", "confirm-email"), confirmationValidity));
     }
 
+    /** Which texts a link mail uses: {@code prefix}.subject/.body/.action, and where its link leads. */
+    private record Texts(String prefix, String validityKey, String footerKey, String path) {
+    }
+
+    private void send(AccountEntity account, String to, String token, Texts texts, Duration validity) {
+        Locale locale = Locale.forLanguageTag(account.getLocale());
+        mailer.send(composer.compose(to, locale,
+                composer.translate(locale, texts.prefix() + ".subject", town.townName()),
+                composer.translate(locale, "mail.greeting", account.getDisplayName()),
+                List.of(composer.translate(locale, texts.prefix() + ".body", town.townName()),
+                        composer.translate(locale, texts.validityKey(), validity.toHours())),
+                composer.translate(locale, texts.prefix() + ".action"),
+                composer.link(texts.path() + "?token=" + token),
+                composer.translate(locale, texts.footerKey())));
+    }
+
+    /**
+     * Creates the link's token in a transaction of its own, committed before the mail leaves:
+     * whoever clicks at once finds it. A mail that fails leaves the publication incomplete, and a
+     * new link is issued when it is retried.
+     */
     private String issue(long accountId, AccountTokenEntity.Purpose purpose, String newEmail, Duration validity) {
-        Instant now = clock.instant();
-        tokens.retireAll(accountId, purpose, now);
-        String token = Tokens.newToken();
-        tokens.save(new AccountTokenEntity(accountId, purpose, Tokens.digest(token), newEmail, now, now.plus(validity)));
-        return token;
+        return ownTransaction.execute(status -> {
+            Instant now = clock.instant();
+            tokens.retireAll(accountId, purpose, now);
+            String token = Tokens.newToken();
+            tokens.save(new AccountTokenEntity(accountId, purpose, Tokens.digest(token), newEmail, now, now.plus(validity)));
+            return token;
+        });
     }
 }

@@ -9,7 +9,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Article;
 import com.vaadin.flow.component.html.Div;
@@ -20,6 +19,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import org.participe.base.ui.Confirm;
 import org.participe.base.ui.FormErrors;
 import org.participe.base.ui.PlainText;
 import org.participe.base.validation.InvalidInputException;
@@ -236,18 +236,11 @@ public class CommentsSection extends Composite<Section> {
     }
 
     private void confirmDelete(CommentView comment) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader(getTranslation("comments.delete.title"));
-        dialog.setText(getTranslation("comments.delete.text"));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation("comments.delete"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> {
-            comments.delete(comment.id());
-            refresh();
-        });
-        dialog.open();
+        Confirm.destructive(getTranslation("comments.delete.title"), getTranslation("comments.delete.text"),
+                getTranslation("comments.delete"), getTranslation("action.cancel"), () -> {
+                    comments.delete(comment.id());
+                    refresh();
+                });
     }
 
     private static Button small(String text) {

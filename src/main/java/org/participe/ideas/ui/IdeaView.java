@@ -10,7 +10,6 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -31,6 +30,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.shared.Registration;
+import org.participe.base.ui.Confirm;
 import org.participe.base.ui.FormErrors;
 import org.participe.base.ui.PlainText;
 import org.participe.base.validation.InvalidInputException;
@@ -319,18 +319,11 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
     }
 
     private void confirmWithdraw() {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader(getTranslation("idea.withdraw.title"));
-        dialog.setText(getTranslation("idea.withdraw.text"));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation("idea.withdraw"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> {
-            ideas.withdraw(idea.id());
-            reload();
-        });
-        dialog.open();
+        Confirm.destructive(getTranslation("idea.withdraw.title"), getTranslation("idea.withdraw.text"),
+                getTranslation("idea.withdraw"), getTranslation("action.cancel"), () -> {
+                    ideas.withdraw(idea.id());
+                    reload();
+                });
     }
 
     private void reload() {
