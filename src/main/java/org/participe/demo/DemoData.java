@@ -9,6 +9,11 @@ import org.participe.accounts.AccountService;
 import org.participe.accounts.ImportedAccount;
 import org.participe.accounts.Sex;
 import org.participe.comments.CommentService;
+import org.participe.follows.FollowService;
+import org.participe.follows.FollowTarget;
+import org.participe.initiatives.InitiativeDraft;
+import org.participe.initiatives.InitiativeService;
+import org.participe.initiatives.InitiativeStatus;
 import org.participe.ideas.IdeaDraft;
 import org.participe.ideas.IdeaService;
 import org.participe.ideas.IdeaStatus;
@@ -52,12 +57,17 @@ class DemoData implements ApplicationRunner {
     private final AccountService accounts;
     private final IdeaService ideas;
     private final CommentService commentService;
+    private final InitiativeService initiatives;
+    private final FollowService follows;
 
-    DemoData(TownService town, AccountService accounts, IdeaService ideas, CommentService commentService) {
+    DemoData(TownService town, AccountService accounts, IdeaService ideas, CommentService commentService,
+             InitiativeService initiatives, FollowService follows) {
         this.town = town;
         this.accounts = accounts;
         this.ideas = ideas;
         this.commentService = commentService;
+        this.initiatives = initiatives;
+        this.follows = follows;
     }
 
     @Override
@@ -78,7 +88,8 @@ class DemoData implements ApplicationRunner {
     }
 
     /** Ideas by residents, supported with a realistic skew (a few ideas get most supports), discussed, some answered. */
-    private void seedIdeas(List<ImportedAccount> people, List<Long> ids, Random random) {
+    private List<Long> seedIdeas(List<ImportedAccount> people, List<Long> ids, Random random) {
+        List<Long> ideaIds = new ArrayList<>();
         List<ParticipeUser> residents = new ArrayList<>();
         for (int i = 3; i < people.size(); i++) {
             residents.add(user(ids.get(i), people.get(i)));
@@ -93,6 +104,7 @@ class DemoData implements ApplicationRunner {
             ParticipeUser author = residents.get((i * 7 + 1) % residents.size());
             long id = as(author, () -> ideas.propose(new IdeaDraft(idea.title(), idea.description(),
                     categories.get(idea.category()).id(), idea.neighbourhood() < 0 ? null : neighbourhoods.get(idea.neighbourhood()).id(), null)));
+            ideaIds.add(id);
             int supporters = Math.max(0, (int) Math.round(36 * Math.exp(-i / 5.0)) + random.nextInt(3));
             for (int s = 0; s < supporters && s < residents.size(); s++) {
                 ParticipeUser supporter = residents.get((i + s * 3) % residents.size());
@@ -114,6 +126,36 @@ class DemoData implements ApplicationRunner {
             }
         }
         log.info("Demo data: {} ideas, {} supports, {} comments", DemoIdeas.ALL.size(), supports, comments);
+        return ideaIds;
+    }
+
+    /** Initiatives in every status, with phases, updates and linked ideas; the demo resident follows two. */
+    private void seedInitiatives(List<ImportedAccount> people, List<Long> ids, List<Long> ideaIds) {
+        ParticipeUser staff = user(ids.get(2), people.get(2));
+        ParticipeUser resident = user(ids.get(3), people.get(3));
+        List<org.participe.town.Category> categories = town.categories();
+        List<Neighbourhood> neighbourhoods = town.neighbourhoods();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        int count = 0;
+        for (DemoInitiatives.Initiative item : DemoInitiatives.all(today)) {
+            java.util.Set<Long> places = new java.util.HashSet<>();
+            item.neighbourhoods().forEach(index -> places.add(neighbourhoods.get(index).id()));
+            long id = as(staff, () -> initiatives.create(new InitiativeDraft(item.title(), item.summary(), item.description(),
+                    categories.get(item.category()).id(), places, item.budget(), item.status(), item.progress(), item.contact(),
+                    item.phases(), null)));
+            as(staff, () -> initiatives.publish(id));
+            for (int ideaIndex : item.ideas()) {
+                as(staff, () -> initiatives.linkIdea(id, ideaIds.get(ideaIndex), item.status() == InitiativeStatus.IN_PROGRESS));
+            }
+            if (item.followedByDemoResident()) {
+                as(resident, () -> follows.follow(new FollowTarget("INITIATIVE", id)));
+            }
+            for (String[] update : item.updates()) {
+                as(staff, () -> initiatives.postUpdate(id, update[0], update[1]));
+            }
+            count++;
+        }
+        log.info("Demo data: {} initiatives", count);
     }
 
     private static ParticipeUser user(long id, ImportedAccount person) {
@@ -168,7 +210,8 @@ class DemoData implements ApplicationRunner {
             people.add(new ImportedAccount(email, first + " " + last.charAt(0) + ".", neighbourhood, birthYear, sex, Set.of(Roles.RESIDENT)));
         }
         List<Long> ids = accounts.importConfirmed(people, PASSWORD);
-        seedIdeas(people, ids, random);
+        List<Long> ideaIds = seedIdeas(people, ids, random);
+        seedInitiatives(people, ids, ideaIds);
         log.info("Demo data: town Villeparisis, {} neighbourhoods, {} categories, {} accounts (password {})",
                 neighbourhoods.size(), categories.length, people.size(), PASSWORD);
     }

@@ -193,6 +193,25 @@ public class IdeaService {
         events.publishEvent(new IdeaEvents.IdeaChanged(ideaId));
     }
 
+    /**
+     * Staff record that an idea fed into a town initiative; it may move to "in progress", with a
+     * timeline entry. The initiatives feature calls this.
+     */
+    @PreAuthorize("hasRole('" + Roles.STAFF + "')")
+    public void linkToInitiative(long ideaId, long initiativeId, boolean moveToInProgress) {
+        Row row = lockRow(ideaId);
+        if (row.status() == IdeaStatus.PENDING || row.status() == IdeaStatus.WITHDRAWN) {
+            throw InvalidInputException.of("ideaId", "initiative.link.not-public");
+        }
+        jdbc.sql("update idea set initiative_id = ?, updated_at = ?, version = version + 1 where id = ?")
+                .params(initiativeId, Timestamp.from(clock.instant()), ideaId).update();
+        if (moveToInProgress && row.status() != IdeaStatus.IN_PROGRESS && row.status() != IdeaStatus.DONE) {
+            changeStatus(ideaId, row.status(), IdeaStatus.IN_PROGRESS, "STATUS_CHANGED", currentUser.require().accountId());
+        } else {
+            events.publishEvent(new IdeaEvents.IdeaChanged(ideaId));
+        }
+    }
+
     // Supporting --------------------------------------------------------------------------------
 
     /**
@@ -343,7 +362,8 @@ public class IdeaService {
         Long viewer = currentUser.get().filter(ParticipeUser::confirmed).map(ParticipeUser::accountId).orElse(null);
         Optional<IdeaDetail> detail = jdbc.sql("""
                         select i.*, a.display_name as author_name,
-                               exists (select 1 from support s where s.idea_id = i.id and s.account_id = :viewer) as supported
+                               exists (select 1 from support s where s.idea_id = i.id and s.account_id = :viewer) as supported,
+                               (select t.title from initiative t where t.id = i.initiative_id and t.published and not t.archived) as initiative_title
                         from idea i join account a on a.id = i.author_id where i.id = :id""")
                 .param("viewer", viewer == null ? -1L : viewer).param("id", ideaId)
                 .query((rs, n) -> new IdeaDetail(rs.getLong("id"), rs.getString("title"), rs.getString("description"),
@@ -352,12 +372,14 @@ public class IdeaService {
                         rs.getInt("support_count"), rs.getInt("comment_count"), rs.getBoolean("has_photo"),
                         instant(rs, "created_at"), instant(rs, "published_at"), instant(rs, "updated_at"),
                         instant(rs, "threshold_reached_at"), rs.getLong("version"),
-                        viewer != null && viewer == rs.getLong("author_id"), rs.getBoolean("supported"), false))
+                        viewer != null && viewer == rs.getLong("author_id"), rs.getBoolean("supported"), false,
+                        (Long) rs.getObject("initiative_id"), rs.getString("initiative_title")))
                 .optional();
         return detail.filter(this::mayView).map(d -> new IdeaDetail(d.id(), d.title(), d.description(), d.authorId(), d.authorName(),
                 d.categoryId(), d.neighbourhoodId(), d.status(), d.hidden(), d.supportCount(), d.commentCount(), d.hasPhoto(),
                 d.createdAt(), d.publishedAt(), d.updatedAt(), d.thresholdReachedAt(), d.version(), d.mine(), d.supportedByMe(),
-                d.mine() && isEditable(d.status(), d.publishedAt() != null ? d.publishedAt() : d.createdAt(), d.supportCount(), d.commentCount())));
+                d.mine() && isEditable(d.status(), d.publishedAt() != null ? d.publishedAt() : d.createdAt(), d.supportCount(), d.commentCount()),
+                d.initiativeId(), d.initiativeTitle()));
     }
 
     @PreAuthorize(ANYONE)

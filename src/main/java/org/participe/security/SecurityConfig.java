@@ -6,6 +6,7 @@ import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyC
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.participe.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -52,7 +53,10 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/town/logo", "/media/**", "/images/**", "/styles/**", "/webjars/**").permitAll()
+                .requestMatchers(HttpMethod.POST, "/mail/unsubscribe").permitAll()
                 .requestMatchers("/actuator/**").hasRole(Roles.ADMIN));
+        // Mail clients unsubscribe with a bare POST (RFC 8058); the signed token is the protection.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers("/mail/unsubscribe"));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(frame -> frame.deny())

@@ -41,6 +41,22 @@ class TranslationsTest {
     }
 
     @Test
+    void noKeyIsDefinedTwiceInAFile() throws IOException {
+        for (String name : new String[]{"translations.properties", "translations_fr.properties"}) {
+            java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+            try (InputStream in = TranslationsTest.class.getResourceAsStream("/vaadin-i18n/" + name)) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    if (!line.isBlank() && !line.startsWith("#") && line.contains("=")) {
+                        seen.merge(line.substring(0, line.indexOf('=')).strip(), 1, Integer::sum);
+                    }
+                }
+            }
+            assertThat(seen.entrySet().stream().filter(e -> e.getValue() > 1).map(java.util.Map.Entry::getKey))
+                    .as("keys defined twice in " + name).isEmpty();
+        }
+    }
+
+    @Test
     void everyKeyTheCodeNamesLiterallyIsTranslated() throws IOException {
         Set<String> known = load("translations_fr.properties").stringPropertyNames();
         Pattern literal = Pattern.compile("(?:getTranslation|translate|reject|InvalidInputException\\.of|new FieldError|TooManyRequestsException|title =)\\((?:locale, |\"[a-zA-Z]+\", )?\"([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)+)\"");

@@ -34,6 +34,9 @@ class MailConfiguration {
                     helper.setTo(message.to());
                     helper.setSubject(message.subject());
                     helper.setText(message.textBody(), message.htmlBody());
+                    for (var header : message.headers().entrySet()) {
+                        mime.addHeader(header.getKey(), header.getValue());
+                    }
                     sender.send(mime);
                 } catch (MessagingException e) {
                     throw new MailSendException("Could not build the e-mail to " + message.to(), e);

@@ -30,6 +30,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.participe.base.DisplayNamed;
+import org.participe.base.NotificationBell;
 import org.participe.base.TownBranding;
 import org.participe.base.i18n.SupportedLocales;
 import org.springframework.security.core.GrantedAuthority;
@@ -49,14 +50,19 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final TownBranding town;
     private final AuthenticationContext authentication;
     private final LocaleSetup localeSetup;
+    private final NotificationBell bell;
+    private final Span bellCount = new Span();
+    private Anchor bellLink;
+    private com.vaadin.flow.shared.Registration bellSubscription;
     private final SideNav navigation = new SideNav();
     private final Main main = new Main();
     private final Div notice = new Div();
 
-    public MainLayout(TownBranding town, AuthenticationContext authentication, LocaleSetup localeSetup) {
+    public MainLayout(TownBranding town, AuthenticationContext authentication, LocaleSetup localeSetup, NotificationBell bell) {
         this.town = town;
         this.authentication = authentication;
         this.localeSetup = localeSetup;
+        this.bell = bell;
         setPrimarySection(Section.NAVBAR);
 
         main.setId(CONTENT_ID);
@@ -65,7 +71,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         notice.addClassName("account-notice");
         notice.setVisible(false);
 
-        addToNavbar(skipLink(), new DrawerToggle(), brand(), spacer(), languageSwitch(), userArea());
+        addToNavbar(skipLink(), new DrawerToggle(), brand(), spacer(), languageSwitch(), bellArea(), userArea());
         navigation.addClassName("main-navigation");
         Nav nav = new Nav(navigation);
         nav.getElement().setAttribute("aria-label", getTranslation("layout.navigation"));
@@ -81,6 +87,41 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         event.getUI().getElement().getStyle().set("--participe-primary", town.mainColour());
+        if (bellLink != null) {
+            bellSubscription = bell.subscribe(event.getUI(), this::updateBell);
+        }
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        super.onDetach(event);
+        if (bellSubscription != null) {
+            bellSubscription.remove();
+            bellSubscription = null;
+        }
+    }
+
+    /** The notifications bell with the unread count, for signed-in people; it updates live. */
+    private Component bellArea() {
+        Div area = new Div();
+        if (authentication.getAuthenticatedUser(UserDetails.class).isEmpty()) {
+            return area;
+        }
+        bellLink = new Anchor("notifications", "");
+        bellLink.addClassName("bell");
+        bellCount.addClassName("bell-count");
+        bellLink.add(new Icon(VaadinIcon.BELL), bellCount);
+        area.add(bellLink);
+        updateBell();
+        return area;
+    }
+
+    private void updateBell() {
+        long unread = bell.unreadCount();
+        bellCount.setText(unread > 99 ? "99+" : String.valueOf(unread));
+        bellCount.setVisible(unread > 0);
+        bellLink.getElement().setAttribute("aria-label", getTranslation("layout.notifications", unread));
+        bellLink.getElement().setAttribute("title", getTranslation("layout.notifications", unread));
     }
 
     @Override
@@ -97,6 +138,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     public void afterNavigation(AfterNavigationEvent event) {
         buildNavigation();
         showUnconfirmedNotice();
+        if (bellLink != null) {
+            bell.pageVisited(event.getLocation().getPath());
+            updateBell();
+        }
     }
 
     private Component skipLink() {

@@ -23,7 +23,12 @@ import org.participe.ideas.IdeaFilter;
 import org.participe.ideas.IdeaService;
 import org.participe.ideas.IdeaSort;
 import org.participe.ideas.ui.IdeaCards;
+import org.participe.initiatives.InitiativeFilter;
+import org.participe.initiatives.InitiativeService;
+import org.participe.initiatives.InitiativeStatus;
+import org.participe.initiatives.ui.InitiativeCardView;
 import org.participe.security.CurrentUser;
+import org.participe.town.Category;
 import org.participe.town.TownProfile;
 import org.participe.town.TownService;
 
@@ -39,7 +44,7 @@ public class HomeView extends Composite<VerticalLayout> implements HasDynamicTit
     private final TownProfile town;
     private final IdeaCards.Names names;
 
-    public HomeView(TownService townService, CurrentUser currentUser, IdeaService ideas) {
+    public HomeView(TownService townService, CurrentUser currentUser, IdeaService ideas, InitiativeService initiatives) {
         this.town = townService.profile();
         this.names = IdeaCards.names(townService);
         VerticalLayout layout = getContent();
@@ -72,7 +77,7 @@ public class HomeView extends Composite<VerticalLayout> implements HasDynamicTit
         layout.add(hero, how,
                 ideas("home.ideas.latest", ideas.list(IdeaFilter.all(IdeaSort.NEWEST), 0, 4), "ideas"),
                 ideas("home.ideas.supported", ideas.list(IdeaFilter.all(IdeaSort.SUPPORTED), 0, 4), "ideas?sort=SUPPORTED"),
-                placeholder("home.initiatives.title", "home.initiatives.placeholder"),
+                initiativesSection(initiatives, townService),
                 inclusion());
     }
 
@@ -97,10 +102,23 @@ public class HomeView extends Composite<VerticalLayout> implements HasDynamicTit
         return section;
     }
 
-    private Section placeholder(String titleKey, String textKey) {
+    private Section initiativesSection(InitiativeService initiatives, TownService townService) {
         Section section = new Section();
-        section.addClassNames("home-section", "card");
-        section.add(new H2(getTranslation(titleKey)), new Paragraph(getTranslation(textKey)));
+        section.addClassName("home-section");
+        section.add(new H2(getTranslation("home.initiatives.title")));
+        var current = initiatives.list(new InitiativeFilter(InitiativeStatus.IN_PROGRESS, null, null), 0, 3);
+        var consultations = initiatives.list(new InitiativeFilter(InitiativeStatus.CONSULTATION, null, null), 0, 3);
+        var categories = townService.categories().stream().collect(java.util.stream.Collectors.toMap(Category::id, c -> c));
+        Div list = new Div();
+        list.addClassName("idea-list");
+        java.util.stream.Stream.concat(consultations.stream(), current.stream()).limit(4)
+                .filter(card -> card.published())
+                .forEach(card -> list.add(new InitiativeCardView(card, categories.get(card.categoryId()), null)));
+        if (list.getComponentCount() == 0) {
+            section.add(new Paragraph(getTranslation("home.initiatives.placeholder")));
+        } else {
+            section.add(list, new Anchor("initiatives", getTranslation("home.initiatives.all")));
+        }
         return section;
     }
 

@@ -147,7 +147,14 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
         Div text = new Div();
         text.addClassName("idea-text");
         PlainText.paragraphs(idea.description()).forEach(text::add);
-        page.add(text, actions(), share(), timeline());
+        page.add(text);
+        if (idea.initiativeTitle() != null) {
+            Paragraph initiative = new Paragraph(getTranslation("idea.fed-into") + " ");
+            initiative.add(new Anchor("initiatives/" + idea.initiativeId(), idea.initiativeTitle()));
+            initiative.addClassName("idea-initiative");
+            page.add(initiative);
+        }
+        page.add(actions(), share(), timeline());
 
         discussion = new CommentsSection(comments, "IDEA", idea.id(), commentAccess(), "ideas/" + idea.id() + "/back");
         page.add(discussion);

@@ -1,0 +1,7 @@
+package org.participe.initiatives;
+
+import java.time.Instant;
+
+public record InitiativeCard(long id, String title, String summary, long categoryId, InitiativeStatus status, int progress,
+                             boolean published, String currentPhase, Instant updatedAt) {
+}

@@ -1,0 +1,369 @@
+package org.participe.initiatives;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.participe.base.validation.InvalidInputException;
+import org.participe.ideas.IdeaService;
+import org.participe.security.CurrentUser;
+import org.participe.security.Roles;
+import org.participe.town.TownService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The town's civic initiatives: staff write, publish and archive them, post dated updates and
+ * link residents' ideas; everyone reads the published ones. Every save records who and when.
+ */
+@Service
+@Transactional
+public class InitiativeService {
+
+    static final String STAFF = "hasRole('" + Roles.STAFF + "')";
+    private static final ZoneId TOWN_ZONE = ZoneId.of("Europe/Paris");
+
+    private final JdbcClient jdbc;
+    private final TownService town;
+    private final IdeaService ideas;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    InitiativeService(JdbcClient jdbc, TownService town, IdeaService ideas, CurrentUser currentUser,
+                      ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.town = town;
+        this.ideas = ideas;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // Reading ----------------------------------------------------------------------------------
+
+    /** Published initiatives for everyone; staff also see drafts and archived ones. One statement a page. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public List<InitiativeCard> list(InitiativeFilter filter, int offset, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, params);
+        params.put("limit", Math.max(1, Math.min(limit, 100)));
+        params.put("offset", Math.max(0, offset));
+        params.put("today", Date.valueOf(today()));
+        return jdbc.sql("""
+                        select i.id, i.title, i.summary, i.category_id, i.status, i.progress, i.published, i.updated_at,
+                               coalesce(cp.name, dp.name) as phase
+                        from initiative i
+                        left join initiative_phase cp on cp.id = i.current_phase_id
+                        left join lateral (select p.name from initiative_phase p where p.initiative_id = i.id
+                                           and p.starts_on <= :today and p.ends_on >= :today order by p.position limit 1) dp on true
+                        where """ + " " + where + " order by i.updated_at desc, i.id desc limit :limit offset :offset")
+                .params(params)
+                .query((rs, n) -> new InitiativeCard(rs.getLong("id"), rs.getString("title"), rs.getString("summary"),
+                        rs.getLong("category_id"), InitiativeStatus.valueOf(rs.getString("status")), rs.getInt("progress"),
+                        rs.getBoolean("published"), rs.getString("phase"), rs.getTimestamp("updated_at").toInstant()))
+                .list();
+    }
+
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public long count(InitiativeFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, params);
+        return jdbc.sql("select count(*) from initiative i where " + where).params(params).query(Long.class).single();
+    }
+
+    private String where(InitiativeFilter filter, Map<String, Object> params) {
+        List<String> conditions = new ArrayList<>();
+        conditions.add(isStaff() ? "true" : "i.published and not i.archived");
+        if (filter.status() != null) {
+            conditions.add("i.status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.categoryId() != null) {
+            conditions.add("i.category_id = :category");
+            params.put("category", filter.categoryId());
+        }
+        if (filter.neighbourhoodId() != null) {
+            conditions.add("exists (select 1 from initiative_neighbourhood n where n.initiative_id = i.id and n.neighbourhood_id = :neighbourhood)");
+            params.put("neighbourhood", filter.neighbourhoodId());
+        }
+        return String.join(" and ", conditions);
+    }
+
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Optional<InitiativeDetail> detail(long id) {
+        boolean staff = isStaff();
+        return jdbc.sql("""
+                        select i.*, a.display_name as updated_by_name,
+                               (select array_agg(neighbourhood_id) from initiative_neighbourhood where initiative_id = i.id) as places
+                        from initiative i join account a on a.id = i.updated_by where i.id = ?""")
+                .param(id)
+                .query((rs, n) -> {
+                    List<Phase> phases = phases(rs.getLong("id"), (Long) rs.getObject("current_phase_id"));
+                    Long current = (Long) rs.getObject("current_phase_id");
+                    Integer currentPosition = phases.stream().filter(p -> p.when() == Phase.When.CURRENT).map(Phase::position).findFirst().orElse(null);
+                    Set<Long> places = new HashSet<>();
+                    java.sql.Array array = rs.getArray("places");
+                    if (array != null) {
+                        for (Object value : (Object[]) array.getArray()) {
+                            places.add(((Number) value).longValue());
+                        }
+                    }
+                    return new InitiativeDetail(rs.getLong("id"), rs.getString("title"), rs.getString("summary"),
+                            rs.getString("description"), rs.getLong("category_id"), places, (Long) rs.getObject("budget_euros"),
+                            InitiativeStatus.valueOf(rs.getString("status")), rs.getInt("progress"), rs.getString("contact_service"),
+                            rs.getBoolean("published"), rs.getBoolean("archived"), phases, currentPosition, current != null,
+                            rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                            rs.getString("updated_by_name"), rs.getLong("version"));
+                })
+                .optional()
+                .filter(detail -> staff || (detail.published() && !detail.archived()));
+    }
+
+    private List<Phase> phases(long initiativeId, Long currentPhaseId) {
+        LocalDate today = today();
+        List<Phase> phases = jdbc.sql("select id, position, name, starts_on, ends_on, description from initiative_phase where initiative_id = ? order by position")
+                .param(initiativeId)
+                .query((rs, n) -> new Phase(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+                        rs.getDate(5).toLocalDate(), rs.getString(6), Phase.When.FUTURE))
+                .list();
+        return CurrentPhase.mark(phases, currentPhaseId, today);
+    }
+
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public List<InitiativeUpdate> updates(long initiativeId) {
+        if (detail(initiativeId).isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select u.id, u.title, u.body, a.display_name, u.published_at from initiative_update u
+                        join account a on a.id = u.author_id where u.initiative_id = ? order by u.published_at desc, u.id desc""")
+                .param(initiativeId)
+                .query((rs, n) -> new InitiativeUpdate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    /** The ids of the ideas that fed into an initiative. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public List<Long> linkedIdeaIds(long initiativeId) {
+        return jdbc.sql("select id from idea where initiative_id = ? order by support_count desc, id").param(initiativeId).query(Long.class).list();
+    }
+
+    // Writing (staff) --------------------------------------------------------------------------
+
+    @PreAuthorize(STAFF)
+    public long create(InitiativeDraft draft) {
+        Clean clean = validate(draft);
+        long actor = currentUser.require().accountId();
+        Timestamp now = Timestamp.from(clock.instant());
+        long id = jdbc.sql("""
+                        insert into initiative (title, summary, description, category_id, budget_euros, status, progress, contact_service,
+                                                created_by, created_at, updated_by, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(clean.draft().title(), clean.draft().summary(), clean.draft().description(), clean.draft().categoryId(),
+                        clean.draft().budgetEuros(), clean.draft().status().name(), clean.draft().progress(), clean.draft().contactService(),
+                        actor, now, actor, now)
+                .query(Long.class).single();
+        writeChildren(id, clean);
+        audit(id, actor, "CREATED");
+        return id;
+    }
+
+    @PreAuthorize(STAFF)
+    public void update(long id, InitiativeDraft draft, long version) {
+        Clean clean = validate(draft);
+        long actor = currentUser.require().accountId();
+        InitiativeDetail before = detail(id).orElseThrow(() -> InvalidInputException.of("initiative", "initiative.not-found"));
+        int updated = jdbc.sql("""
+                        update initiative set title = ?, summary = ?, description = ?, category_id = ?, budget_euros = ?, status = ?,
+                               progress = ?, contact_service = ?, current_phase_id = null, updated_by = ?, updated_at = ?, version = version + 1
+                        where id = ? and version = ?""")
+                .params(clean.draft().title(), clean.draft().summary(), clean.draft().description(), clean.draft().categoryId(),
+                        clean.draft().budgetEuros(), clean.draft().status().name(), clean.draft().progress(), clean.draft().contactService(),
+                        actor, Timestamp.from(clock.instant()), id, version)
+                .update();
+        if (updated == 0) {
+            throw new OptimisticLockingFailureException("The initiative changed since it was read");
+        }
+        jdbc.sql("delete from initiative_neighbourhood where initiative_id = ?").param(id).update();
+        jdbc.sql("delete from initiative_phase where initiative_id = ?").param(id).update();
+        writeChildren(id, clean);
+        audit(id, actor, "UPDATED");
+        InitiativeDetail after = detail(id).orElseThrow();
+        String phaseBefore = currentPhaseName(before);
+        String phaseAfter = currentPhaseName(after);
+        if (after.published() && phaseAfter != null && !phaseAfter.equals(phaseBefore)) {
+            events.publishEvent(new InitiativeEvents.InitiativePhaseChanged(id, after.title(), phaseAfter));
+        }
+    }
+
+    @PreAuthorize(STAFF)
+    public void publish(long id) {
+        int changed = jdbc.sql("update initiative set published = true, archived = false, published_at = coalesce(published_at, ?), updated_by = ?, updated_at = ? where id = ? and not published")
+                .params(Timestamp.from(clock.instant()), currentUser.require().accountId(), Timestamp.from(clock.instant()), id).update();
+        if (changed == 1) {
+            audit(id, currentUser.require().accountId(), "PUBLISHED");
+            events.publishEvent(new InitiativeEvents.InitiativePublished(id));
+        }
+    }
+
+    @PreAuthorize(STAFF)
+    public void archive(long id, boolean archived) {
+        jdbc.sql("update initiative set archived = ?, updated_by = ?, updated_at = ? where id = ?")
+                .params(archived, currentUser.require().accountId(), Timestamp.from(clock.instant()), id).update();
+        audit(id, currentUser.require().accountId(), archived ? "ARCHIVED" : "UNARCHIVED");
+    }
+
+    /** Posts a dated update; followers of a published initiative are told. */
+    @PreAuthorize(STAFF)
+    public long postUpdate(long initiativeId, String title, String body) {
+        var errors = new InvalidInputException.Collector();
+        String cleanTitle = title == null ? "" : title.strip();
+        String cleanBody = body == null ? "" : body.strip();
+        if (cleanTitle.length() < 5 || cleanTitle.length() > 160) {
+            errors.reject("updateTitle", "validation.length", 5, 160);
+        }
+        if (cleanBody.length() < 10 || cleanBody.length() > 10000) {
+            errors.reject("updateBody", "validation.length", 10, 10000);
+        }
+        errors.throwIfAny();
+        InitiativeDetail initiative = detail(initiativeId).orElseThrow(() -> InvalidInputException.of("initiative", "initiative.not-found"));
+        long actor = currentUser.require().accountId();
+        long id = jdbc.sql("insert into initiative_update (initiative_id, title, body, author_id, published_at) values (?, ?, ?, ?, ?) returning id")
+                .params(initiativeId, cleanTitle, cleanBody, actor, Timestamp.from(clock.instant())).query(Long.class).single();
+        jdbc.sql("update initiative set updated_at = ? where id = ?").params(Timestamp.from(clock.instant()), initiativeId).update();
+        audit(initiativeId, actor, "UPDATE_POSTED");
+        if (initiative.published() && !initiative.archived()) {
+            events.publishEvent(new InitiativeEvents.InitiativeUpdatePublished(initiativeId, id, initiative.title(), cleanTitle));
+        }
+        return id;
+    }
+
+    /** Links an idea that fed into this initiative, optionally moving it to "in progress". */
+    @PreAuthorize(STAFF)
+    public void linkIdea(long initiativeId, long ideaId, boolean moveToInProgress) {
+        detail(initiativeId).orElseThrow(() -> InvalidInputException.of("ideaId", "initiative.not-found"));
+        ideas.linkToInitiative(ideaId, initiativeId, moveToInProgress);
+        audit(initiativeId, currentUser.require().accountId(), "IDEA_LINKED");
+    }
+
+    // Rules ------------------------------------------------------------------------------------
+
+    private record Clean(InitiativeDraft draft) {
+    }
+
+    private Clean validate(InitiativeDraft draft) {
+        var errors = new InvalidInputException.Collector();
+        String title = strip(draft.title());
+        if (title.length() < 5 || title.length() > 160) {
+            errors.reject("title", "validation.length", 5, 160);
+        }
+        String summary = strip(draft.summary());
+        if (summary.length() < 10 || summary.length() > 400) {
+            errors.reject("summary", "validation.length", 10, 400);
+        }
+        String description = strip(draft.description());
+        if (description.length() < 20 || description.length() > 20000) {
+            errors.reject("description", "validation.length", 20, 20000);
+        }
+        if (draft.categoryId() == null || town.activeCategories().stream().noneMatch(c -> c.id() == draft.categoryId())) {
+            errors.reject("categoryId", "idea.category.required");
+        }
+        Set<Long> places = draft.neighbourhoodIds() == null ? Set.of() : draft.neighbourhoodIds();
+        Set<Long> known = new HashSet<>();
+        town.neighbourhoods().forEach(n -> known.add(n.id()));
+        if (!known.containsAll(places)) {
+            errors.reject("neighbourhoodIds", "signup.neighbourhood.unknown");
+        }
+        if (draft.budgetEuros() != null && (draft.budgetEuros() < 0 || draft.budgetEuros() > 1_000_000_000L)) {
+            errors.reject("budgetEuros", "validation.range", 0, 1_000_000_000);
+        }
+        if (draft.status() == null) {
+            errors.reject("status", "initiative.status.required");
+        }
+        int progress = draft.progress() == null ? 0 : draft.progress();
+        if (progress < 0 || progress > 100) {
+            errors.reject("progress", "validation.range", 0, 100);
+        }
+        List<PhaseDraft> phases = draft.phases() == null ? List.of() : draft.phases();
+        for (int i = 0; i < phases.size(); i++) {
+            PhaseDraft phase = phases.get(i);
+            String name = strip(phase.name());
+            if (name.length() < 2 || name.length() > 120 || phase.startsOn() == null || phase.endsOn() == null) {
+                errors.reject("phases", "initiative.phase.incomplete", i + 1);
+            } else if (phase.endsOn().isBefore(phase.startsOn())) {
+                errors.reject("phases", "initiative.phase.dates", i + 1);
+            } else if (phase.description() != null && phase.description().length() > 2000) {
+                errors.reject("phases", "validation.max-length", 2000);
+            }
+        }
+        if (draft.currentPhase() != null && (draft.currentPhase() < 0 || draft.currentPhase() >= phases.size())) {
+            errors.reject("currentPhase", "initiative.phase.current-invalid");
+        }
+        String contact = strip(draft.contactService());
+        if (contact.length() > 160) {
+            errors.reject("contactService", "validation.max-length", 160);
+        }
+        errors.throwIfAny();
+        return new Clean(new InitiativeDraft(title, summary, description, draft.categoryId(), places, draft.budgetEuros(), draft.status(),
+                progress, contact, phases, draft.currentPhase()));
+    }
+
+    private void writeChildren(long id, Clean clean) {
+        for (Long place : clean.draft().neighbourhoodIds()) {
+            jdbc.sql("insert into initiative_neighbourhood (initiative_id, neighbourhood_id) values (?, ?)").params(id, place).update();
+        }
+        List<PhaseDraft> phases = clean.draft().phases();
+        for (int i = 0; i < phases.size(); i++) {
+            PhaseDraft phase = phases.get(i);
+            long phaseId = jdbc.sql("insert into initiative_phase (initiative_id, position, name, starts_on, ends_on, description) values (?, ?, ?, ?, ?, ?) returning id")
+                    .params(id, i, strip(phase.name()), Date.valueOf(phase.startsOn()), Date.valueOf(phase.endsOn()),
+                            phase.description() == null ? "" : phase.description().strip())
+                    .query(Long.class).single();
+            if (clean.draft().currentPhase() != null && clean.draft().currentPhase() == i) {
+                jdbc.sql("update initiative set current_phase_id = ? where id = ?").params(phaseId, id).update();
+            }
+        }
+    }
+
+    private static String currentPhaseName(InitiativeDetail detail) {
+        return detail.phases().stream().filter(p -> p.when() == Phase.When.CURRENT).map(Phase::name).findFirst().orElse(null);
+    }
+
+    private void audit(long initiativeId, long actor, String action) {
+        jdbc.sql("insert into initiative_change (initiative_id, actor_id, action, occurred_at) values (?, ?, ?, ?)")
+                .params(initiativeId, actor, action, Timestamp.from(clock.instant())).update();
+    }
+
+    private boolean isStaff() {
+        return currentUser.hasRole(Roles.STAFF);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(TOWN_ZONE));
+    }
+
+    private static String strip(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+}

@@ -1,0 +1,5 @@
+package org.participe.initiatives;
+
+public enum InitiativeStatus {
+    PLANNED, CONSULTATION, IN_PROGRESS, DONE, CANCELLED
+}

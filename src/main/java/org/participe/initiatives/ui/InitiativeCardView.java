@@ -1,0 +1,54 @@
+package org.participe.initiatives.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Article;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import org.participe.initiatives.InitiativeCard;
+import org.participe.town.Category;
+
+/** One initiative in a list: title link, status, phase, progress in words and as a bar. */
+public class InitiativeCardView extends Composite<Article> {
+
+    public InitiativeCardView(InitiativeCard initiative, Category category, String extra) {
+        Article card = getContent();
+        card.addClassNames("idea-card", "initiative-card");
+        Div body = new Div();
+        body.addClassName("idea-card-body");
+        H3 title = new H3(new Anchor("initiatives/" + initiative.id(), initiative.title()));
+        title.addClassName("idea-card-title");
+        Div tags = new Div(InitiativeBadges.status(this, initiative.status()));
+        if (category != null) {
+            Span tag = new Span(category.name(getLocale()));
+            tag.addClassName("idea-tag");
+            tags.add(tag);
+        }
+        if (!initiative.published()) {
+            Span draft = new Span(getTranslation("initiative.draft"));
+            draft.addClassNames("idea-tag", "idea-status-pending");
+            tags.add(draft);
+        }
+        tags.addClassName("idea-tags");
+        Paragraph summary = new Paragraph(initiative.summary());
+        summary.addClassName("idea-card-excerpt");
+        body.add(title, tags, summary);
+        if (initiative.currentPhase() != null) {
+            body.add(new Paragraph(getTranslation("initiative.current-phase", initiative.currentPhase())));
+        }
+        ProgressBar progress = new ProgressBar(0, 100, initiative.progress());
+        progress.getElement().setAttribute("aria-label", getTranslation("initiative.progress", initiative.progress()));
+        Span progressText = new Span(getTranslation("initiative.progress", initiative.progress()));
+        progressText.addClassName("idea-count");
+        body.add(progress, progressText);
+        if (extra != null) {
+            Span note = new Span(extra);
+            note.addClassNames("idea-tag", "idea-threshold");
+            body.add(new Div(note));
+        }
+        card.add(body);
+    }
+}

@@ -1,0 +1,320 @@
+package org.participe.initiatives.ui;
+
+import java.text.NumberFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Article;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.participe.base.ui.FormErrors;
+import org.participe.base.ui.PlainText;
+import org.participe.base.validation.InvalidInputException;
+import org.participe.follows.FollowService;
+import org.participe.follows.FollowTarget;
+import org.participe.ideas.IdeaService;
+import org.participe.ideas.ui.IdeaCards;
+import org.participe.initiatives.InitiativeDetail;
+import org.participe.initiatives.InitiativeService;
+import org.participe.initiatives.InitiativeUpdate;
+import org.participe.initiatives.Phase;
+import org.participe.security.CurrentUser;
+import org.participe.security.Roles;
+import org.participe.town.Neighbourhood;
+import org.participe.town.TownService;
+
+/**
+ * One initiative: what it is, its phases drawn as a timeline (past, current, future), its
+ * progress, its updates newest first and the ideas that fed into it. Staff act from here.
+ */
+@Route("initiatives/:id([0-9]+)")
+@AnonymousAllowed
+public class InitiativeView extends Composite<VerticalLayout> implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final InitiativeService initiatives;
+    private final IdeaService ideas;
+    private final FollowService follows;
+    private final CurrentUser currentUser;
+    private final TownService town;
+    private final DateTimeFormatter days;
+    private InitiativeDetail initiative;
+
+    public InitiativeView(InitiativeService initiatives, IdeaService ideas, FollowService follows, CurrentUser currentUser, TownService town) {
+        this.initiatives = initiatives;
+        this.ideas = ideas;
+        this.follows = follows;
+        this.currentUser = currentUser;
+        this.town = town;
+        this.days = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale());
+        getContent().setPadding(false);
+        getContent().addClassName("idea-page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        initiative = initiatives.detail(event.getRouteParameters().getLong("id").orElse(-1L)).orElse(null);
+        if (initiative == null) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        render();
+    }
+
+    private void render() {
+        VerticalLayout page = getContent();
+        page.removeAll();
+        page.add(new Anchor("initiatives", "← " + getTranslation("initiative.back")));
+        Div tags = new Div(InitiativeBadges.status(this, initiative.status()));
+        tags.addClassName("idea-tags");
+        town.categories().stream().filter(c -> c.id() == initiative.categoryId()).findFirst()
+                .ifPresent(c -> tags.add(tag(c.name(getLocale()))));
+        Map<Long, String> places = town.neighbourhoods().stream().collect(Collectors.toMap(Neighbourhood::id, Neighbourhood::name));
+        if (initiative.neighbourhoodIds().isEmpty()) {
+            tags.add(tag(getTranslation("idea.whole-town")));
+        } else {
+            initiative.neighbourhoodIds().stream().map(places::get).sorted().forEach(name -> tags.add(tag(name)));
+        }
+        if (!initiative.published()) {
+            Span draft = tag(getTranslation("initiative.draft"));
+            draft.addClassName("idea-status-pending");
+            tags.add(draft);
+        }
+        page.add(tags, new H1(initiative.title()));
+        Paragraph summary = new Paragraph(initiative.summary());
+        summary.addClassName("initiative-summary");
+        page.add(summary);
+
+        ProgressBar bar = new ProgressBar(0, 100, initiative.progress());
+        bar.getElement().setAttribute("aria-label", getTranslation("initiative.progress", initiative.progress()));
+        Div progress = new Div(new Span(getTranslation("initiative.progress", initiative.progress())), bar);
+        progress.addClassName("initiative-progress");
+        page.add(progress);
+
+        Div facts = new Div();
+        facts.addClassName("initiative-facts");
+        if (initiative.budgetEuros() != null) {
+            NumberFormat euros = NumberFormat.getCurrencyInstance(getLocale().getLanguage().equals("en") ? java.util.Locale.UK : java.util.Locale.FRANCE);
+            euros.setCurrency(java.util.Currency.getInstance("EUR"));
+            euros.setMaximumFractionDigits(0);
+            facts.add(new Paragraph(getTranslation("initiative.budget", euros.format(initiative.budgetEuros()))));
+        }
+        if (!initiative.contactService().isBlank()) {
+            facts.add(new Paragraph(getTranslation("initiative.contact", initiative.contactService())));
+        }
+        page.add(facts, actions());
+        Div text = new Div();
+        text.addClassName("idea-text");
+        PlainText.paragraphs(initiative.description()).forEach(text::add);
+        page.add(text, phases(), updates(), linkedIdeas());
+        if (currentUser.hasRole(Roles.STAFF)) {
+            page.add(staffTools());
+        }
+    }
+
+    private Div actions() {
+        Div actions = new Div();
+        actions.addClassName("idea-actions");
+        if (currentUser.hasRole(Roles.RESIDENT) || currentUser.hasRole(Roles.STAFF) || currentUser.hasRole(Roles.OFFICIAL)) {
+            FollowTarget target = new FollowTarget("INITIATIVE", initiative.id());
+            Button follow = new Button();
+            Runnable label = () -> {
+                boolean following = follows.isFollowing(target);
+                follow.setText(getTranslation(following ? "idea.unfollow" : "idea.follow"));
+                follow.setIcon(following ? VaadinIcon.BELL_SLASH.create() : VaadinIcon.BELL.create());
+                follow.getElement().setAttribute("aria-pressed", String.valueOf(following));
+            };
+            label.run();
+            follow.addClickListener(e -> {
+                if (follows.isFollowing(target)) {
+                    follows.unfollow(target);
+                } else {
+                    follows.follow(target);
+                }
+                label.run();
+            });
+            actions.add(follow);
+        } else if (currentUser.get().isEmpty()) {
+            actions.add(new Anchor("initiatives/" + initiative.id() + "/back", getTranslation("initiative.sign-in-to-follow")));
+        }
+        return actions;
+    }
+
+    private Section phases() {
+        Section section = new Section();
+        section.addClassName("initiative-phases");
+        section.add(new H2(getTranslation("initiative.phases")));
+        if (initiative.phases().isEmpty()) {
+            section.add(new Paragraph(getTranslation("initiative.phases.none")));
+            return section;
+        }
+        OrderedList list = new OrderedList();
+        list.addClassName("phase-timeline");
+        for (Phase phase : initiative.phases()) {
+            String when = phase.when().name().toLowerCase();
+            Span state = new Span(getTranslation("initiative.phase." + when));
+            state.addClassName("phase-state");
+            H3 name = new H3(phase.name());
+            Paragraph dates = new Paragraph(getTranslation("initiative.phase.dates-range", days.format(phase.startsOn()), days.format(phase.endsOn())));
+            dates.addClassName("phase-dates");
+            ListItem item = new ListItem(state, name, dates);
+            if (!phase.description().isBlank()) {
+                item.add(new Paragraph(phase.description()));
+            }
+            item.addClassNames("phase", "phase-" + when);
+            if (phase.when() == Phase.When.CURRENT) {
+                item.getElement().setAttribute("aria-current", "step");
+            }
+            list.add(item);
+        }
+        section.add(list);
+        return section;
+    }
+
+    private Section updates() {
+        Section section = new Section();
+        section.addClassName("initiative-updates");
+        section.add(new H2(getTranslation("initiative.updates")));
+        List<InitiativeUpdate> updates = initiatives.updates(initiative.id());
+        if (updates.isEmpty()) {
+            section.add(new Paragraph(getTranslation("initiative.updates.none")));
+        }
+        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale()).withZone(ZoneId.of("Europe/Paris"));
+        for (InitiativeUpdate update : updates) {
+            Article article = new Article();
+            article.addClassName("initiative-update");
+            Paragraph meta = new Paragraph(date.format(update.publishedAt()) + " · " + update.authorName());
+            meta.addClassName("comment-date");
+            article.add(new H3(update.title()), meta);
+            PlainText.paragraphs(update.body()).forEach(article::add);
+            section.add(article);
+        }
+        return section;
+    }
+
+    private Section linkedIdeas() {
+        Section section = new Section();
+        section.addClassName("activity-section");
+        section.add(new H2(getTranslation("initiative.ideas")));
+        var cards = ideas.cards(initiatives.linkedIdeaIds(initiative.id()));
+        if (cards.isEmpty()) {
+            section.add(new Paragraph(getTranslation("initiative.ideas.none")));
+        } else {
+            Div list = new Div();
+            list.addClassName("idea-list");
+            IdeaCards.Names names = IdeaCards.names(town);
+            cards.forEach(card -> list.add(IdeaCards.card(card, names)));
+            section.add(list);
+        }
+        return section;
+    }
+
+    private Section staffTools() {
+        Section tools = new Section();
+        tools.addClassNames("card", "staff-tools");
+        tools.add(new H2(getTranslation("initiative.staff")));
+        Paragraph changed = new Paragraph(getTranslation("initiative.last-change", initiative.updatedByName(),
+                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale())
+                        .withZone(ZoneId.of("Europe/Paris")).format(initiative.updatedAt())));
+        changed.addClassName("form-note");
+        Anchor edit = new Anchor("initiatives/" + initiative.id() + "/edit", getTranslation("initiative.edit"));
+        edit.addClassNames("button-link", "button-link-outline");
+        Div buttons = new Div(edit);
+        buttons.addClassName("idea-actions");
+        if (!initiative.published()) {
+            Button publish = new Button(getTranslation("initiative.publish"), e -> {
+                initiatives.publish(initiative.id());
+                reload();
+            });
+            publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            buttons.add(publish);
+        }
+        Button archive = new Button(getTranslation(initiative.archived() ? "initiative.unarchive" : "initiative.archive"), e -> {
+            initiatives.archive(initiative.id(), !initiative.archived());
+            reload();
+        });
+        archive.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        buttons.add(archive);
+
+        TextField title = new TextField(getTranslation("initiative.update.title"));
+        title.setWidthFull();
+        title.setMaxLength(160);
+        TextArea body = new TextArea(getTranslation("initiative.update.body"));
+        body.setWidthFull();
+        body.setMaxLength(10000);
+        Button post = new Button(getTranslation("initiative.update.post"), e -> {
+            try {
+                initiatives.postUpdate(initiative.id(), title.getValue(), body.getValue());
+                FormErrors.success(getTranslation("initiative.update.posted"));
+                reload();
+            } catch (InvalidInputException refusal) {
+                FormErrors.show(this, refusal, Map.of("updateTitle", title, "updateBody", body));
+            }
+        });
+        post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        IntegerField ideaId = new IntegerField(getTranslation("initiative.link.idea"));
+        ideaId.setHelperText(getTranslation("initiative.link.idea.help"));
+        Checkbox move = new Checkbox(getTranslation("initiative.link.move"), true);
+        Button link = new Button(getTranslation("initiative.link"), e -> {
+            try {
+                if (ideaId.getValue() == null) {
+                    throw InvalidInputException.of("ideaId", "initiative.link.idea.required");
+                }
+                initiatives.linkIdea(initiative.id(), ideaId.getValue(), move.getValue());
+                FormErrors.success(getTranslation("initiative.linked"));
+                reload();
+            } catch (InvalidInputException refusal) {
+                FormErrors.show(this, refusal, Map.of("ideaId", ideaId));
+            }
+        });
+        tools.add(changed, buttons, new H3(getTranslation("initiative.update.new")), title, body, post,
+                new H3(getTranslation("initiative.link.title")), ideaId, move, link);
+        return tools;
+    }
+
+    private void reload() {
+        initiatives.detail(initiative.id()).ifPresent(fresh -> {
+            initiative = fresh;
+            render();
+        });
+    }
+
+    private static Span tag(String text) {
+        Span tag = new Span(text);
+        tag.addClassName("idea-tag");
+        return tag;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (initiative == null ? getTranslation("initiatives.title") : initiative.title()) + " · " + getTranslation("app.name");
+    }
+}

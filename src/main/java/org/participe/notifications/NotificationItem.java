@@ -1,0 +1,12 @@
+package org.participe.notifications;
+
+import java.time.Instant;
+
+public record NotificationItem(long id, NotificationKind kind, String targetType, long targetId, String subject, String detail,
+                               Instant createdAt, boolean read) {
+
+    /** The page the notification is about. */
+    public String path() {
+        return ("INITIATIVE".equals(targetType) ? "initiatives/" : "ideas/") + targetId;
+    }
+}

@@ -1,0 +1,21 @@
+package org.participe.notifications;
+
+/** What a notification is about; each kind has its own e-mail setting. */
+public enum NotificationKind {
+    INITIATIVE_UPDATE(NotificationMode.AT_ONCE),
+    INITIATIVE_PHASE(NotificationMode.AT_ONCE),
+    IDEA_STATUS(NotificationMode.AT_ONCE),
+    IDEA_THRESHOLD(NotificationMode.AT_ONCE),
+    REPLY(NotificationMode.AT_ONCE),
+    COMMENT(NotificationMode.DAILY);
+
+    private final NotificationMode defaultMode;
+
+    NotificationKind(NotificationMode defaultMode) {
+        this.defaultMode = defaultMode;
+    }
+
+    public NotificationMode defaultMode() {
+        return defaultMode;
+    }
+}

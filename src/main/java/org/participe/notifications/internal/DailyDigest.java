@@ -1,0 +1,83 @@
+package org.participe.notifications.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.participe.notifications.NotificationItem;
+import org.participe.notifications.NotificationKind;
+import org.participe.notifications.NotificationMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Once a day, one e-mail per person gathering what they chose to receive as a digest. With
+ * several app instances, a PostgreSQL advisory lock lets only one send, and every notification
+ * sent is marked in the same transaction, so that nothing goes out twice.
+ */
+@Component
+public class DailyDigest {
+
+    private static final Logger log = LoggerFactory.getLogger(DailyDigest.class);
+
+    private final JdbcClient jdbc;
+    private final NotificationMails mails;
+    private final NotificationStore store;
+    private final Clock clock;
+
+    DailyDigest(JdbcClient jdbc, NotificationMails mails, NotificationStore store, Clock clock) {
+        this.jdbc = jdbc;
+        this.mails = mails;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${participe.notifications.digest-cron:0 0 7 * * *}", zone = "Europe/Paris")
+    void scheduled() {
+        send();
+    }
+
+    /** Sends the digests due now; returns how many e-mails left (0 when another instance holds the lock). */
+    @Transactional
+    public int send() {
+        Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(hashtext('participe-daily-digest'))").query(Boolean.class).single();
+        if (!Boolean.TRUE.equals(locked)) {
+            return 0;
+        }
+        Map<Long, List<NotificationItem>> byRecipient = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select n.id, n.kind, n.target_type, n.target_id, n.subject, n.detail, n.created_at, n.recipient_id
+                        from notification n where n.emailed_at is null and n.read_at is null and n.created_at <= ?
+                        order by n.recipient_id, n.created_at, n.id for update skip locked""")
+                .param(Timestamp.from(clock.instant()))
+                .query((rs, row) -> {
+                    NotificationItem item = new NotificationItem(rs.getLong(1), NotificationKind.valueOf(rs.getString(2)), rs.getString(3),
+                            rs.getLong(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), false);
+                    long recipient = rs.getLong(8);
+                    if (store.mode(recipient, item.kind()) == NotificationMode.DAILY) {
+                        byRecipient.computeIfAbsent(recipient, id -> new ArrayList<>()).add(item);
+                    }
+                    return item;
+                }).list();
+        int sent = 0;
+        for (Recipient recipient : store.accounts(List.copyOf(byRecipient.keySet()))) {
+            List<NotificationItem> items = byRecipient.get(recipient.accountId());
+            mails.sendDigest(recipient, items);
+            jdbc.sql("update notification set emailed_at = :now where id in (:ids)")
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param("ids", items.stream().map(NotificationItem::id).toList()).update();
+            sent++;
+        }
+        if (sent > 0) {
+            log.info("Daily digest: {} e-mails", sent);
+        }
+        return sent;
+    }
+}
