@@ -52,7 +52,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final LocaleSetup localeSetup;
     private final NotificationBell bell;
     private final Span bellCount = new Span();
+    private final Div bellSlot = new Div();
+    private final Div userSlot = new Div();
     private Anchor bellLink;
+    private Object renderedFor;
     private com.vaadin.flow.shared.Registration bellSubscription;
     private final SideNav navigation = new SideNav();
     private final Main main = new Main();
@@ -71,7 +74,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         notice.addClassName("account-notice");
         notice.setVisible(false);
 
-        addToNavbar(skipLink(), new DrawerToggle(), brand(), spacer(), languageSwitch(), bellArea(), userArea());
+        bellSlot.addClassName("bell-slot");
+        userSlot.addClassName("user-area");
+        renderSignedInParts();
+        addToNavbar(skipLink(), new DrawerToggle(), brand(), spacer(), languageSwitch(), bellSlot, userSlot);
         navigation.addClassName("main-navigation");
         Nav nav = new Nav(navigation);
         nav.getElement().setAttribute("aria-label", getTranslation("layout.navigation"));
@@ -87,9 +93,27 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         event.getUI().getElement().getStyle().set("--participe-primary", town.mainColour());
-        if (bellLink != null) {
-            bellSubscription = bell.subscribe(event.getUI(), this::updateBell);
+        subscribeBell(event.getUI());
+    }
+
+    private void subscribeBell(com.vaadin.flow.component.UI ui) {
+        if (bellSubscription != null) {
+            bellSubscription.remove();
+            bellSubscription = null;
         }
+        if (bellLink != null) {
+            bellSubscription = bell.subscribe(ui, this::updateBell);
+        }
+    }
+
+    /** The bell and the person's menu depend on who is signed in; they are redrawn when that changes. */
+    private void renderSignedInParts() {
+        renderedFor = authentication.getAuthenticatedUser(UserDetails.class).map(Object.class::cast).orElse(null);
+        bellSlot.removeAll();
+        bellLink = null;
+        bellSlot.add(bellArea());
+        userSlot.removeAll();
+        userSlot.add(userArea());
     }
 
     @Override
@@ -136,6 +160,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        Object signedIn = authentication.getAuthenticatedUser(UserDetails.class).map(Object.class::cast).orElse(null);
+        if (!java.util.Objects.equals(signedIn, renderedFor)) {
+            renderSignedInParts();
+            getUI().ifPresent(this::subscribeBell);
+        }
         buildNavigation();
         showUnconfirmedNotice();
         if (bellLink != null) {
@@ -187,7 +216,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private Component userArea() {
         Div area = new Div();
-        area.addClassName("user-area");
+        area.addClassName("user-area-content");
         authentication.getAuthenticatedUser(UserDetails.class).ifPresentOrElse(user -> {
             MenuBar menu = new MenuBar();
             menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
