@@ -58,7 +58,13 @@ create table initiative_update (
     title         varchar(160) not null check (char_length(title) between 5 and 160),
     body          text         not null check (char_length(body) between 10 and 10000),
     author_id     bigint       not null references account (id),
+    has_image     boolean      not null default false,
     published_at  timestamptz  not null default now()
+);
+create table initiative_update_image (
+    update_id  bigint primary key references initiative_update (id) on delete cascade,
+    content    bytea  not null,
+    thumbnail  bytea  not null
 );
 create index initiative_update_idx on initiative_update (initiative_id, published_at desc);
 

@@ -17,7 +17,7 @@ import org.participe.base.validation.InvalidInputException;
 import org.participe.base.validation.TooManyRequestsException;
 import org.participe.follows.FollowService;
 import org.participe.follows.FollowTarget;
-import org.participe.ideas.internal.PhotoProcessor;
+import org.participe.base.PhotoProcessor;
 import org.participe.security.CurrentUser;
 import org.participe.security.ParticipeUser;
 import org.participe.security.Roles;

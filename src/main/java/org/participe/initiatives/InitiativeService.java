@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.participe.base.PhotoProcessor;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.ideas.IdeaService;
 import org.participe.security.CurrentUser;
@@ -65,7 +66,7 @@ public class InitiativeService {
         params.put("offset", Math.max(0, offset));
         params.put("today", Date.valueOf(today()));
         return jdbc.sql("""
-                        select i.id, i.title, i.summary, i.category_id, i.status, i.progress, i.published, i.updated_at,
+                        select i.id, i.title, i.summary, i.category_id, i.status, i.progress, i.published, i.updated_at, i.has_cover,
                                coalesce(cp.name, dp.name) as phase
                         from initiative i
                         left join initiative_phase cp on cp.id = i.current_phase_id
@@ -75,7 +76,7 @@ public class InitiativeService {
                 .params(params)
                 .query((rs, n) -> new InitiativeCard(rs.getLong("id"), rs.getString("title"), rs.getString("summary"),
                         rs.getLong("category_id"), InitiativeStatus.valueOf(rs.getString("status")), rs.getInt("progress"),
-                        rs.getBoolean("published"), rs.getString("phase"), rs.getTimestamp("updated_at").toInstant()))
+                        rs.getBoolean("published"), rs.getBoolean("has_cover"), rs.getString("phase"), rs.getTimestamp("updated_at").toInstant()))
                 .list();
     }
 
@@ -128,7 +129,7 @@ public class InitiativeService {
                     return new InitiativeDetail(rs.getLong("id"), rs.getString("title"), rs.getString("summary"),
                             rs.getString("description"), rs.getLong("category_id"), places, (Long) rs.getObject("budget_euros"),
                             InitiativeStatus.valueOf(rs.getString("status")), rs.getInt("progress"), rs.getString("contact_service"),
-                            rs.getBoolean("published"), rs.getBoolean("archived"), phases, currentPosition, current != null,
+                            rs.getBoolean("published"), rs.getBoolean("archived"), rs.getBoolean("has_cover"), phases, currentPosition, current != null,
                             rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
                             rs.getString("updated_by_name"), rs.getLong("version"));
                 })
@@ -153,11 +154,11 @@ public class InitiativeService {
             return List.of();
         }
         return jdbc.sql("""
-                        select u.id, u.title, u.body, a.display_name, u.published_at from initiative_update u
+                        select u.id, u.title, u.body, a.display_name, u.published_at, u.has_image from initiative_update u
                         join account a on a.id = u.author_id where u.initiative_id = ? order by u.published_at desc, u.id desc""")
                 .param(initiativeId)
                 .query((rs, n) -> new InitiativeUpdate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant()))
+                        rs.getTimestamp(5).toInstant(), rs.getBoolean(6)))
                 .list();
     }
 
@@ -233,9 +234,15 @@ public class InitiativeService {
         audit(id, currentUser.require().accountId(), archived ? "ARCHIVED" : "UNARCHIVED");
     }
 
-    /** Posts a dated update; followers of a published initiative are told. */
+    /** Posts a dated update without an image. */
     @PreAuthorize(STAFF)
     public long postUpdate(long initiativeId, String title, String body) {
+        return postUpdate(initiativeId, title, body, null);
+    }
+
+    /** Posts a dated update, with an optional image; followers of a published initiative are told. */
+    @PreAuthorize(STAFF)
+    public long postUpdate(long initiativeId, String title, String body, byte[] image) {
         var errors = new InvalidInputException.Collector();
         String cleanTitle = title == null ? "" : title.strip();
         String cleanBody = body == null ? "" : body.strip();
@@ -246,16 +253,56 @@ public class InitiativeService {
             errors.reject("updateBody", "validation.length", 10, 10000);
         }
         errors.throwIfAny();
+        PhotoProcessor.Processed processed = image == null ? null : PhotoProcessor.process(image);
         InitiativeDetail initiative = detail(initiativeId).orElseThrow(() -> InvalidInputException.of("initiative", "initiative.not-found"));
         long actor = currentUser.require().accountId();
-        long id = jdbc.sql("insert into initiative_update (initiative_id, title, body, author_id, published_at) values (?, ?, ?, ?, ?) returning id")
-                .params(initiativeId, cleanTitle, cleanBody, actor, Timestamp.from(clock.instant())).query(Long.class).single();
+        long id = jdbc.sql("insert into initiative_update (initiative_id, title, body, author_id, has_image, published_at) values (?, ?, ?, ?, ?, ?) returning id")
+                .params(initiativeId, cleanTitle, cleanBody, actor, processed != null, Timestamp.from(clock.instant())).query(Long.class).single();
+        if (processed != null) {
+            jdbc.sql("insert into initiative_update_image (update_id, content, thumbnail) values (?, ?, ?)")
+                    .params(id, processed.photo(), processed.thumbnail()).update();
+        }
         jdbc.sql("update initiative set updated_at = ? where id = ?").params(Timestamp.from(clock.instant()), initiativeId).update();
         audit(initiativeId, actor, "UPDATE_POSTED");
         if (initiative.published() && !initiative.archived()) {
             events.publishEvent(new InitiativeEvents.InitiativeUpdatePublished(initiativeId, id, initiative.title(), cleanTitle));
         }
         return id;
+    }
+
+    /** Sets or replaces the cover image. */
+    @PreAuthorize(STAFF)
+    public void changeCover(long initiativeId, byte[] image) {
+        PhotoProcessor.Processed processed = PhotoProcessor.process(image);
+        detail(initiativeId).orElseThrow(() -> InvalidInputException.of("initiative", "initiative.not-found"));
+        jdbc.sql("delete from initiative_cover where initiative_id = ?").param(initiativeId).update();
+        jdbc.sql("insert into initiative_cover (initiative_id, content, thumbnail) values (?, ?, ?)")
+                .params(initiativeId, processed.photo(), processed.thumbnail()).update();
+        jdbc.sql("update initiative set has_cover = true, updated_by = ?, updated_at = ? where id = ?")
+                .params(currentUser.require().accountId(), Timestamp.from(clock.instant()), initiativeId).update();
+        audit(initiativeId, currentUser.require().accountId(), "COVER_CHANGED");
+    }
+
+    /** The cover (or its thumbnail) of an initiative the viewer may see. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Optional<byte[]> cover(long initiativeId, boolean thumbnail) {
+        if (detail(initiativeId).isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select " + (thumbnail ? "thumbnail" : "content") + " from initiative_cover where initiative_id = ?")
+                .param(initiativeId).query(byte[].class).optional();
+    }
+
+    /** The image of an update, if its initiative is visible to the viewer. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Optional<byte[]> updateImage(long updateId) {
+        Optional<Long> initiative = jdbc.sql("select initiative_id from initiative_update where id = ?").param(updateId).query(Long.class).optional();
+        if (initiative.isEmpty() || detail(initiative.get()).isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select content from initiative_update_image where update_id = ?").param(updateId).query(byte[].class).optional();
     }
 
     /** Links an idea that fed into this initiative, optionally moving it to "in progress". */

@@ -66,7 +66,9 @@ class IdeaJourneyIT extends BrowserTest {
             author.locator("vaadin-upload input[type=file]").setInputFiles(photo);
             assertThat(author.getByText(Pattern.compile("Photo ajoutée"))).isVisible();
             author.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publier mon idée")).click();
-            assertThat(author.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText(title);
+            // The first photo after a start is the slowest (image codecs load); allow a CI machine its time.
+            assertThat(author.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                    .hasText(title, new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000));
             assertThat(author.locator("img.idea-photo")).isVisible();
             assertThat(author.locator(".idea-support-count")).hasText("Aucun soutien");
 

@@ -101,6 +101,26 @@ class InitiativeServiceIT {
     }
 
     @Test
+    void coversAndUpdateImagesAreImagesAndFollowTheInitiativesVisibility() throws Exception {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(800, 500, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var bytes = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", bytes);
+        long id = as(staff, () -> initiatives.create(draft("Un projet illustré", List.of(), null)));
+        assertThatThrownBy(() -> as(staff, () -> initiatives.changeCover(id, "pas une image du tout".getBytes())))
+                .isInstanceOf(InvalidInputException.class);
+        as(staff, () -> initiatives.changeCover(id, bytes.toByteArray()));
+        long update = as(staff, () -> initiatives.postUpdate(id, "Une actualité illustrée", "Avec une photo du chantier.", bytes.toByteArray()));
+
+        assertThat(anonymously(() -> initiatives.cover(id, true))).as("draft: hidden").isEmpty();
+        assertThat(anonymously(() -> initiatives.updateImage(update))).isEmpty();
+        as(staff, () -> initiatives.publish(id));
+        byte[] thumbnail = anonymously(() -> initiatives.cover(id, true)).orElseThrow();
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(thumbnail)).getWidth()).isEqualTo(480);
+        assertThat(anonymously(() -> initiatives.updateImage(update))).isPresent();
+        assertThat(anonymously(() -> initiatives.updates(id))).extracting(InitiativeUpdate::hasImage).containsExactly(true);
+    }
+
+    @Test
     void linkingAnIdeaShowsItOnBothPagesAndMayMoveItToInProgress() {
         ParticipeUser author = data.confirmedAccount("linked-author", Roles.RESIDENT);
         long idea = as(author, () -> ideas.propose(new IdeaDraft("Une idée reprise par la ville", "Une description assez longue pour être acceptée.", category, null, null)));

@@ -44,7 +44,7 @@ import org.participe.ideas.IdeaDetail;
 import org.participe.ideas.IdeaDraft;
 import org.participe.ideas.IdeaFilter;
 import org.participe.ideas.IdeaService;
-import org.participe.ideas.internal.PhotoProcessor;
+import org.participe.base.PhotoProcessor;
 import org.participe.security.CurrentUser;
 import org.participe.security.Roles;
 import org.participe.town.Category;

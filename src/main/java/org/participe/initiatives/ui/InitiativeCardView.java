@@ -17,6 +17,13 @@ public class InitiativeCardView extends Composite<Article> {
     public InitiativeCardView(InitiativeCard initiative, Category category, String extra) {
         Article card = getContent();
         card.addClassNames("idea-card", "initiative-card");
+        if (initiative.hasCover()) {
+            com.vaadin.flow.component.html.Image cover = new com.vaadin.flow.component.html.Image(
+                    "media/initiatives/" + initiative.id() + "/cover-thumbnail.jpg", "");
+            cover.addClassName("idea-card-photo");
+            cover.getElement().setAttribute("loading", "lazy");
+            card.add(cover);
+        }
         Div body = new Div();
         body.addClassName("idea-card-body");
         H3 title = new H3(new Anchor("initiatives/" + initiative.id(), initiative.title()));

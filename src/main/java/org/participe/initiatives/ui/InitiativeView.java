@@ -35,7 +35,12 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+import org.participe.base.PhotoProcessor;
 import org.participe.base.ui.FormErrors;
+import org.participe.base.ui.UploadTexts;
 import org.participe.base.ui.PlainText;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.follows.FollowService;
@@ -108,6 +113,11 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
             tags.add(draft);
         }
         page.add(tags, new H1(initiative.title()));
+        if (initiative.hasCover()) {
+            Image cover = new Image("media/initiatives/" + initiative.id() + "/cover.jpg", getTranslation("initiative.cover-of", initiative.title()));
+            cover.addClassName("idea-photo");
+            page.add(cover);
+        }
         Paragraph summary = new Paragraph(initiative.summary());
         summary.addClassName("initiative-summary");
         page.add(summary);
@@ -214,6 +224,11 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
             meta.addClassName("comment-date");
             article.add(new H3(update.title()), meta);
             PlainText.paragraphs(update.body()).forEach(article::add);
+            if (update.hasImage()) {
+                Image image = new Image("media/initiative-updates/" + update.id() + ".jpg", getTranslation("initiative.update.image-of", update.title()));
+                image.addClassName("idea-photo");
+                article.add(image);
+            }
             section.add(article);
         }
         return section;
@@ -269,9 +284,11 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
         TextArea body = new TextArea(getTranslation("initiative.update.body"));
         body.setWidthFull();
         body.setMaxLength(10000);
+        byte[][] updateImage = new byte[1][];
+        Upload imageUpload = upload(data -> updateImage[0] = data);
         Button post = new Button(getTranslation("initiative.update.post"), e -> {
             try {
-                initiatives.postUpdate(initiative.id(), title.getValue(), body.getValue());
+                initiatives.postUpdate(initiative.id(), title.getValue(), body.getValue(), updateImage[0]);
                 FormErrors.success(getTranslation("initiative.update.posted"));
                 reload();
             } catch (InvalidInputException refusal) {
@@ -295,9 +312,30 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
                 FormErrors.show(this, refusal, Map.of("ideaId", ideaId));
             }
         });
-        tools.add(changed, buttons, new H3(getTranslation("initiative.update.new")), title, body, post,
+        Upload coverUpload = upload(data -> {
+            try {
+                initiatives.changeCover(initiative.id(), data);
+                FormErrors.success(getTranslation("initiative.cover.saved"));
+                reload();
+            } catch (InvalidInputException refusal) {
+                FormErrors.show(this, refusal, Map.of());
+            }
+        });
+        tools.add(changed, buttons, new H3(getTranslation("initiative.cover")), coverUpload,
+                new H3(getTranslation("initiative.update.new")), title, body, new Span(getTranslation("initiative.update.image")), imageUpload, post,
                 new H3(getTranslation("initiative.link.title")), ideaId, move, link);
         return tools;
+    }
+
+    /** An upload of one image; what to do with its bytes runs in the UI once it has arrived. */
+    private Upload upload(java.util.function.Consumer<byte[]> received) {
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> getUI().ifPresent(ui -> ui.access(() -> received.accept(data)))));
+        upload.setAcceptedFileTypes("image/jpeg", "image/png", "image/webp", ".jpg", ".jpeg", ".png", ".webp");
+        upload.setMaxFileSize(PhotoProcessor.MAX_BYTES);
+        upload.setMaxFiles(1);
+        upload.setI18n(UploadTexts.of(this));
+        upload.addFileRejectedListener(e -> FormErrors.error(getTranslation("idea.photo.too-large", PhotoProcessor.MAX_BYTES / (1024 * 1024))));
+        return upload;
     }
 
     private void reload() {

@@ -1,4 +1,4 @@
-package org.participe.ideas.internal;
+package org.participe.base;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -15,13 +15,12 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
-import org.participe.base.ImageTypes;
 import org.participe.base.validation.InvalidInputException;
 
 /**
- * Turns an uploaded photo (JPEG, PNG or WebP, recognised by its content) into what we store: the
- * photo re-encoded as JPEG at most 1600 px wide, which drops its metadata (a phone's GPS position
- * among them), and a 480 px thumbnail for lists.
+ * Turns an uploaded photo (JPEG, PNG or WebP, recognised by its content) into what we store for
+ * idea photos, initiative covers and update images: the photo re-encoded as JPEG at most 1600 px
+ * wide, which drops its metadata (a phone's GPS position among them), and a 480 px thumbnail.
  */
 public final class PhotoProcessor {
 
