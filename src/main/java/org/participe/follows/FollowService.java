@@ -51,6 +51,19 @@ public class FollowService {
                 .params(user.accountId(), target.type(), target.id()).query(Boolean.class).single()).orElse(false);
     }
 
+    /** Whether supporting an idea also follows it, for the signed-in person (on by default). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public boolean followsWhatTheySupport() {
+        return jdbc.sql("select follow_on_support from account where id = ?").param(currentUser.require().accountId())
+                .query(Boolean.class).single();
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public void setFollowsWhatTheySupport(boolean follow) {
+        jdbc.sql("update account set follow_on_support = ? where id = ?").params(follow, currentUser.require().accountId()).update();
+    }
+
     /** The ids of what the signed-in person follows, of one kind, most recently followed first. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

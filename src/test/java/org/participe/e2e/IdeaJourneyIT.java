@@ -61,14 +61,20 @@ class IdeaJourneyIT extends BrowserTest {
             author.getByLabel("Titre").fill(title);
             assertThat(author.locator(".similar-ideas")).containsText("Des bancs ombragés près du kiosque");
             author.getByLabel("Description").fill("Le kiosque accueille des concerts l’été mais il n’y a aucun banc à l’ombre.\n\nQuatre bancs sous les platanes suffiraient.");
+            // The character count is written by the server: once it shows, the server has the text.
+            assertThat(author.locator("vaadin-text-area")).containsText("/ 5");
             author.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Thème")).click();
             author.getByRole(AriaRole.OPTION).first().click();
             author.locator("vaadin-upload input[type=file]").setInputFiles(photo);
             assertThat(author.getByText(Pattern.compile("Photo ajoutée"))).isVisible();
             author.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publier mon idée")).click();
-            // The first photo after a start is the slowest (image codecs load); allow a CI machine its time.
-            assertThat(author.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
-                    .hasText(title, new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000));
+            try {
+                assertThat(author.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                        .hasText(title, new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000));
+            } catch (AssertionError e) {
+                author.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Path.of("target", "screenshots", "failed-publish.png")));
+                throw e;
+            }
             assertThat(author.locator("img.idea-photo")).isVisible();
             assertThat(author.locator(".idea-support-count")).hasText("Aucun soutien");
 

@@ -40,6 +40,7 @@ class IdeaServiceIT {
 
     @Autowired IdeaService ideas;
     @Autowired CommentService comments;
+    @Autowired org.participe.follows.FollowService follows;
     @Autowired TownService town;
     @Autowired TestData data;
     @Autowired JdbcTemplate jdbc;
@@ -113,6 +114,18 @@ class IdeaServiceIT {
         runInParallel(50, i -> as(residents.get(i), () -> ideas.support(id)));
         assertThat(jdbc.queryForObject("select support_count from idea where id = ?", Integer.class, id)).isEqualTo(50);
         assertThat(jdbc.queryForObject("select count(*) from support where idea_id = ?", Integer.class, id)).isEqualTo(50);
+    }
+
+    @Test
+    void supportingFollowsTheIdeaUnlessTheResidentSwitchedItOff() {
+        long id = propose(author, "Une idée que l’on suit en la soutenant");
+        ParticipeUser keen = data.confirmedAccount("keen", Roles.RESIDENT);
+        ParticipeUser quiet = data.confirmedAccount("quiet", Roles.RESIDENT);
+        as(quiet, () -> follows.setFollowsWhatTheySupport(false));
+        as(keen, () -> ideas.support(id));
+        as(quiet, () -> ideas.support(id));
+        assertThat(as(keen, () -> follows.isFollowing(org.participe.follows.FollowTarget.idea(id)))).isTrue();
+        assertThat(as(quiet, () -> follows.isFollowing(org.participe.follows.FollowTarget.idea(id)))).isFalse();
     }
 
     @Test
