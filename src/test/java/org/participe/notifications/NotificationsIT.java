@@ -66,12 +66,18 @@ class NotificationsIT {
         return jdbc.queryForList("select kind from notification where recipient_id = ? order by id", String.class, user.accountId());
     }
 
+    /** Every event published so far has been handled (completed publications are deleted). */
+    private void awaitDeliveries() {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.queryForObject("select count(*) from event_publication where completion_date is null", Integer.class) == 0);
+    }
+
     private void awaitNotifications(ParticipeUser user, int count) {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> kinds(user).size() >= count);
     }
 
     @Test
-    void commentsAndRepliesReachTheRightPeopleOnceEvenWhenAnEventIsDeliveredTwice() throws Exception {
+    void commentsAndRepliesReachTheRightPeopleOnceEvenWhenAnEventIsDeliveredTwice() {
         ParticipeUser author = data.confirmedAccount("n-author", Roles.RESIDENT);
         ParticipeUser follower = data.confirmedAccount("n-follower", Roles.RESIDENT);
         ParticipeUser bystander = data.confirmedAccount("n-bystander", Roles.RESIDENT);
@@ -82,14 +88,14 @@ class NotificationsIT {
         awaitNotifications(author, 1);
         as(author, () -> comments.post("IDEA", idea, comment, "La réponse de l’auteur"));
         awaitNotifications(follower, 1);
-        Thread.sleep(500);
+        awaitDeliveries();
 
         assertThat(kinds(author)).containsExactly("COMMENT");
         assertThat(kinds(follower)).containsExactly("REPLY");
         assertThat(kinds(bystander)).isEmpty();
 
         transactions.executeWithoutResult(status -> events.publishEvent(new CommentEvents.CommentPosted("IDEA", idea, comment, follower.accountId())));
-        Thread.sleep(1000);
+        awaitDeliveries();
         assertThat(kinds(author)).as("a redelivered event adds nothing").containsExactly("COMMENT");
     }
 
@@ -134,7 +140,7 @@ class NotificationsIT {
         awaitNotifications(follower, 1);
         assertThat(Mails.awaitLatest(follower.email(), "Annonce perdue en route")).isNotNull();
         incomplete.resubmitIncompletePublications(publication -> true);
-        Thread.sleep(500);
+        awaitDeliveries();
         assertThat(kinds(follower)).containsExactly("INITIATIVE_UPDATE");
     }
 
@@ -157,7 +163,8 @@ class NotificationsIT {
         digest.send();
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Mails.count(author.email()) == before + 1);
-        Thread.sleep(500);
+        assertThat(jdbc.queryForObject("select count(*) from notification where recipient_id = ? and emailed_at is null", Integer.class,
+                author.accountId())).as("everything digested is marked").isZero();
         assertThat(Mails.count(author.email())).as("one digest").isEqualTo(before + 1);
         assertThat(Mails.awaitLatest(author.email(), "nouveautés").getSubject()).startsWith("3 nouveautés");
     }
