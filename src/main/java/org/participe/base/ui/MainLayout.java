@@ -208,7 +208,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         button.addClassName("language-switch");
         button.getElement().setAttribute("lang", other.getLanguage());
-        button.getElement().setAttribute("aria-label", getTranslation("layout.switch-language." + other.getLanguage()));
+        // The accessible name starts with the visible text (WCAG 2.5.3), then says what it does.
+        button.getElement().setAttribute("aria-label", other.getLanguage().toUpperCase(Locale.ROOT) + " — "
+                + getTranslation("layout.switch-language." + other.getLanguage()));
         button.getElement().setAttribute("title", getTranslation("layout.switch-language." + other.getLanguage()));
         button.addClickListener(click -> click.getSource().getUI().ifPresent(ui -> localeSetup.switchTo(ui, other)));
         return button;

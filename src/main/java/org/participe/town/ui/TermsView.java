@@ -1,6 +1,8 @@
 package org.participe.town.ui;
 
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.Text;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -24,6 +26,8 @@ public class TermsView extends Composite<VerticalLayout> implements HasDynamicTi
         for (int i = 1; i <= SECTIONS; i++) {
             layout.add(new H2(getTranslation("terms." + i + ".title")), new Paragraph(getTranslation("terms." + i + ".text")));
         }
+        layout.add(new Paragraph(new Anchor("signup", getTranslation("home.cta.join")), new Text(" · "),
+                new Anchor(".", getTranslation("error.back-home"))));
     }
 
     @Override

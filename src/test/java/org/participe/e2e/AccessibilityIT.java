@@ -1,0 +1,74 @@
+package org.participe.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.Test;
+import org.participe.ideas.IdeaDraft;
+import org.participe.ideas.IdeaService;
+import org.participe.security.ParticipeUser;
+import org.participe.security.Roles;
+import org.participe.test.Security;
+import org.participe.test.TestData;
+import org.participe.town.TownService;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The main pages, for a visitor and for a signed-in resident, checked in Chromium with axe-core
+ * against WCAG 2.1 A and AA rules: no violation allowed.
+ */
+class AccessibilityIT extends BrowserTest {
+
+    @Autowired TestData data;
+    @Autowired IdeaService ideas;
+    @Autowired TownService town;
+
+    private static String axe() throws IOException {
+        try (InputStream in = AccessibilityIT.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private List<String> audit(Page page, String path, String script) {
+        page.navigate(url(path));
+        page.locator("main h1").first().waitFor();
+        page.addScriptTag(new Page.AddScriptTagOptions().setContent(script));
+        Object result = page.evaluate("""
+                async () => {
+                  const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+                  return r.violations.map(v => v.id + ' (' + v.nodes.length + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' ; '));
+                }""");
+        List<String> violations = new ArrayList<>();
+        ((List<?>) result).forEach(v -> violations.add("/" + path + " " + v));
+        return violations;
+    }
+
+    @Test
+    void theMainPagesHaveNoWcagViolations() throws IOException {
+        data.ensureTown();
+        ParticipeUser resident = data.confirmedAccount("a11y", Roles.RESIDENT);
+        long category = town.activeCategories().getFirst().id();
+        long idea = Security.as(resident, () -> ideas.propose(new IdeaDraft("Une idée pour vérifier l’accessibilité",
+                "Une description avec un lien https://example.org dans le texte.", category, null, null)));
+        String script = axe();
+        List<String> violations = new ArrayList<>();
+        try (BrowserContext context = browser.context(1280, 900)) {
+            Page page = context.newPage();
+            for (String path : List.of("", "ideas", "ideas/" + idea, "initiatives", "login", "signup", "terms")) {
+                violations.addAll(audit(page, path, script));
+            }
+            Browser.logIn(page, url("login"), resident.email(), TestData.PASSWORD);
+            for (String path : List.of("ideas/new", "ideas/" + idea, "profile", "my-activity", "notifications", "following")) {
+                violations.addAll(audit(page, path, script));
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+}
