@@ -116,4 +116,38 @@ class IdeaViewsTest extends ViewTest {
         navigate("ideas/" + id, IdeaView.class);
         assertThat($(Anchor.class).all()).extracting(Anchor::getHref).doesNotContain("ideas/" + id + "/edit");
     }
+
+    @Test
+    void anOfficialAnswersInPlaceWithAReasonAndTheTimelineSignsIt() {
+        ParticipeUser author = data.confirmedAccount("answered", Roles.RESIDENT);
+        long category = town.activeCategories().getFirst().id();
+        long id = Security.as(author, () -> ideas.propose(new IdeaDraft("Une idée qui attend une réponse", "Une description assez longue pour être acceptée.", category, null, null)));
+        signIn("answering", Roles.OFFICIAL);
+        navigate("ideas/" + id, IdeaView.class);
+        @SuppressWarnings("unchecked")
+        Select<org.participe.ideas.IdeaStatus> status = $(Select.class).all().stream().filter(s -> t("answer.status").equals(s.getLabel())).findFirst().orElseThrow();
+        test(status).selectItem(t("idea.status.ACCEPTED"));
+        TextArea text = $(TextArea.class).all().stream().filter(a -> t("answer.text").equals(a.getLabel())).findFirst().orElseThrow();
+        test(text).setValue("Oui");
+        test($(Button.class).all().stream().filter(b -> t("answer.publish").equals(b.getText())).findFirst().orElseThrow()).click();
+        assertThat(text.isInvalid()).as("a reason is required to accept").isTrue();
+
+        test(text).setValue("Accepté : les bancs seront posés au printemps, budget voté en conseil.");
+        test($(Button.class).all().stream().filter(b -> t("answer.publish").equals(b.getText())).findFirst().orElseThrow()).click();
+
+        assertThat(ideas.detail(id).orElseThrow().status()).isEqualTo(org.participe.ideas.IdeaStatus.ACCEPTED);
+        assertThat($(Paragraph.class).all()).extracting(Paragraph::getText).contains("Accepté : les bancs seront posés au printemps, budget voté en conseil.");
+    }
+
+    @Test
+    void aResidentSeesNoAnswerFormAndCannotAnswerThroughTheService() {
+        ParticipeUser resident = signIn("no-answer", Roles.RESIDENT);
+        long category = town.activeCategories().getFirst().id();
+        long id = ideas.propose(new IdeaDraft("Une idée sans réponse possible", "Une description assez longue pour être acceptée.", category, null, null));
+        navigate("ideas/" + id, IdeaView.class);
+        assertThat($(TextArea.class).all()).noneMatch(a -> t("answer.text").equals(a.getLabel()));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ideas.answer(id, org.participe.ideas.IdeaStatus.REJECTED, "Je rejette ma propre idée, pourquoi pas"))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThat(resident).isNotNull();
+    }
 }

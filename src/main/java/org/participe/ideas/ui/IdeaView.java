@@ -22,6 +22,8 @@ import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -155,6 +157,9 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
             page.add(initiative);
         }
         page.add(actions(), share(), timeline());
+        if (currentUser.hasRole(Roles.OFFICIAL) && idea.status() != IdeaStatus.PENDING && idea.status() != IdeaStatus.WITHDRAWN) {
+            page.add(officialAnswer());
+        }
 
         discussion = new CommentsSection(comments, "IDEA", idea.id(), commentAccess(), "ideas/" + idea.id() + "/back");
         page.add(discussion);
@@ -297,7 +302,9 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
                 default -> getTranslation("timeline.status", getTranslation("idea.status." + entry.toStatus().name()));
             };
             ListItem item = new ListItem(new Span(withTime.format(entry.occurredAt())), new Span(" — " + what));
-            if (entry.actorName() != null && !"PUBLISHED".equals(entry.kind())) {
+            if (entry.actorName() != null && "OFFICIAL_ANSWER".equals(entry.kind())) {
+                item.add(new Span(" — " + getTranslation("timeline.signed-official", entry.actorName())));
+            } else if (entry.actorName() != null && !"PUBLISHED".equals(entry.kind())) {
                 item.add(new Span(" (" + entry.actorName() + ")"));
             }
             if (entry.text() != null) {
@@ -312,6 +319,36 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
         } else {
             section.add(list);
         }
+        return section;
+    }
+
+    /** Officials answer in place: a new status and a public, reasoned text (required to accept or reject). */
+    private Section officialAnswer() {
+        Section section = new Section();
+        section.addClassNames("card", "staff-tools");
+        section.add(new H2(getTranslation("answer.title")));
+        Select<IdeaStatus> status = new Select<>();
+        status.setLabel(getTranslation("answer.status"));
+        status.setItems(IdeaStatus.UNDER_REVIEW, IdeaStatus.ACCEPTED, IdeaStatus.REJECTED, IdeaStatus.IN_PROGRESS, IdeaStatus.DONE);
+        status.setItemLabelGenerator(value -> getTranslation("idea.status." + value.name()));
+        TextArea text = new TextArea(getTranslation("answer.text"));
+        text.setHelperText(getTranslation("answer.text.help"));
+        text.setMaxLength(5000);
+        text.setWidthFull();
+        Button publish = new Button(getTranslation("answer.publish"), e -> {
+            try {
+                if (status.getValue() == null) {
+                    throw InvalidInputException.of("status", "answer.status.required");
+                }
+                ideas.answer(idea.id(), status.getValue(), text.getValue());
+                FormErrors.success(getTranslation("answer.published"));
+                reload();
+            } catch (InvalidInputException refusal) {
+                FormErrors.show(this, refusal, java.util.Map.of("status", status, "text", text));
+            }
+        });
+        publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        section.add(new Paragraph(getTranslation("answer.intro")), status, text, publish);
         return section;
     }
 
