@@ -1,13 +1,16 @@
 package org.participe.base;
 
-/** What the application shell shows of the town; the town feature provides it. */
+/** What the application shell and e-mails show of the town; the town feature provides it. */
 public interface TownBranding {
 
-    String townName();
+    /** The town's name, its logo's relative URL (null without logo), and its main colour {@code #rrggbb}. */
+    record Branding(String townName, String logoUrl, String mainColour) {
+    }
 
-    /** A relative URL of the logo, or null when the town has none. */
-    String logoUrl();
+    /** Read once per page or e-mail: one query for the three. */
+    Branding branding();
 
-    /** The main colour, {@code #rrggbb}, checked for contrast with white text. */
-    String mainColour();
+    default String townName() {
+        return branding().townName();
+    }
 }

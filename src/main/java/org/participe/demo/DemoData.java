@@ -148,7 +148,7 @@ class DemoData implements ApplicationRunner {
                 as(staff, () -> initiatives.linkIdea(id, ideaIds.get(ideaIndex), item.status() == InitiativeStatus.IN_PROGRESS));
             }
             if (item.followedByDemoResident()) {
-                as(resident, () -> follows.follow(new FollowTarget("INITIATIVE", id)));
+                as(resident, () -> follows.follow(FollowTarget.initiative(id)));
             }
             for (String[] update : item.updates()) {
                 as(staff, () -> initiatives.postUpdate(id, update[0], update[1]));
@@ -191,7 +191,7 @@ class DemoData implements ApplicationRunner {
 
         List<ImportedAccount> people = new ArrayList<>();
         people.add(new ImportedAccount("admin@participe.demo", "Administration Participe", null, null, null, Set.of(Roles.ADMIN)));
-        people.add(new ImportedAccount("elu@participe.demo", "Nathalie Roche (élue)", neighbourhoods.get(0).id(), 1971, Sex.FEMALE,
+        people.add(new ImportedAccount("elu@participe.demo", "Nathalie Roche", neighbourhoods.get(0).id(), 1971, Sex.FEMALE,
                 Set.of(Roles.OFFICIAL, Roles.RESIDENT)));
         people.add(new ImportedAccount("agent@participe.demo", "Service Démocratie locale", null, null, null, Set.of(Roles.STAFF)));
         people.add(new ImportedAccount("habitant@participe.demo", "Camille Martin", neighbourhoods.get(1).id(), 1988, Sex.FEMALE,

@@ -64,6 +64,25 @@ public class InitiativeService {
         String where = where(filter, params);
         params.put("limit", Math.max(1, Math.min(limit, 100)));
         params.put("offset", Math.max(0, offset));
+        return cards(where, params, " order by i.updated_at desc, i.id desc limit :limit offset :offset");
+    }
+
+    /** Cards for initiatives given by id (what a person follows), in that order, skipping those they may not see. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public List<InitiativeCard> cards(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> params = new HashMap<>();
+        String where = where(InitiativeFilter.all(), params) + " and i.id in (:ids)";
+        params.put("ids", ids);
+        Map<Long, InitiativeCard> byId = new HashMap<>();
+        cards(where, params, "").forEach(card -> byId.put(card.id(), card));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private List<InitiativeCard> cards(String where, Map<String, Object> params, String orderAndLimit) {
         params.put("today", Date.valueOf(today()));
         return jdbc.sql("""
                         select i.id, i.title, i.summary, i.category_id, i.status, i.progress, i.published, i.updated_at, i.has_cover,
@@ -72,7 +91,7 @@ public class InitiativeService {
                         left join initiative_phase cp on cp.id = i.current_phase_id
                         left join lateral (select p.name from initiative_phase p where p.initiative_id = i.id
                                            and p.starts_on <= :today and p.ends_on >= :today order by p.position limit 1) dp on true
-                        where """ + " " + where + " order by i.updated_at desc, i.id desc limit :limit offset :offset")
+                        where """ + " " + where + orderAndLimit)
                 .params(params)
                 .query((rs, n) -> new InitiativeCard(rs.getLong("id"), rs.getString("title"), rs.getString("summary"),
                         rs.getLong("category_id"), InitiativeStatus.valueOf(rs.getString("status")), rs.getInt("progress"),

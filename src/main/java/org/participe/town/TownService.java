@@ -215,18 +215,10 @@ public class TownService implements TownBranding {
     }
 
     @Override
-    public String townName() {
-        return profile().name();
-    }
-
-    @Override
-    public String logoUrl() {
-        return profile().hasLogo() ? "town/logo" : null;
-    }
-
-    @Override
-    public String mainColour() {
-        return profile().mainColour();
+    @PreAuthorize(EVERYONE)
+    public Branding branding() {
+        TownProfile profile = profile();
+        return new Branding(profile.name(), profile.hasLogo() ? "town/logo" : null, profile.mainColour());
     }
 
     private static String validName(String value, String field) {

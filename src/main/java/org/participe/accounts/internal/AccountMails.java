@@ -87,10 +87,11 @@ class AccountMails {
 
     private void send(AccountEntity account, String to, String token, Texts texts, Duration validity) {
         Locale locale = Locale.forLanguageTag(account.getLocale());
+        String townName = town.townName();
         mailer.send(composer.compose(to, locale,
-                composer.translate(locale, texts.prefix() + ".subject", town.townName()),
+                composer.translate(locale, texts.prefix() + ".subject", townName),
                 composer.translate(locale, "mail.greeting", account.getDisplayName()),
-                List.of(composer.translate(locale, texts.prefix() + ".body", town.townName()),
+                List.of(composer.translate(locale, texts.prefix() + ".body", townName),
                         composer.translate(locale, texts.validityKey(), validity.toHours())),
                 composer.translate(locale, texts.prefix() + ".action"),
                 composer.link(texts.path() + "?token=" + token),

@@ -47,7 +47,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     static final String CONTENT_ID = "main-content";
 
-    private final TownBranding town;
+    private final TownBranding.Branding branding;
     private final AuthenticationContext authentication;
     private final LocaleSetup localeSetup;
     private final NotificationBell bell;
@@ -62,7 +62,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final Div notice = new Div();
 
     public MainLayout(TownBranding town, AuthenticationContext authentication, LocaleSetup localeSetup, NotificationBell bell) {
-        this.town = town;
+        this.branding = town.branding();
         this.authentication = authentication;
         this.localeSetup = localeSetup;
         this.bell = bell;
@@ -92,7 +92,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
-        event.getUI().getElement().getStyle().set("--participe-primary", town.mainColour());
+        event.getUI().getElement().getStyle().set("--participe-primary", branding.mainColour());
         subscribeBell(event.getUI());
     }
 
@@ -183,16 +183,16 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private Component brand() {
         Anchor home = new Anchor(".", "");
         home.addClassName("brand");
-        String logo = town.logoUrl();
+        String logo = branding.logoUrl();
         if (logo != null) {
             Image image = new Image(logo, "");
             image.addClassName("brand-logo");
             home.add(image);
         }
-        Span name = new Span(town.townName());
+        Span name = new Span(branding.townName());
         name.addClassName("brand-name");
         home.add(name);
-        home.getElement().setAttribute("aria-label", getTranslation("layout.home-of", town.townName()));
+        home.getElement().setAttribute("aria-label", getTranslation("layout.home-of", branding.townName()));
         return home;
     }
 

@@ -33,10 +33,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
 import org.participe.base.ui.FormErrors;
-import org.participe.base.ui.UploadTexts;
+import org.participe.base.ui.ImageUpload;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.base.validation.TooManyRequestsException;
 import org.participe.ideas.IdeaCard;
@@ -120,16 +119,12 @@ public class IdeaFormView extends Composite<VerticalLayout> implements BeforeEnt
         neighbourhood.setValue(WHOLE_TOWN);
         neighbourhood.addValueChangeListener(e -> markDirty());
 
-        upload = new Upload(UploadHandler.inMemory((metadata, data) -> getUI().ifPresent(ui -> ui.access(() -> {
-            photo = data;
-            photoName.setText(getTranslation("idea.form.photo.added", metadata.fileName()));
-            markDirty();
-        }))));
-        upload.setAcceptedFileTypes("image/jpeg", "image/png", "image/webp", ".jpg", ".jpeg", ".png", ".webp");
-        upload.setMaxFileSize(PhotoProcessor.MAX_BYTES);
-        upload.setMaxFiles(1);
-        upload.setI18n(UploadTexts.of(this));
-        upload.addFileRejectedListener(e -> FormErrors.error(getTranslation("idea.photo.too-large", PhotoProcessor.MAX_BYTES / (1024 * 1024))));
+        upload = ImageUpload.create(this, PhotoProcessor.MAX_BYTES,
+                getTranslation("idea.photo.too-large", PhotoProcessor.MAX_BYTES / (1024 * 1024)), (fileName, data) -> {
+                    photo = data;
+                    photoName.setText(getTranslation("idea.form.photo.added", fileName));
+                    markDirty();
+                });
         upload.addFileRemovedListener(e -> {
             photo = null;
             photoName.setText("");

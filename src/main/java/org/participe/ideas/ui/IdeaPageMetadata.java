@@ -40,15 +40,16 @@ class IdeaPageMetadata implements VaadinServiceInitListener {
             }
             ideas.detail(Long.parseLong(matcher.group(1))).ifPresent(idea -> {
                 Document document = response.getDocument();
+                String townName = town.townName();
                 String flat = idea.description().replaceAll("\\s+", " ");
                 String description = flat.length() > 200 ? flat.substring(0, 197) + "…" : flat;
-                document.title(idea.title() + " · " + town.townName());
+                document.title(idea.title() + " · " + townName);
                 meta(document, "name", "description", description);
                 meta(document, "property", "og:type", "article");
                 meta(document, "property", "og:title", idea.title());
                 meta(document, "property", "og:description", description);
                 meta(document, "property", "og:url", baseUrl + "/ideas/" + idea.id());
-                meta(document, "property", "og:site_name", town.townName());
+                meta(document, "property", "og:site_name", townName);
                 if (idea.hasPhoto()) {
                     meta(document, "property", "og:image", baseUrl + "/media/ideas/" + idea.id() + "/photo.jpg");
                 }

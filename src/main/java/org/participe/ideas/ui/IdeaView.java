@@ -40,6 +40,7 @@ import org.participe.comments.CommentService;
 import org.participe.comments.ui.CommentsSection;
 import org.participe.follows.FollowService;
 import org.participe.follows.FollowTarget;
+import org.participe.follows.ui.FollowButton;
 import org.participe.ideas.IdeaDetail;
 import org.participe.ideas.IdeaService;
 import org.participe.ideas.IdeaStatus;
@@ -191,24 +192,8 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
         actions.add(supportCount, commentCount);
         if (user != null && currentUser.hasRole(Roles.RESIDENT) || currentUser.hasRole(Roles.OFFICIAL)
                 || currentUser.hasRole(Roles.STAFF) || currentUser.hasRole(Roles.ADMIN)) {
-            Button follow = new Button();
-            FollowTarget target = FollowTarget.idea(idea.id());
-            Runnable label = () -> {
-                boolean following = follows.isFollowing(target);
-                follow.setText(getTranslation(following ? "idea.unfollow" : "idea.follow"));
-                follow.setIcon(following ? VaadinIcon.BELL_SLASH.create() : VaadinIcon.BELL.create());
-                follow.getElement().setAttribute("aria-pressed", String.valueOf(following));
-            };
-            label.run();
-            follow.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            follow.addClickListener(e -> {
-                if (follows.isFollowing(target)) {
-                    follows.unfollow(target);
-                } else {
-                    follows.follow(target);
-                }
-                label.run();
-            });
+            FollowButton follow = new FollowButton(follows, FollowTarget.idea(idea.id()));
+            follow.getContent().addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             actions.add(follow);
         }
         if (idea.mine()) {

@@ -3,7 +3,6 @@ package org.participe.ideas.ui;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
@@ -25,6 +24,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.participe.base.ui.QueryParams;
 import org.participe.ideas.IdeaCard;
 import org.participe.ideas.IdeaFilter;
 import org.participe.ideas.IdeaService;
@@ -132,16 +132,16 @@ public class IdeasView extends Composite<VerticalLayout> implements BeforeEnterO
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        QueryParams query = QueryParams.of(event.getLocation().getQueryParameters());
         applyingUrl = true;
         try {
-            search.setValue(first(query, "q").orElse(""));
-            category.setValue(first(query, "category").flatMap(IdeasView::parseLong)
+            search.setValue(query.text("q").orElse(""));
+            category.setValue(query.id("category")
                     .flatMap(id -> category.getListDataView().getItems().filter(c -> c.id() == id).findFirst()).orElse(null));
-            neighbourhood.setValue(first(query, "neighbourhood").flatMap(IdeasView::parseLong)
+            neighbourhood.setValue(query.id("neighbourhood")
                     .flatMap(id -> neighbourhood.getListDataView().getItems().filter(n -> n.id() == id).findFirst()).orElse(null));
-            status.setValue(first(query, "status").flatMap(s -> parseEnum(IdeaStatus.class, s)).filter(IdeaStatus.PUBLIC::contains).orElse(null));
-            sort.setValue(first(query, "sort").flatMap(s -> parseEnum(IdeaSort.class, s)).orElse(IdeaSort.NEWEST));
+            status.setValue(query.choice("status", IdeaStatus.class).filter(IdeaStatus.PUBLIC::contains).orElse(null));
+            sort.setValue(query.choice("sort", IdeaSort.class).orElse(IdeaSort.NEWEST));
         } finally {
             applyingUrl = false;
         }
@@ -184,26 +184,6 @@ public class IdeasView extends Composite<VerticalLayout> implements BeforeEnterO
         page.forEach(card -> list.add(new IdeaCardView(card, names)));
         loaded += page.size();
         more.setVisible(page.size() == PAGE_SIZE);
-    }
-
-    private static Optional<String> first(Map<String, List<String>> query, String key) {
-        return Optional.ofNullable(query.get(key)).filter(values -> !values.isEmpty()).map(List::getFirst).filter(v -> !v.isBlank());
-    }
-
-    private static Optional<Long> parseLong(String value) {
-        try {
-            return Optional.of(Long.parseLong(value));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static <E extends Enum<E>> Optional<E> parseEnum(Class<E> type, String value) {
-        try {
-            return Optional.of(Enum.valueOf(type, value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     @Override

@@ -23,7 +23,6 @@ import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -37,14 +36,14 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import org.participe.base.PhotoProcessor;
 import org.participe.base.ui.FormErrors;
-import org.participe.base.ui.UploadTexts;
+import org.participe.base.ui.ImageUpload;
 import org.participe.base.ui.PlainText;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.follows.FollowService;
 import org.participe.follows.FollowTarget;
+import org.participe.follows.ui.FollowButton;
 import org.participe.ideas.IdeaService;
 import org.participe.ideas.ui.IdeaCards;
 import org.participe.initiatives.InitiativeDetail;
@@ -153,23 +152,7 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
         Div actions = new Div();
         actions.addClassName("idea-actions");
         if (currentUser.hasRole(Roles.RESIDENT) || currentUser.hasRole(Roles.STAFF) || currentUser.hasRole(Roles.OFFICIAL)) {
-            FollowTarget target = new FollowTarget("INITIATIVE", initiative.id());
-            Button follow = new Button();
-            Runnable label = () -> {
-                boolean following = follows.isFollowing(target);
-                follow.setText(getTranslation(following ? "idea.unfollow" : "idea.follow"));
-                follow.setIcon(following ? VaadinIcon.BELL_SLASH.create() : VaadinIcon.BELL.create());
-                follow.getElement().setAttribute("aria-pressed", String.valueOf(following));
-            };
-            label.run();
-            follow.addClickListener(e -> {
-                if (follows.isFollowing(target)) {
-                    follows.unfollow(target);
-                } else {
-                    follows.follow(target);
-                }
-                label.run();
-            });
+            FollowButton follow = new FollowButton(follows, FollowTarget.initiative(initiative.id()));
             actions.add(follow);
         } else if (currentUser.get().isEmpty()) {
             actions.add(new Anchor("initiatives/" + initiative.id() + "/back", getTranslation("initiative.sign-in-to-follow")));
@@ -327,15 +310,9 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
         return tools;
     }
 
-    /** An upload of one image; what to do with its bytes runs in the UI once it has arrived. */
     private Upload upload(java.util.function.Consumer<byte[]> received) {
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> getUI().ifPresent(ui -> ui.access(() -> received.accept(data)))));
-        upload.setAcceptedFileTypes("image/jpeg", "image/png", "image/webp", ".jpg", ".jpeg", ".png", ".webp");
-        upload.setMaxFileSize(PhotoProcessor.MAX_BYTES);
-        upload.setMaxFiles(1);
-        upload.setI18n(UploadTexts.of(this));
-        upload.addFileRejectedListener(e -> FormErrors.error(getTranslation("idea.photo.too-large", PhotoProcessor.MAX_BYTES / (1024 * 1024))));
-        return upload;
+        return ImageUpload.create(this, PhotoProcessor.MAX_BYTES,
+                getTranslation("idea.photo.too-large", PhotoProcessor.MAX_BYTES / (1024 * 1024)), (fileName, data) -> received.accept(data));
     }
 
     private void reload() {

@@ -3,7 +3,6 @@ package org.participe.initiatives.ui;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,6 +22,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.participe.base.ui.QueryParams;
 import org.participe.initiatives.InitiativeCard;
 import org.participe.initiatives.InitiativeFilter;
 import org.participe.initiatives.InitiativeService;
@@ -99,19 +99,13 @@ public class InitiativesView extends Composite<VerticalLayout> implements Before
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        QueryParams query = QueryParams.of(event.getLocation().getQueryParameters());
         applyingUrl = true;
         try {
-            status.setValue(first(query, "status").flatMap(s -> {
-                try {
-                    return Optional.of(InitiativeStatus.valueOf(s));
-                } catch (IllegalArgumentException e) {
-                    return Optional.empty();
-                }
-            }).orElse(null));
-            category.setValue(first(query, "category").flatMap(InitiativesView::parse)
+            status.setValue(query.choice("status", InitiativeStatus.class).orElse(null));
+            category.setValue(query.id("category")
                     .flatMap(id -> category.getListDataView().getItems().filter(c -> c.id() == id).findFirst()).orElse(null));
-            neighbourhood.setValue(first(query, "neighbourhood").flatMap(InitiativesView::parse)
+            neighbourhood.setValue(query.id("neighbourhood")
                     .flatMap(id -> neighbourhood.getListDataView().getItems().filter(n -> n.id() == id).findFirst()).orElse(null));
         } finally {
             applyingUrl = false;
@@ -141,18 +135,6 @@ public class InitiativesView extends Composite<VerticalLayout> implements Before
         page.forEach(card -> list.add(new InitiativeCardView(card, categories.get(card.categoryId()), null)));
         loaded += page.size();
         more.setVisible(page.size() == PAGE);
-    }
-
-    private static Optional<String> first(Map<String, List<String>> query, String key) {
-        return Optional.ofNullable(query.get(key)).filter(v -> !v.isEmpty()).map(List::getFirst).filter(v -> !v.isBlank());
-    }
-
-    private static Optional<Long> parse(String value) {
-        try {
-            return Optional.of(Long.parseLong(value));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     @Override

@@ -1,11 +1,7 @@
 package org.participe.initiatives.web;
 
-import java.time.Duration;
-import java.util.Optional;
-
+import org.participe.base.ImageResponses;
 import org.participe.initiatives.InitiativeService;
-import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,22 +19,16 @@ class InitiativeMediaController {
 
     @GetMapping("/media/initiatives/{id}/cover.jpg")
     ResponseEntity<byte[]> cover(@PathVariable long id) {
-        return jpeg(initiatives.cover(id, false));
+        return ImageResponses.jpeg(initiatives.cover(id, false));
     }
 
     @GetMapping("/media/initiatives/{id}/cover-thumbnail.jpg")
     ResponseEntity<byte[]> coverThumbnail(@PathVariable long id) {
-        return jpeg(initiatives.cover(id, true));
+        return ImageResponses.jpeg(initiatives.cover(id, true));
     }
 
     @GetMapping("/media/initiative-updates/{id}.jpg")
     ResponseEntity<byte[]> updateImage(@PathVariable long id) {
-        return jpeg(initiatives.updateImage(id));
-    }
-
-    private static ResponseEntity<byte[]> jpeg(Optional<byte[]> image) {
-        return image.map(bytes -> ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG)
-                        .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePrivate()).body(bytes))
-                .orElseGet(() -> ResponseEntity.notFound().build());
+        return ImageResponses.jpeg(initiatives.updateImage(id));
     }
 }

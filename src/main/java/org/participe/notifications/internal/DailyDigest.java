@@ -3,6 +3,7 @@ package org.participe.notifications.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,17 +52,28 @@ public class DailyDigest {
         if (!Boolean.TRUE.equals(locked)) {
             return 0;
         }
+        Timestamp now = Timestamp.from(clock.instant());
+        // Everyone's choices in one query, not one per notification.
+        Map<String, NotificationMode> chosen = new HashMap<>();
+        jdbc.sql("""
+                        select p.account_id, p.kind, p.mode from notification_preference p
+                        where p.account_id in (select n.recipient_id from notification n
+                                               where n.emailed_at is null and n.read_at is null and n.created_at <= ?)""")
+                .param(now)
+                .query((rs, row) -> chosen.put(rs.getLong(1) + ":" + rs.getString(2), NotificationMode.valueOf(rs.getString(3))))
+                .list();
         Map<Long, List<NotificationItem>> byRecipient = new LinkedHashMap<>();
         jdbc.sql("""
                         select n.id, n.kind, n.target_type, n.target_id, n.subject, n.detail, n.created_at, n.recipient_id
                         from notification n where n.emailed_at is null and n.read_at is null and n.created_at <= ?
                         order by n.recipient_id, n.created_at, n.id for update skip locked""")
-                .param(Timestamp.from(clock.instant()))
+                .param(now)
                 .query((rs, row) -> {
                     NotificationItem item = new NotificationItem(rs.getLong(1), NotificationKind.valueOf(rs.getString(2)), rs.getString(3),
                             rs.getLong(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), false);
                     long recipient = rs.getLong(8);
-                    if (store.mode(recipient, item.kind()) == NotificationMode.DAILY) {
+                    NotificationMode mode = chosen.getOrDefault(recipient + ":" + item.kind().name(), item.kind().defaultMode());
+                    if (mode == NotificationMode.DAILY) {
                         byRecipient.computeIfAbsent(recipient, id -> new ArrayList<>()).add(item);
                     }
                     return item;

@@ -71,9 +71,9 @@ class NotificationFanout {
 
     @ApplicationModuleListener
     void on(IdeaEvents.IdeaReachedThreshold event) {
+        String title = ideaTitle(event.ideaId());
         store.notify(store.followers("IDEA", event.ideaId(), List.of()), NotificationKind.IDEA_THRESHOLD,
-                "threshold:" + event.ideaId(), "IDEA", event.ideaId(),
-                texts("notification.idea-threshold", ideaTitle(event.ideaId()), ideaTitle(event.ideaId())));
+                "threshold:" + event.ideaId(), "IDEA", event.ideaId(), texts("notification.idea-threshold", title, title));
     }
 
     @ApplicationModuleListener

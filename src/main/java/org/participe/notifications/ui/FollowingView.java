@@ -21,7 +21,6 @@ import org.participe.ideas.IdeaCard;
 import org.participe.ideas.IdeaService;
 import org.participe.ideas.ui.IdeaCards;
 import org.participe.initiatives.InitiativeCard;
-import org.participe.initiatives.InitiativeFilter;
 import org.participe.initiatives.InitiativeService;
 import org.participe.initiatives.ui.InitiativeCardView;
 import org.participe.notifications.NotificationService;
@@ -43,17 +42,12 @@ public class FollowingView extends Composite<VerticalLayout> implements HasDynam
         layout.add(new H1(getTranslation("following.title")), new Paragraph(getTranslation("following.intro")));
 
         layout.add(new H2(getTranslation("following.initiatives")));
-        List<Long> initiativeIds = follows.followedIds("INITIATIVE", 100, 0);
-        Map<Long, InitiativeCard> cards = initiatives.list(InitiativeFilter.all(), 0, 100).stream()
-                .collect(Collectors.toMap(InitiativeCard::id, Function.identity()));
+        List<InitiativeCard> followedInitiatives = initiatives.cards(follows.followedIds(FollowTarget.INITIATIVE, 100, 0));
         Map<Long, Category> categories = town.categories().stream().collect(Collectors.toMap(Category::id, Function.identity()));
         Div initiativeList = new Div();
         initiativeList.addClassName("idea-list");
-        for (Long id : initiativeIds) {
-            InitiativeCard card = cards.get(id);
-            if (card != null) {
-                initiativeList.add(new InitiativeCardView(card, categories.get(card.categoryId()), changesText(changes.get("INITIATIVE:" + id))));
-            }
+        for (InitiativeCard card : followedInitiatives) {
+            initiativeList.add(new InitiativeCardView(card, categories.get(card.categoryId()), changesText(changes.get("INITIATIVE:" + card.id()))));
         }
         layout.add(initiativeList.getComponentCount() == 0 ? new Paragraph(getTranslation("following.initiatives.none")) : initiativeList);
 

@@ -23,10 +23,9 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import org.participe.base.ui.FormErrors;
-import org.participe.base.ui.UploadTexts;
+import org.participe.base.ui.ImageUpload;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.security.Roles;
 import org.participe.town.Category;
@@ -94,21 +93,17 @@ public class TownSettingsView extends Composite<VerticalLayout> implements HasDy
         Image current = new Image("town/logo", getTranslation("admin.town.logo.current"));
         current.addClassName("logo-preview");
         current.setVisible(profile.hasLogo());
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> getUI().ifPresent(ui -> ui.access(() -> {
-            try {
-                town.changeLogo(data);
-                current.setSrc("town/logo?v=" + System.currentTimeMillis());
-                current.setVisible(true);
-                FormErrors.success(getTranslation("admin.town.logo.saved"));
-            } catch (InvalidInputException refusal) {
-                FormErrors.show(this, refusal, Map.of());
-            }
-        }))));
-        upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/webp");
-        upload.setI18n(UploadTexts.of(this));
-        upload.setMaxFiles(1);
-        upload.setMaxFileSize(TownService.MAX_LOGO_BYTES);
-        upload.addFileRejectedListener(rejected -> FormErrors.error(getTranslation("town.logo.too-large", TownService.MAX_LOGO_BYTES / 1024)));
+        Upload upload = ImageUpload.create(this, TownService.MAX_LOGO_BYTES,
+                getTranslation("town.logo.too-large", TownService.MAX_LOGO_BYTES / 1024), (fileName, data) -> {
+                    try {
+                        town.changeLogo(data);
+                        current.setSrc("town/logo?v=" + System.currentTimeMillis());
+                        current.setVisible(true);
+                        FormErrors.success(getTranslation("admin.town.logo.saved"));
+                    } catch (InvalidInputException refusal) {
+                        FormErrors.show(this, refusal, Map.of());
+                    }
+                });
         Button remove = new Button(getTranslation("admin.town.logo.remove"), click -> {
             town.removeLogo();
             current.setVisible(false);
