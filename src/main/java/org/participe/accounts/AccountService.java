@@ -48,6 +48,8 @@ public class AccountService {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     private static final String ANYONE = "permitAll()";
     private static final String SIGNED_IN = "isAuthenticated()";
+    public static final int BLOCK_REASON_MIN = 10;
+    public static final int BLOCK_REASON_MAX = 500;
 
     private final AccountRepository accounts;
     private final AccountTokenRepository tokens;
@@ -316,6 +318,54 @@ public class AccountService {
         accounts.flush();
         events.publishEvent(new AccountEvents.RolesChanged(accountId, Set.copyOf(wanted), admin.accountId()));
         return toRow(account);
+    }
+
+    /**
+     * An official blocks a resident who breaks the rules: the account keeps reading but no longer
+     * participates (its RESIDENT role is withheld at every sign-in) and its sessions end now.
+     * Officials, staff and administrators are not blocked this way: an administrator changes their roles.
+     *
+     * @return whether the account was not blocked before
+     */
+    @PreAuthorize("hasRole('" + Roles.OFFICIAL + "')")
+    public boolean block(long accountId, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() < BLOCK_REASON_MIN || why.length() > BLOCK_REASON_MAX) {
+            throw InvalidInputException.of("reason", "validation.length", BLOCK_REASON_MIN, BLOCK_REASON_MAX);
+        }
+        AccountEntity account = accounts.findById(accountId).orElseThrow(() -> InvalidInputException.of("reason", "account.unknown"));
+        if (account.getRoles().stream().anyMatch(role -> !Roles.RESIDENT.equals(role))) {
+            throw InvalidInputException.of("reason", "moderation.block.not-resident");
+        }
+        if (account.getBlockedAt() != null) {
+            return false;
+        }
+        account.block(clock.instant(), why);
+        account.touch(clock.instant());
+        accounts.flush();
+        sessions.endAllSessions(accountId, null);
+        return true;
+    }
+
+    /** An official lifts a block: the account participates again from its next sign-in. */
+    @PreAuthorize("hasRole('" + Roles.OFFICIAL + "')")
+    public boolean unblock(long accountId) {
+        AccountEntity account = accounts.findById(accountId).orElseThrow(() -> InvalidInputException.of("reason", "account.unknown"));
+        if (account.getBlockedAt() == null) {
+            return false;
+        }
+        account.unblock();
+        account.touch(clock.instant());
+        accounts.flush();
+        sessions.endAllSessions(accountId, null);
+        return true;
+    }
+
+    /** The officials, by name: whom an idea can be assigned to. */
+    @PreAuthorize("hasRole('" + Roles.OFFICIAL + "')")
+    @Transactional(readOnly = true)
+    public List<AccountName> officials() {
+        return accounts.findByRole(Roles.OFFICIAL).stream().map(a -> new AccountName(a.getId(), a.getDisplayName())).toList();
     }
 
     /** Creates confirmed accounts sharing one initial password (hashed once): demo data, imports. */

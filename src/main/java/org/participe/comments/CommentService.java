@@ -39,7 +39,9 @@ public class CommentService {
     public static final Duration EDIT_WINDOW = Duration.ofMinutes(15);
 
     private static final String COLUMNS = """
-            c.id, c.parent_id, c.author_id, a.display_name, c.body, c.created_at, c.edited_at, c.deleted_at, c.version""";
+            c.id, c.parent_id, c.author_id, a.display_name, c.body, c.created_at, c.edited_at, c.deleted_at, c.version, c.hidden, c.hidden_reason""";
+    /** Hidden comments are shown only to their author (with the reason) and to officials. */
+    private static final String SHOWN = " and (not c.hidden or c.author_id = :viewer or :official)";
 
     private final JdbcClient jdbc;
     private final Map<String, CommentTarget> targets = new LinkedHashMap<>();
@@ -126,10 +128,12 @@ public class CommentService {
             return new CommentPage(List.of(), false);
         }
         long viewer = currentUser.get().map(ParticipeUser::accountId).orElse(-1L);
+        boolean official = currentUser.hasRole(Roles.OFFICIAL);
         List<CommentView> top = jdbc.sql("select " + COLUMNS + " from comment c join account a on a.id = c.author_id"
-                        + " where c.target_type = ? and c.target_id = ? and c.parent_id is null and not c.hidden"
-                        + " order by c.created_at " + (newestFirst ? "desc, c.id desc" : "asc, c.id asc") + " limit ? offset ?")
-                .params(targetType, targetId, PAGE_SIZE + 1, Math.max(0, offset))
+                        + " where c.target_type = :type and c.target_id = :target and c.parent_id is null" + SHOWN
+                        + " order by c.created_at " + (newestFirst ? "desc, c.id desc" : "asc, c.id asc") + " limit :limit offset :offset")
+                .param("type", targetType).param("target", targetId).param("viewer", viewer).param("official", official)
+                .param("limit", PAGE_SIZE + 1).param("offset", Math.max(0, offset))
                 .query((rs, n) -> view(rs, viewer)).list();
         boolean hasMore = top.size() > PAGE_SIZE;
         List<CommentView> shown = hasMore ? top.subList(0, PAGE_SIZE) : top;
@@ -137,8 +141,8 @@ public class CommentService {
         shown.forEach(comment -> replies.put(comment.id(), new ArrayList<>()));
         if (!shown.isEmpty()) {
             jdbc.sql("select " + COLUMNS + " from comment c join account a on a.id = c.author_id"
-                            + " where c.parent_id in (:parents) and not c.hidden order by c.created_at, c.id")
-                    .param("parents", List.copyOf(replies.keySet()))
+                            + " where c.parent_id in (:parents)" + SHOWN + " order by c.created_at, c.id")
+                    .param("parents", List.copyOf(replies.keySet())).param("viewer", viewer).param("official", official)
                     .query((rs, n) -> view(rs, viewer)).list()
                     .forEach(reply -> replies.get(reply.parentId()).add(reply));
         }
@@ -196,6 +200,7 @@ public class CommentService {
         boolean mine = rs.getLong("author_id") == viewer;
         return new CommentView(rs.getLong("id"), (Long) rs.getObject("parent_id"), rs.getLong("author_id"), rs.getString("display_name"),
                 deleted ? null : rs.getString("body"), created, rs.getTimestamp("edited_at") != null, deleted, mine,
-                mine && !deleted && clock.instant().isBefore(created.plus(EDIT_WINDOW)), rs.getLong("version"));
+                mine && !deleted && clock.instant().isBefore(created.plus(EDIT_WINDOW)), rs.getLong("version"),
+                rs.getBoolean("hidden"), rs.getString("hidden_reason"));
     }
 }

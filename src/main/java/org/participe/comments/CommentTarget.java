@@ -13,4 +13,7 @@ public interface CommentTarget {
 
     /** Whether new comments are accepted (the content is public and open). */
     boolean acceptsComments(long id);
+
+    /** The route of the content's page, where its comments appear. */
+    String path(long id);
 }

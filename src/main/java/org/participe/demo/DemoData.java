@@ -59,9 +59,11 @@ class DemoData implements ApplicationRunner {
     private final CommentService commentService;
     private final InitiativeService initiatives;
     private final FollowService follows;
+    private final DemoModeration moderation;
 
     DemoData(TownService town, AccountService accounts, IdeaService ideas, CommentService commentService,
-             InitiativeService initiatives, FollowService follows) {
+             InitiativeService initiatives, FollowService follows, DemoModeration moderation) {
+        this.moderation = moderation;
         this.town = town;
         this.accounts = accounts;
         this.ideas = ideas;
@@ -122,7 +124,7 @@ class DemoData implements ApplicationRunner {
             if (idea.status().equals("WITHDRAWN")) {
                 as(author, () -> ideas.withdraw(id));
             } else if (!idea.status().equals("PUBLISHED")) {
-                as(official, () -> ideas.answer(id, IdeaStatus.valueOf(idea.status()), idea.answer()));
+                as(official, () -> ideas.answer(id, IdeaStatus.valueOf(idea.status()), idea.answer(), ideas.detail(id).orElseThrow().version()));
             }
         }
         log.info("Demo data: {} ideas, {} supports, {} comments", DemoIdeas.ALL.size(), supports, comments);
@@ -177,7 +179,7 @@ class DemoData implements ApplicationRunner {
         var profile = town.profile();
         town.update(new TownSettingsUpdate("Villeparisis",
                 "Ville Citoyenne et Ville Internet : proposez, soutenez et suivez les projets qui font Villeparisis.",
-                "#1a5fb4", 25, 90, false, profile.version()));
+                "#1a5fb4", 25, 90, false, 3, 21, 45, profile.version()));
         for (String name : List.of("Centre-ville", "Vieux Pays", "Les Petits Marais", "Bois Fleuri", "La Gare", "Les Hauts de Villeparisis")) {
             town.addNeighbourhood(name);
         }
@@ -212,6 +214,11 @@ class DemoData implements ApplicationRunner {
         List<Long> ids = accounts.importConfirmed(people, PASSWORD);
         List<Long> ideaIds = seedIdeas(people, ids, random);
         seedInitiatives(people, ids, ideaIds);
+        List<ParticipeUser> residents = new ArrayList<>();
+        for (int i = 4; i < people.size(); i++) {
+            residents.add(user(ids.get(i), people.get(i)));
+        }
+        moderation.seed(residents, user(ids.get(1), people.get(1)), ideaIds, town.activeCategories().getFirst().id());
         log.info("Demo data: town Villeparisis, {} neighbourhoods, {} categories, {} accounts (password {})",
                 neighbourhoods.size(), categories.length, people.size(), PASSWORD);
     }

@@ -32,6 +32,11 @@ class IdeaComments implements CommentTarget {
         return ideas.acceptsComments(id);
     }
 
+    @Override
+    public String path(long id) {
+        return "ideas/" + id;
+    }
+
     @EventListener
     void on(CommentEvents.CommentPosted posted) {
         if (TYPE.equals(posted.targetType())) {

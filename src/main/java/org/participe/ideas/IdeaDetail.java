@@ -7,5 +7,5 @@ public record IdeaDetail(long id, String title, String description, long authorI
                          Long neighbourhoodId, IdeaStatus status, boolean hidden, int supportCount, int commentCount,
                          boolean hasPhoto, Instant createdAt, Instant publishedAt, Instant updatedAt,
                          Instant thresholdReachedAt, long version, boolean mine, boolean supportedByMe,
-                         boolean editable, Long initiativeId, String initiativeTitle) {
+                         boolean editable, Long initiativeId, String initiativeTitle, String hiddenReason) {
 }

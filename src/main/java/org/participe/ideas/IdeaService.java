@@ -17,6 +17,8 @@ import org.participe.base.validation.InvalidInputException;
 import org.participe.base.validation.TooManyRequestsException;
 import org.participe.follows.FollowService;
 import org.participe.follows.FollowTarget;
+import org.participe.moderation.ContentRef;
+import org.participe.moderation.ModerationQueue;
 import org.participe.base.PhotoProcessor;
 import org.participe.security.CurrentUser;
 import org.participe.security.ParticipeUser;
@@ -56,17 +58,19 @@ public class IdeaService {
     private final JdbcClient jdbc;
     private final TownService town;
     private final FollowService follows;
+    private final ModerationQueue moderation;
     private final RateLimiter rateLimiter;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int ideasPerDay;
 
-    IdeaService(JdbcClient jdbc, TownService town, FollowService follows, RateLimiter rateLimiter, CurrentUser currentUser,
+    IdeaService(JdbcClient jdbc, TownService town, FollowService follows, ModerationQueue moderation, RateLimiter rateLimiter, CurrentUser currentUser,
                 ApplicationEventPublisher events, Clock clock, @Value("${participe.ideas.per-day:5}") int ideasPerDay) {
         this.jdbc = jdbc;
         this.town = town;
         this.follows = follows;
+        this.moderation = moderation;
         this.rateLimiter = rateLimiter;
         this.currentUser = currentUser;
         this.events = events;
@@ -104,6 +108,7 @@ public class IdeaService {
             timeline(id, "PUBLISHED", null, IdeaStatus.PUBLISHED, author.accountId(), null);
         }
         follows.follow(author.accountId(), FollowTarget.idea(id));
+        moderation.published(ContentRef.idea(id), author.accountId(), now.toInstant(), pending, true);
         events.publishEvent(new IdeaEvents.IdeaProposed(id, author.accountId(), pending));
         return id;
     }
@@ -150,6 +155,7 @@ public class IdeaService {
             return;
         }
         changeStatus(ideaId, row.status(), IdeaStatus.WITHDRAWN, "WITHDRAWN", author.accountId());
+        moderation.withdrawn(ContentRef.idea(ideaId));
     }
 
     /** An official publishes an idea that waited for pre-moderation. */
@@ -159,17 +165,20 @@ public class IdeaService {
         if (row.status() != IdeaStatus.PENDING) {
             return;
         }
+        long official = currentUser.require().accountId();
         jdbc.sql("update idea set published_at = :now where id = :id").param("now", Timestamp.from(clock.instant())).param("id", ideaId).update();
-        changeStatus(ideaId, IdeaStatus.PENDING, IdeaStatus.PUBLISHED, "PUBLISHED", currentUser.require().accountId());
+        changeStatus(ideaId, IdeaStatus.PENDING, IdeaStatus.PUBLISHED, "PUBLISHED", official);
+        moderation.approved(ContentRef.idea(ideaId), official);
     }
 
     /**
      * An official answers an idea publicly: a new status, with a reasoned text (required to accept
-     * or reject), shown on the idea's timeline with the official's name. The moderation workspace
-     * builds on this.
+     * or reject), shown on the idea's timeline with the official's name. {@code version} is the
+     * idea's as the official read it: if another official answered since, nothing is overwritten.
+     * Officials change an idea's status and visibility, never its text.
      */
     @PreAuthorize("hasRole('" + Roles.OFFICIAL + "')")
-    public void answer(long ideaId, IdeaStatus to, String text) {
+    public void answer(long ideaId, IdeaStatus to, String text, long version) {
         if (to == IdeaStatus.PENDING || to == IdeaStatus.PUBLISHED || to == IdeaStatus.WITHDRAWN) {
             throw InvalidInputException.of("status", "idea.answer.status");
         }
@@ -186,9 +195,13 @@ public class IdeaService {
         }
         long official = currentUser.require().accountId();
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("update idea set status = ?, last_answered_at = ?, updated_at = ?, version = version + 1 where id = ?")
-                .params(to.name(), now, now, ideaId).update();
+        int updated = jdbc.sql("update idea set status = ?, last_answered_at = ?, updated_at = ?, version = version + 1 where id = ? and version = ?")
+                .params(to.name(), now, now, ideaId, version).update();
+        if (updated == 0) {
+            throw new OptimisticLockingFailureException("The idea changed since it was read");
+        }
         timeline(ideaId, "OFFICIAL_ANSWER", row.status(), to, official, answer.isEmpty() ? null : answer);
+        moderation.answered(ContentRef.idea(ideaId), official, row.status().name(), to.name(), answer.isEmpty() ? null : answer);
         events.publishEvent(new IdeaEvents.IdeaStatusChanged(ideaId, row.status(), to));
         events.publishEvent(new IdeaEvents.IdeaChanged(ideaId));
     }
@@ -276,6 +289,7 @@ public class IdeaService {
                 .params(Timestamp.from(now), ideaId).update();
         if (marked == 1) {
             timeline(ideaId, "THRESHOLD_REACHED", null, null, null, null);
+            moderation.answerExpected(ContentRef.idea(ideaId), now);
             events.publishEvent(new IdeaEvents.IdeaReachedThreshold(ideaId, recent, rules.thresholdSupports(), rules.thresholdDays()));
         }
     }
@@ -373,13 +387,13 @@ public class IdeaService {
                         instant(rs, "created_at"), instant(rs, "published_at"), instant(rs, "updated_at"),
                         instant(rs, "threshold_reached_at"), rs.getLong("version"),
                         viewer != null && viewer == rs.getLong("author_id"), rs.getBoolean("supported"), false,
-                        (Long) rs.getObject("initiative_id"), rs.getString("initiative_title")))
+                        (Long) rs.getObject("initiative_id"), rs.getString("initiative_title"), rs.getString("hidden_reason")))
                 .optional();
         return detail.filter(this::mayView).map(d -> new IdeaDetail(d.id(), d.title(), d.description(), d.authorId(), d.authorName(),
                 d.categoryId(), d.neighbourhoodId(), d.status(), d.hidden(), d.supportCount(), d.commentCount(), d.hasPhoto(),
                 d.createdAt(), d.publishedAt(), d.updatedAt(), d.thresholdReachedAt(), d.version(), d.mine(), d.supportedByMe(),
                 d.mine() && isEditable(d.status(), d.publishedAt() != null ? d.publishedAt() : d.createdAt(), d.supportCount(), d.commentCount()),
-                d.initiativeId(), d.initiativeTitle()));
+                d.initiativeId(), d.initiativeTitle(), d.hiddenReason()));
     }
 
     @PreAuthorize(ANYONE)
@@ -538,6 +552,13 @@ public class IdeaService {
     private void savePhoto(long ideaId, PhotoProcessor.Processed photo) {
         jdbc.sql("insert into idea_photo (idea_id, content, content_type, thumbnail) values (?, ?, 'image/jpeg', ?)")
                 .params(ideaId, photo.photo(), photo.thumbnail()).update();
+    }
+
+    /** Moderation shows or hides ideas; the idea pages open refresh. */
+    void setHidden(java.util.Collection<Long> ids, String reason) {
+        jdbc.sql("update idea set hidden = :hidden, hidden_reason = :reason where id in (:ids)")
+                .param("hidden", reason != null).param("reason", reason).param("ids", ids).update();
+        ids.forEach(id -> events.publishEvent(new IdeaEvents.IdeaChanged(id)));
     }
 
     /** Keeps comment_count exact: called in the transaction that adds or removes a comment. */

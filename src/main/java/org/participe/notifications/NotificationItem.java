@@ -7,6 +7,10 @@ public record NotificationItem(long id, NotificationKind kind, String targetType
 
     /** The page the notification is about. */
     public String path() {
-        return ("INITIATIVE".equals(targetType) ? "initiatives/" : "ideas/") + targetId;
+        return switch (targetType) {
+            case "INITIATIVE" -> "initiatives/" + targetId;
+            case "ACCOUNT" -> "terms";
+            default -> "ideas/" + targetId;
+        };
     }
 }

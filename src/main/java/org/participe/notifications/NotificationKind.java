@@ -7,6 +7,8 @@ public enum NotificationKind {
     IDEA_STATUS(NotificationMode.AT_ONCE),
     IDEA_THRESHOLD(NotificationMode.AT_ONCE),
     REPLY(NotificationMode.AT_ONCE),
+    /** Moderation of the person's own content or account: always told, by e-mail at once by default. */
+    MODERATION(NotificationMode.AT_ONCE),
     COMMENT(NotificationMode.DAILY);
 
     private final NotificationMode defaultMode;

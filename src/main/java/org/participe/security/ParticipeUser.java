@@ -4,6 +4,7 @@ import java.io.Serial;
 import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.participe.base.DisplayNamed;
 import org.springframework.security.core.CredentialsContainer;
@@ -25,17 +26,24 @@ public final class ParticipeUser implements UserDetails, CredentialsContainer, D
     private final String displayName;
     private final boolean confirmed;
     private final boolean locked;
+    private final boolean blocked;
     private final Set<String> roles;
     private String passwordHash;
 
     public ParticipeUser(long accountId, String email, String displayName, String passwordHash,
                          boolean confirmed, boolean locked, Set<String> roles) {
+        this(accountId, email, displayName, passwordHash, confirmed, locked, false, roles);
+    }
+
+    public ParticipeUser(long accountId, String email, String displayName, String passwordHash,
+                         boolean confirmed, boolean locked, boolean blocked, Set<String> roles) {
         this.accountId = accountId;
         this.email = email;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.confirmed = confirmed;
         this.locked = locked;
+        this.blocked = blocked;
         this.roles = Set.copyOf(roles);
     }
 
@@ -56,6 +64,11 @@ public final class ParticipeUser implements UserDetails, CredentialsContainer, D
         return confirmed;
     }
 
+    /** Blocked by an official: signed in, reading, but no longer participating. */
+    public boolean blocked() {
+        return blocked;
+    }
+
     public Set<String> roles() {
         return roles;
     }
@@ -64,6 +77,10 @@ public final class ParticipeUser implements UserDetails, CredentialsContainer, D
     public Collection<? extends GrantedAuthority> getAuthorities() {
         if (!confirmed) {
             return Set.of(new SimpleGrantedAuthority("ROLE_" + Roles.UNCONFIRMED));
+        }
+        if (blocked) {
+            return Stream.concat(roles.stream().filter(role -> !Roles.RESIDENT.equals(role)), Stream.of(Roles.BLOCKED))
+                    .map(role -> new SimpleGrantedAuthority("ROLE_" + role)).collect(Collectors.toUnmodifiableSet());
         }
         return roles.stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).collect(Collectors.toUnmodifiableSet());
     }

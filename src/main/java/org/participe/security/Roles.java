@@ -13,6 +13,9 @@ public final class Roles {
     /** Held by a signed-in account whose e-mail is not confirmed yet: it may browse, not participate. */
     public static final String UNCONFIRMED = "UNCONFIRMED";
 
+    /** Held instead of {@link #RESIDENT} by an account an official blocked: it may browse, not participate. */
+    public static final String BLOCKED = "BLOCKED";
+
     public static final List<String> GRANTABLE = List.of(RESIDENT, OFFICIAL, STAFF, ADMIN);
 
     private Roles() {

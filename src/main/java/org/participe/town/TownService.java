@@ -51,7 +51,7 @@ public class TownService implements TownBranding {
     @PreAuthorize(EVERYONE)
     public TownProfile profile() {
         return settings.findProfile()
-                .orElseGet(() -> new TownProfile("Participe", "", "#1a5fb4", false, 300, 90, false, -1));
+                .orElseGet(() -> new TownProfile("Participe", "", "#1a5fb4", false, 300, 90, false, 3, 30, 60, -1));
     }
 
     @PreAuthorize(EVERYONE)
@@ -120,6 +120,15 @@ public class TownService implements TownBranding {
         if (update.thresholdDays() == null || update.thresholdDays() < 1 || update.thresholdDays() > 3650) {
             errors.reject("thresholdDays", "validation.range", 1, 3650);
         }
+        if (update.flagsToHide() == null || update.flagsToHide() < 1 || update.flagsToHide() > 50) {
+            errors.reject("flagsToHide", "validation.range", 1, 50);
+        }
+        if (update.answerDueDays() == null || update.answerDueDays() < 1 || update.answerDueDays() > 365) {
+            errors.reject("answerDueDays", "validation.range", 1, 365);
+        }
+        if (update.unansweredAlertDays() == null || update.unansweredAlertDays() < 1 || update.unansweredAlertDays() > 3650) {
+            errors.reject("unansweredAlertDays", "validation.range", 1, 3650);
+        }
         errors.throwIfAny();
 
         TownSettingsEntity entity = settings.findById(TownSettingsEntity.SINGLETON_ID).orElseThrow();
@@ -130,6 +139,9 @@ public class TownService implements TownBranding {
         entity.setThresholdSupports(update.thresholdSupports());
         entity.setThresholdDays(update.thresholdDays());
         entity.setPreModeration(update.preModeration());
+        entity.setFlagsToHide(update.flagsToHide());
+        entity.setAnswerDueDays(update.answerDueDays());
+        entity.setUnansweredAlertDays(update.unansweredAlertDays());
         entity.touch(clock.instant(), currentUser.get().map(ParticipeUser::accountId).orElse(null));
         settings.saveAndFlush(entity);
         return toProfile(entity);
@@ -241,7 +253,8 @@ public class TownService implements TownBranding {
 
     private static TownProfile toProfile(TownSettingsEntity s) {
         return new TownProfile(s.getName(), s.getDescription(), s.getMainColour(), s.getLogoContentType() != null,
-                s.getThresholdSupports(), s.getThresholdDays(), s.isPreModeration(), s.getVersion());
+                s.getThresholdSupports(), s.getThresholdDays(), s.isPreModeration(),
+                s.getFlagsToHide(), s.getAnswerDueDays(), s.getUnansweredAlertDays(), s.getVersion());
     }
 
     private static Neighbourhood toRecord(NeighbourhoodEntity n) {

@@ -148,7 +148,7 @@ class IdeaServiceIT {
     void reachingTheThresholdMarksTheIdeaAndPublishesTheEventOnce() {
         TownProfile rules = anonymously(() -> town.profile());
         as(admin, () -> town.update(new TownSettingsUpdate(rules.name(), rules.description(), rules.mainColour(), 2, 30,
-                rules.preModeration(), rules.version())));
+                rules.preModeration(), 3, 30, 60, rules.version())));
         try {
             long id = propose(author, "Une idée qui atteint le seuil");
             as(data.confirmedAccount("first", Roles.RESIDENT), () -> ideas.support(id));
@@ -162,7 +162,7 @@ class IdeaServiceIT {
         } finally {
             TownProfile now = anonymously(() -> town.profile());
             as(admin, () -> town.update(new TownSettingsUpdate(now.name(), now.description(), now.mainColour(),
-                    rules.thresholdSupports(), rules.thresholdDays(), now.preModeration(), now.version())));
+                    rules.thresholdSupports(), rules.thresholdDays(), now.preModeration(), 3, 30, 60, now.version())));
         }
     }
 
@@ -195,14 +195,14 @@ class IdeaServiceIT {
     void pendingAndHiddenIdeasStayOutOfPublicSight() {
         TownProfile rules = anonymously(() -> town.profile());
         as(admin, () -> town.update(new TownSettingsUpdate(rules.name(), rules.description(), rules.mainColour(),
-                rules.thresholdSupports(), rules.thresholdDays(), true, rules.version())));
+                rules.thresholdSupports(), rules.thresholdDays(), true, 3, 30, 60, rules.version())));
         long pending;
         try {
             pending = propose(author, "Une idée en attente de validation");
         } finally {
             TownProfile now = anonymously(() -> town.profile());
             as(admin, () -> town.update(new TownSettingsUpdate(now.name(), now.description(), now.mainColour(),
-                    now.thresholdSupports(), now.thresholdDays(), false, now.version())));
+                    now.thresholdSupports(), now.thresholdDays(), false, 3, 30, 60, now.version())));
         }
         ParticipeUser neighbour = data.confirmedAccount("neighbour", Roles.RESIDENT);
         ParticipeUser official = data.confirmedAccount("official", Roles.OFFICIAL);
@@ -217,7 +217,7 @@ class IdeaServiceIT {
         as(official, () -> ideas.approve(pending));
         assertThat(anonymously(() -> ideas.list(everything, 0, 50))).extracting(IdeaCard::id).contains(pending);
 
-        jdbc.update("update idea set hidden = true, hidden_reason = 'test' where id = ?", pending);
+        jdbc.update("update idea set hidden = true, hidden_reason = 'SPAM' where id = ?", pending);
         assertThat(anonymously(() -> ideas.detail(pending))).isEmpty();
         assertThat(anonymously(() -> ideas.list(everything, 0, 50))).extracting(IdeaCard::id).doesNotContain(pending);
         assertThat(anonymously(() -> ideas.photo(pending, true))).isEmpty();

@@ -40,7 +40,7 @@ class TownServiceIT {
         TownProfile profile = anonymously(() -> town.profile());
         assertThat(profile.name()).isNotBlank();
         ParticipeUser official = data.confirmedAccount("town-official", Roles.OFFICIAL, Roles.STAFF);
-        TownSettingsUpdate update = new TownSettingsUpdate("Testville", "Une ville test", "#1a5fb4", 200, 60, true, profile.version());
+        TownSettingsUpdate update = new TownSettingsUpdate("Testville", "Une ville test", "#1a5fb4", 200, 60, true, 3, 30, 60, profile.version());
 
         assertThatThrownBy(() -> as(official, () -> town.update(update))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> anonymously(() -> town.addNeighbourhood("Clandestin"))).isInstanceOf(AccessDeniedException.class);
@@ -48,13 +48,13 @@ class TownServiceIT {
         TownProfile saved = as(admin, () -> town.update(update));
         assertThat(saved.thresholdSupports()).isEqualTo(200);
         assertThat(saved.preModeration()).isTrue();
-        as(admin, () -> town.update(new TownSettingsUpdate("Testville", "", "#1a5fb4", 300, 90, false, saved.version())));
+        as(admin, () -> town.update(new TownSettingsUpdate("Testville", "", "#1a5fb4", 300, 90, false, 3, 30, 60, saved.version())));
     }
 
     @Test
     void aColourUnreadableWithWhiteTextIsRefusedWithTheMeasuredContrast() {
         TownProfile profile = anonymously(() -> town.profile());
-        assertThatThrownBy(() -> as(admin, () -> town.update(new TownSettingsUpdate("Testville", "", "#ffdd00", 300, 90, false, profile.version()))))
+        assertThatThrownBy(() -> as(admin, () -> town.update(new TownSettingsUpdate("Testville", "", "#ffdd00", 300, 90, false, 3, 30, 60, profile.version()))))
                 .isInstanceOfSatisfying(InvalidInputException.class, refusal -> {
                     assertThat(refusal.errors().get("mainColour").messageKey()).isEqualTo("town.colour.contrast");
                     assertThat(refusal.errors().get("mainColour").arguments()).isNotEmpty();
@@ -64,8 +64,8 @@ class TownServiceIT {
     @Test
     void twoAdministratorsSavingFromTheSameVersionDoNotOverwriteEachOther() {
         TownProfile seen = anonymously(() -> town.profile());
-        as(admin, () -> town.update(new TownSettingsUpdate("Testville", "première", "#1a5fb4", 300, 90, false, seen.version())));
-        assertThatThrownBy(() -> as(admin, () -> town.update(new TownSettingsUpdate("Testville", "seconde", "#1a5fb4", 300, 90, false, seen.version()))))
+        as(admin, () -> town.update(new TownSettingsUpdate("Testville", "première", "#1a5fb4", 300, 90, false, 3, 30, 60, seen.version())));
+        assertThatThrownBy(() -> as(admin, () -> town.update(new TownSettingsUpdate("Testville", "seconde", "#1a5fb4", 300, 90, false, 3, 30, 60, seen.version()))))
                 .isInstanceOf(OptimisticLockingFailureException.class);
         assertThat(anonymously(() -> town.profile()).description()).isEqualTo("première");
     }

@@ -146,7 +146,7 @@ class IdeaViewsTest extends ViewTest {
         long id = ideas.propose(new IdeaDraft("Une idée sans réponse possible", "Une description assez longue pour être acceptée.", category, null, null));
         navigate("ideas/" + id, IdeaView.class);
         assertThat($(TextArea.class).all()).noneMatch(a -> t("answer.text").equals(a.getLabel()));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ideas.answer(id, org.participe.ideas.IdeaStatus.REJECTED, "Je rejette ma propre idée, pourquoi pas"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ideas.answer(id, org.participe.ideas.IdeaStatus.REJECTED, "Je rejette ma propre idée, pourquoi pas", 0))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         assertThat(resident).isNotNull();
     }

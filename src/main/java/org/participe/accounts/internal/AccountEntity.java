@@ -38,6 +38,8 @@ public class AccountEntity {
     private Instant termsAcceptedAt;
     private Instant emailConfirmedAt;
     private Instant lockedUntil;
+    private Instant blockedAt;
+    private String blockedReason;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -84,6 +86,10 @@ public class AccountEntity {
     public Instant getCreatedAt() { return createdAt; }
     public void touch(Instant when) { this.updatedAt = when; }
     public long getVersion() { return version; }
+    public Instant getBlockedAt() { return blockedAt; }
+    public String getBlockedReason() { return blockedReason; }
+    public void block(Instant when, String reason) { this.blockedAt = when; this.blockedReason = reason; }
+    public void unblock() { this.blockedAt = null; this.blockedReason = null; }
     public Set<String> getRoles() { return roles; }
     public void replaceRoles(Set<String> newRoles) { roles.clear(); roles.addAll(newRoles); }
 }

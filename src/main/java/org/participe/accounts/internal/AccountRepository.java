@@ -1,5 +1,6 @@
 package org.participe.accounts.internal;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -21,4 +22,7 @@ public interface AccountRepository extends JpaRepository<AccountEntity, Long> {
             select count(a) from AccountEntity a
             where :search = '' or lower(a.displayName) like concat('%', :search, '%') or a.email like concat('%', :search, '%')""")
     Page<AccountEntity> search(String search, Pageable pageable);
+
+    @Query("select a from AccountEntity a where :role member of a.roles order by a.displayName")
+    List<AccountEntity> findByRole(String role);
 }

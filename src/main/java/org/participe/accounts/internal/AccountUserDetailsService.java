@@ -30,6 +30,6 @@ class AccountUserDetailsService implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("No account"));
         boolean locked = account.getLockedUntil() != null && account.getLockedUntil().isAfter(clock.instant());
         return new ParticipeUser(account.getId(), account.getEmail(), account.getDisplayName(), account.getPasswordHash(),
-                account.isConfirmed(), locked, account.getRoles());
+                account.isConfirmed(), locked, account.getBlockedAt() != null, account.getRoles());
     }
 }

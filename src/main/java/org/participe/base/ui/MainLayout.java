@@ -58,11 +58,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private Object renderedFor;
     private com.vaadin.flow.shared.Registration bellSubscription;
     private final SideNav navigation = new SideNav();
+    private final java.util.List<org.participe.base.MenuBadge> badges;
     private final Main main = new Main();
     private final Div notice = new Div();
 
-    public MainLayout(TownBranding town, AuthenticationContext authentication, LocaleSetup localeSetup, NotificationBell bell) {
+    public MainLayout(TownBranding town, AuthenticationContext authentication, LocaleSetup localeSetup, NotificationBell bell,
+                      java.util.List<org.participe.base.MenuBadge> badges) {
         this.branding = town.branding();
+        this.badges = badges;
         this.authentication = authentication;
         this.localeSetup = localeSetup;
         this.bell = bell;
@@ -248,6 +251,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             if (entry.icon() != null) {
                 item.setPrefixComponent(new Icon(entry.icon()));
             }
+            for (org.participe.base.MenuBadge badge : badges) {
+                long count = badge.path().equals(entry.path().replaceFirst("^/", "")) ? badge.count() : 0;
+                if (count > 0) {
+                    Span number = new Span(String.valueOf(count));
+                    number.addClassName("nav-badge");
+                    number.getElement().setAttribute("aria-label", getTranslation("layout.badge", count));
+                    item.setSuffixComponent(number);
+                }
+            }
             navigation.addItem(item);
         }
     }
@@ -256,11 +268,16 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         boolean unconfirmed = authentication.getAuthenticatedUser(UserDetails.class)
                 .map(user -> user.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch("ROLE_UNCONFIRMED"::equals))
                 .orElse(false);
+        boolean blocked = authentication.getAuthenticatedUser(UserDetails.class)
+                .map(user -> user.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch("ROLE_BLOCKED"::equals))
+                .orElse(false);
         notice.removeAll();
-        notice.setVisible(unconfirmed);
+        notice.setVisible(unconfirmed || blocked);
+        notice.getElement().setAttribute("role", "status");
         if (unconfirmed) {
-            notice.getElement().setAttribute("role", "status");
             notice.add(new Span(getTranslation("layout.unconfirmed") + " "), new Anchor("profile", getTranslation("layout.unconfirmed.link")));
+        } else if (blocked) {
+            notice.add(new Span(getTranslation("layout.blocked") + " "), new Anchor("notifications", getTranslation("layout.blocked.link")));
         }
     }
 }

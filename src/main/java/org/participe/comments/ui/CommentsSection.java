@@ -1,6 +1,7 @@
 package org.participe.comments.ui;
 
 import java.time.ZoneId;
+import java.util.Set;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Map;
@@ -26,6 +27,8 @@ import org.participe.base.validation.InvalidInputException;
 import org.participe.base.validation.TooManyRequestsException;
 import org.participe.comments.CommentPage;
 import org.participe.comments.CommentService;
+import org.participe.moderation.ContentRef;
+import org.participe.moderation.ui.ModerationControls;
 import org.participe.comments.CommentThread;
 import org.participe.comments.CommentView;
 
@@ -39,6 +42,8 @@ public class CommentsSection extends Composite<Section> {
     public enum Access { READ, SIGN_IN, CONFIRM, PARTICIPATE, CLOSED }
 
     private final CommentService comments;
+    private final ModerationControls moderation;
+    private Set<Long> flagged = Set.of();
     private final String targetType;
     private final long targetId;
     private final Access access;
@@ -48,8 +53,10 @@ public class CommentsSection extends Composite<Section> {
     private final DateTimeFormatter dates;
     private int pages = 1;
 
-    public CommentsSection(CommentService comments, String targetType, long targetId, Access access, String returnPath) {
+    public CommentsSection(CommentService comments, ModerationControls moderation, String targetType, long targetId, Access access,
+                           String returnPath) {
         this.comments = comments;
+        this.moderation = moderation;
         this.targetType = targetType;
         this.targetId = targetId;
         this.access = access;
@@ -94,6 +101,9 @@ public class CommentsSection extends Composite<Section> {
         boolean hasMore = false;
         for (int page = 0; page < pages; page++) {
             CommentPage result = comments.page(targetType, targetId, order.getValue(), page * CommentService.PAGE_SIZE);
+            flagged = moderation.flaggedByMe(ContentRef.COMMENT, result.threads().stream()
+                    .flatMap(thread -> java.util.stream.Stream.concat(java.util.stream.Stream.of(thread.comment()), thread.replies().stream()))
+                    .map(CommentView::id).toList());
             result.threads().forEach(thread -> threads.add(thread(thread)));
             hasMore = result.hasMore();
             if (!hasMore) {
@@ -128,6 +138,12 @@ public class CommentsSection extends Composite<Section> {
         Div meta = new Div(author, date);
         meta.addClassName("comment-meta");
         article.add(meta);
+        if (comment.hidden()) {
+            article.addClassName("comment-hidden");
+            Paragraph notice = new Paragraph(ModerationControls.hiddenNotice(this, comment.hiddenReason()));
+            notice.addClassName("notice");
+            article.add(notice);
+        }
         Div body = new Div();
         body.addClassName("comment-body");
         if (comment.deleted()) {
@@ -161,6 +177,18 @@ public class CommentsSection extends Composite<Section> {
             Button delete = small(getTranslation("comments.delete"));
             delete.addClickListener(e -> confirmDelete(comment));
             actions.add(delete);
+        }
+        if (!comment.deleted()) {
+            String label = getTranslation("flag.this-comment", comment.authorName());
+            var flag = comment.hidden() ? null
+                    : moderation.flagButton(ContentRef.comment(comment.id()), comment.authorId(), flagged.contains(comment.id()), label);
+            if (flag != null) {
+                actions.add(flag);
+            }
+            var tools = moderation.officialTools(ContentRef.comment(comment.id()), comment.hidden(), label, this::refresh);
+            if (tools != null) {
+                actions.add(tools);
+            }
         }
         if (actions.getComponentCount() > 0) {
             article.add(actions);

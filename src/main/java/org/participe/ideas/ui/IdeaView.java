@@ -45,6 +45,11 @@ import org.participe.ideas.IdeaDetail;
 import org.participe.ideas.IdeaService;
 import org.participe.ideas.IdeaStatus;
 import org.participe.ideas.TimelineEntry;
+import org.participe.moderation.AnswerTemplate;
+import org.participe.moderation.ContentRef;
+import org.participe.moderation.FollowUpService;
+import org.participe.moderation.ItemFollowUp;
+import org.participe.moderation.ui.ModerationControls;
 import org.participe.security.CurrentUser;
 import org.participe.security.ParticipeUser;
 import org.participe.security.Roles;
@@ -65,6 +70,8 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
     private final FollowService follows;
     private final CurrentUser currentUser;
     private final IdeaLiveUpdates live;
+    private final ModerationControls moderation;
+    private final FollowUpService followUp;
     private final TownNames names;
     private final String baseUrl;
     private final DateTimeFormatter dates;
@@ -76,8 +83,11 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
     private Registration liveRegistration;
 
     public IdeaView(IdeaService ideas, CommentService comments, FollowService follows, CurrentUser currentUser,
-                    IdeaLiveUpdates live, TownService town, @Value("${participe.base-url}") String baseUrl) {
+                    IdeaLiveUpdates live, TownService town, ModerationControls moderation, FollowUpService followUp,
+                    @Value("${participe.base-url}") String baseUrl) {
         this.ideas = ideas;
+        this.moderation = moderation;
+        this.followUp = followUp;
         this.comments = comments;
         this.follows = follows;
         this.currentUser = currentUser;
@@ -140,8 +150,9 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
             page.add(notice(getTranslation("idea.withdrawn-notice")));
         }
         if (idea.hidden()) {
-            page.add(notice(getTranslation("idea.hidden-notice")));
+            page.add(notice(ModerationControls.hiddenNotice(this, idea.hiddenReason())));
         }
+        followUp.followUp(ContentRef.idea(idea.id())).ifPresent(state -> page.add(followUpLine(state)));
         if (idea.hasPhoto()) {
             Image photo = new Image("media/ideas/" + idea.id() + "/photo.jpg", getTranslation("idea.photo-of", idea.title()));
             photo.addClassName("idea-photo");
@@ -162,7 +173,7 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
             page.add(officialAnswer());
         }
 
-        discussion = new CommentsSection(comments, "IDEA", idea.id(), commentAccess(), "ideas/" + idea.id() + "/back");
+        discussion = new CommentsSection(comments, moderation, "IDEA", idea.id(), commentAccess(), "ideas/" + idea.id() + "/back");
         page.add(discussion);
     }
 
@@ -207,6 +218,15 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
                 withdraw.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
                 actions.add(withdraw);
             }
+        }
+        var flag = moderation.flagButton(ContentRef.idea(idea.id()), idea.authorId(),
+                !moderation.flaggedByMe(ContentRef.IDEA, List.of(idea.id())).isEmpty(), getTranslation("flag.this-idea"));
+        if (flag != null && !idea.hidden()) {
+            actions.add(flag);
+        }
+        var tools = moderation.officialTools(ContentRef.idea(idea.id()), idea.hidden(), getTranslation("flag.this-idea"), this::reload);
+        if (tools != null) {
+            actions.add(tools);
         }
         if (idea.status() == IdeaStatus.PENDING && currentUser.hasRole(Roles.OFFICIAL)) {
             Button approve = new Button(getTranslation("idea.approve"), e -> {
@@ -307,10 +327,35 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
         return section;
     }
 
+    /** The public promise: when an answer is expected, and once given, whether it came in time. */
+    private Paragraph followUpLine(ItemFollowUp state) {
+        Paragraph line = new Paragraph();
+        line.addClassName("idea-follow-up");
+        if (state.answered()) {
+            String when = dates.format(state.answeredAt());
+            line.setText(state.onTime() == null ? getTranslation("followup.answered", when)
+                    : getTranslation(state.onTime() ? "followup.answered.on-time" : "followup.answered.late", when, dates.format(state.dueAt())));
+        } else if (state.dueAt() != null) {
+            boolean late = state.overdue(java.time.Instant.now());
+            line.setText(getTranslation(late ? "followup.overdue" : "followup.expected", dates.format(state.dueAt())));
+            if (late) {
+                line.addClassName("overdue");
+            }
+        } else {
+            return line;
+        }
+        String who = state.assigneeService() != null ? state.assigneeService() : state.assigneeName();
+        if (!state.answered() && who != null) {
+            line.add(" " + getTranslation("followup.assigned", who));
+        }
+        return line;
+    }
+
     /** Officials answer in place: a new status and a public, reasoned text (required to accept or reject). */
     private Section officialAnswer() {
         Section section = new Section();
         section.addClassNames("card", "staff-tools");
+        section.setId("answer");
         section.add(new H2(getTranslation("answer.title")));
         Select<IdeaStatus> status = new Select<>();
         status.setLabel(getTranslation("answer.status"));
@@ -325,7 +370,7 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
                 if (status.getValue() == null) {
                     throw InvalidInputException.of("status", "answer.status.required");
                 }
-                ideas.answer(idea.id(), status.getValue(), text.getValue());
+                ideas.answer(idea.id(), status.getValue(), text.getValue(), idea.version());
                 FormErrors.success(getTranslation("answer.published"));
                 reload();
             } catch (InvalidInputException refusal) {
@@ -333,7 +378,24 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
             }
         });
         publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        section.add(new Paragraph(getTranslation("answer.intro")), status, text, publish);
+        section.add(new Paragraph(getTranslation("answer.intro")), status);
+        List<AnswerTemplate> templates = followUp.templates();
+        if (!templates.isEmpty()) {
+            Select<AnswerTemplate> template = new Select<>();
+            template.setLabel(getTranslation("answer.template"));
+            template.setHelperText(getTranslation("answer.template.help"));
+            template.setItems(templates);
+            template.setItemLabelGenerator(value -> value == null ? getTranslation("answer.template.none") : value.title());
+            template.setEmptySelectionAllowed(true);
+            template.setEmptySelectionCaption(getTranslation("answer.template.none"));
+            template.addValueChangeListener(change -> {
+                if (change.getValue() != null) {
+                    text.setValue(change.getValue().body());
+                }
+            });
+            section.add(template);
+        }
+        section.add(text, publish);
         return section;
     }
 

@@ -26,6 +26,9 @@ public class TownSettingsEntity {
     private int thresholdSupports;
     private int thresholdDays;
     private boolean preModeration;
+    private int flagsToHide = 3;
+    private int answerDueDays = 30;
+    private int unansweredAlertDays = 60;
     private Instant updatedAt;
     private Long updatedBy;
     @Version
@@ -58,6 +61,12 @@ public class TownSettingsEntity {
     public void setThresholdDays(int thresholdDays) { this.thresholdDays = thresholdDays; }
     public boolean isPreModeration() { return preModeration; }
     public void setPreModeration(boolean preModeration) { this.preModeration = preModeration; }
+    public int getFlagsToHide() { return flagsToHide; }
+    public void setFlagsToHide(int flagsToHide) { this.flagsToHide = flagsToHide; }
+    public int getAnswerDueDays() { return answerDueDays; }
+    public void setAnswerDueDays(int answerDueDays) { this.answerDueDays = answerDueDays; }
+    public int getUnansweredAlertDays() { return unansweredAlertDays; }
+    public void setUnansweredAlertDays(int unansweredAlertDays) { this.unansweredAlertDays = unansweredAlertDays; }
     public void touch(Instant when, Long by) { this.updatedAt = when; this.updatedBy = by; }
     public long getVersion() { return version; }
 }

@@ -12,7 +12,8 @@ public interface TownSettingsRepository extends JpaRepository<TownSettingsEntity
     @Query("""
             select new org.participe.town.TownProfile(s.name, s.description, s.mainColour,
                    case when s.logoContentType is not null then true else false end,
-                   s.thresholdSupports, s.thresholdDays, s.preModeration, s.version)
+                   s.thresholdSupports, s.thresholdDays, s.preModeration,
+                   s.flagsToHide, s.answerDueDays, s.unansweredAlertDays, s.version)
             from TownSettingsEntity s where s.id = 1""")
     Optional<TownProfile> findProfile();
 }

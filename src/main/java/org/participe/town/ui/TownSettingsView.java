@@ -70,20 +70,34 @@ public class TownSettingsView extends Composite<VerticalLayout> implements HasDy
         days.setMin(1);
         Checkbox preModeration = new Checkbox(getTranslation("admin.town.pre-moderation"));
         preModeration.setValue(profile.preModeration());
+        IntegerField flagsToHide = new IntegerField(getTranslation("admin.town.flags-to-hide"));
+        flagsToHide.setValue(profile.flagsToHide());
+        flagsToHide.setHelperText(getTranslation("admin.town.flags-to-hide.help"));
+        flagsToHide.setMin(1);
+        IntegerField dueDays = new IntegerField(getTranslation("admin.town.answer-due-days"));
+        dueDays.setValue(profile.answerDueDays());
+        dueDays.setHelperText(getTranslation("admin.town.answer-due-days.help"));
+        dueDays.setMin(1);
+        IntegerField alertDays = new IntegerField(getTranslation("admin.town.unanswered-alert-days"));
+        alertDays.setValue(profile.unansweredAlertDays());
+        alertDays.setHelperText(getTranslation("admin.town.unanswered-alert-days.help"));
+        alertDays.setMin(1);
         Map<String, HasValidation> fields = Map.of("name", name, "description", description, "mainColour", colour,
-                "thresholdSupports", supports, "thresholdDays", days);
+                "thresholdSupports", supports, "thresholdDays", days, "flagsToHide", flagsToHide, "answerDueDays", dueDays,
+                "unansweredAlertDays", alertDays);
         Button save = new Button(getTranslation("profile.save"), click -> {
             FormErrors.clear(fields);
             try {
                 profile = town.update(new TownSettingsUpdate(name.getValue(), description.getValue(), colour.getValue(),
-                        supports.getValue(), days.getValue(), preModeration.getValue(), profile.version()));
+                        supports.getValue(), days.getValue(), preModeration.getValue(), flagsToHide.getValue(), dueDays.getValue(),
+                        alertDays.getValue(), profile.version()));
                 FormErrors.success(getTranslation("admin.town.saved"));
             } catch (InvalidInputException refusal) {
                 FormErrors.show(this, refusal, fields);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FormLayout form = new FormLayout(name, colour, supports, days);
+        FormLayout form = new FormLayout(name, colour, supports, days, flagsToHide, dueDays, alertDays);
         form.add(description, 2);
         form.add(preModeration, 2);
         return section("admin.town.identity", form, save);

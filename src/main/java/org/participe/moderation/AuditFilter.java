@@ -1,0 +1,11 @@
+package org.participe.moderation;
+
+import java.time.LocalDate;
+
+/** What the audit view narrows by; every part is optional. Dates are whole days in the town's time zone. */
+public record AuditFilter(String action, String contentType, String person, LocalDate from, LocalDate to) {
+
+    public static AuditFilter none() {
+        return new AuditFilter(null, null, null, null, null);
+    }
+}

@@ -1,0 +1,35 @@
+package org.participe.moderation;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A kind of content officials moderate. Each feature that publishes residents' content provides
+ * one (ideas and comments now; council opinions and budget projects later), and the moderation
+ * inbox, flags, hiding and blocking work for it without change. Called by the moderation feature
+ * only, inside its transactions, after it checked who acts.
+ */
+public interface ModeratedContent {
+
+    /** The kind's name, as in {@link ContentRef#type()}. */
+    String type();
+
+    /** Summaries of the given items (those that exist), in one statement whatever their number. */
+    Map<Long, ContentSummary> summaries(Collection<Long> ids);
+
+    /** Hides the items from the public with a reason, or shows them again when {@code reason} is null. */
+    void setHidden(Collection<Long> ids, ModerationReason reason);
+
+    /** Hides every visible item of an author (who is being blocked); returns them. */
+    List<Item> hideAllBy(long authorId);
+
+    /** Publishes an item that waited for pre-moderation. Kinds without pre-moderation refuse. */
+    default void approve(long id) {
+        throw new UnsupportedOperationException(type() + " has no pre-moderation");
+    }
+
+    record Item(long id, Instant createdAt) {
+    }
+}

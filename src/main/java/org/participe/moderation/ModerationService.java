@@ -1,0 +1,535 @@
+package org.participe.moderation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.participe.accounts.AccountService;
+import org.participe.base.ratelimit.RateLimiter;
+import org.participe.base.validation.InvalidInputException;
+import org.participe.base.validation.TooManyRequestsException;
+import org.participe.moderation.internal.AuditLog;
+import org.participe.security.CurrentUser;
+import org.participe.security.ParticipeUser;
+import org.participe.security.Roles;
+import org.participe.town.TownService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeping the platform civil: residents flag content; officials review the inbox and approve,
+ * hide, restore, dismiss flags or block an author, one item or many at once. Every action leaves
+ * an audit entry; an item changed by another official since it was read is never overwritten.
+ */
+@Service
+@Transactional
+public class ModerationService {
+
+    public static final int NOTE_MAX = 1000;
+    public static final int FLAG_NOTE_MAX = 500;
+    static final String OFFICIAL = "hasRole('" + Roles.OFFICIAL + "')";
+    private static final int FLAGS_PER_HOUR = 20;
+
+    private static final String ITEM_COLUMNS = """
+            m.content_type, m.content_id, m.version, m.author_id, a.display_name as author_name, a.blocked_at is not null as author_blocked,
+            m.content_created_at, m.pending, m.hidden, m.hidden_reason, m.hidden_note, m.open_flag_count, m.due_at, m.answered_at,
+            m.assignee_service, asg.display_name as assignee_name,
+            (select string_agg(f.reason || '=' || f.n, ',') from (select reason, count(*) as n from flag
+                where flag.content_type = m.content_type and flag.content_id = m.content_id and flag.dismissed_at is null
+                group by reason) f) as flag_reasons""";
+
+    private final JdbcClient jdbc;
+    private final Map<String, ModeratedContent> kinds = new LinkedHashMap<>();
+    private final AccountService accounts;
+    private final TownService town;
+    private final AuditLog audit;
+    private final RateLimiter rateLimiter;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ModerationService(JdbcClient jdbc, List<ModeratedContent> kinds, AccountService accounts, TownService town, AuditLog audit,
+                      RateLimiter rateLimiter, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        kinds.forEach(kind -> this.kinds.put(kind.type(), kind));
+        this.accounts = accounts;
+        this.town = town;
+        this.audit = audit;
+        this.rateLimiter = rateLimiter;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // Flags -------------------------------------------------------------------------------------
+
+    /**
+     * A resident flags content, once per item. When the item's open flags reach the town's number
+     * (3 by default), it is hidden pending review and its author is told.
+     *
+     * @return whether this flag hid the item
+     */
+    @PreAuthorize("hasRole('" + Roles.RESIDENT + "')")
+    public boolean flag(ContentRef ref, ModerationReason reason, String note) {
+        ParticipeUser resident = currentUser.require();
+        String cleanNote = note == null ? "" : note.strip();
+        if (reason == null || !reason.chosen()) {
+            throw InvalidInputException.of("reason", "flag.reason.required");
+        }
+        if (reason == ModerationReason.OTHER && cleanNote.length() < 5) {
+            throw InvalidInputException.of("note", "flag.note.required");
+        }
+        if (cleanNote.length() > FLAG_NOTE_MAX) {
+            throw InvalidInputException.of("note", "validation.max-length", FLAG_NOTE_MAX);
+        }
+        ContentSummary content = summary(ref).filter(s -> !s.removed())
+                .orElseThrow(() -> InvalidInputException.of("reason", "flag.unknown"));
+        if (content.authorId() == resident.accountId()) {
+            throw InvalidInputException.of("reason", "flag.own");
+        }
+        Item item = lockOrCreate(ref, content);
+        if (item.hidden() || item.pending()) {
+            throw InvalidInputException.of("reason", "flag.unknown");
+        }
+        if (!rateLimiter.tryAcquire("flag", String.valueOf(resident.accountId()), FLAGS_PER_HOUR, Duration.ofHours(1))) {
+            throw new TooManyRequestsException("flag.rate-limited");
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        int inserted = jdbc.sql("""
+                        insert into flag (content_type, content_id, account_id, reason, note, created_at) values (?, ?, ?, ?, ?, ?)
+                        on conflict (content_type, content_id, account_id) do nothing""")
+                .params(ref.type(), ref.id(), resident.accountId(), reason.name(), cleanNote.isEmpty() ? null : cleanNote, now).update();
+        if (inserted == 0) {
+            throw InvalidInputException.of("reason", "flag.already");
+        }
+        int open = jdbc.sql("""
+                        update moderation_item set flag_count = flag_count + 1, open_flag_count = open_flag_count + 1,
+                               first_open_flag_at = coalesce(first_open_flag_at, ?), updated_at = ?, version = version + 1
+                        where id = ? returning open_flag_count""")
+                .params(now, now, item.id()).query(Integer.class).single();
+        audit.record(resident.accountId(), "FLAG", ref, content.authorId(), reason.name(), cleanNote.isEmpty() ? null : cleanNote,
+                null, "open flags: " + open);
+        if (open < town.profile().flagsToHide()) {
+            return false;
+        }
+        setHidden(item, ModerationReason.FLAGGED, null);
+        audit.record(null, "AUTO_HIDE", ref, content.authorId(), ModerationReason.FLAGGED.name(), null, "visible",
+                "hidden: FLAGGED (" + open + " flags)");
+        events.publishEvent(new ModerationEvents.ContentHidden(ref, content.authorId(), ModerationReason.FLAGGED, null,
+                content.pagePath(), true, clock.instant()));
+        return true;
+    }
+
+    /** Which of these items the signed-in person has flagged already (one statement). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Set<Long> flaggedByMe(String type, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select content_id from flag where account_id = :me and content_type = :type and content_id in (:ids)")
+                .param("me", currentUser.require().accountId()).param("type", type).param("ids", ids).query(Long.class).list());
+    }
+
+    // The inbox ---------------------------------------------------------------------------------
+
+    /** A page of a tab, oldest first: one statement for the items, one per kind of content on the page. */
+    @PreAuthorize(OFFICIAL)
+    @Transactional(readOnly = true)
+    public List<InboxItem> inbox(InboxTab tab, String type, int offset, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String where = tabCondition(tab, params);
+        if (type != null && kinds.containsKey(type)) {
+            where += " and m.content_type = :type";
+            params.put("type", type);
+        }
+        params.put("limit", limit);
+        params.put("offset", offset);
+        String since = sinceColumn(tab);
+        List<Row> rows = jdbc.sql("select " + ITEM_COLUMNS + ", " + since + " as since"
+                        + " from moderation_item m join account a on a.id = m.author_id left join account asg on asg.id = m.assignee_id"
+                        + " where " + where + " order by " + since + ", m.id limit :limit offset :offset")
+                .params(params).query(ModerationService::row).list();
+        return items(rows);
+    }
+
+    /** The number of items in each tab (one statement, each count served by its tab's index). */
+    @PreAuthorize(OFFICIAL)
+    @Transactional(readOnly = true)
+    public Map<InboxTab, Long> counts() {
+        Map<String, Object> params = new HashMap<>();
+        List<String> counts = new ArrayList<>();
+        for (InboxTab tab : InboxTab.values()) {
+            counts.add("(select count(*) from moderation_item m where " + tabCondition(tab, params) + ")");
+        }
+        return jdbc.sql("select " + String.join(", ", counts)).params(params).query((rs, n) -> {
+            Map<InboxTab, Long> result = new EnumMap<>(InboxTab.class);
+            for (InboxTab tab : InboxTab.values()) {
+                result.put(tab, rs.getLong(tab.ordinal() + 1));
+            }
+            return result;
+        }).single();
+    }
+
+    /** What needs an official now: pending, flagged, hidden by flags, overdue. The navigation shows it. */
+    @PreAuthorize(OFFICIAL)
+    @Transactional(readOnly = true)
+    public long needingAction() {
+        Map<InboxTab, Long> counts = counts();
+        return counts.get(InboxTab.PENDING) + counts.get(InboxTab.FLAGGED) + counts.get(InboxTab.AUTO_HIDDEN) + counts.get(InboxTab.OVERDUE);
+    }
+
+    /** An item's moderation state as officials see it in place, on the public page (version 0 when never moderated). */
+    @PreAuthorize(OFFICIAL)
+    @Transactional(readOnly = true)
+    public ItemVersion current(ContentRef ref) {
+        return new ItemVersion(ref, jdbc.sql("select version from moderation_item where content_type = ? and content_id = ?")
+                .params(ref.type(), ref.id()).query(Long.class).optional().orElse(0L));
+    }
+
+    @PreAuthorize(OFFICIAL)
+    @Transactional(readOnly = true)
+    public List<FlagView> flags(ContentRef ref) {
+        return jdbc.sql("select reason, note, created_at, dismissed_at is not null from flag where content_type = ? and content_id = ? order by created_at, id")
+                .params(ref.type(), ref.id())
+                .query((rs, n) -> new FlagView(ModerationReason.valueOf(rs.getString(1)), rs.getString(2), instant(rs, "created_at"),
+                        rs.getBoolean(4)))
+                .list();
+    }
+
+    @PreAuthorize(OFFICIAL)
+    @Transactional(readOnly = true)
+    public AuthorRecord authorRecord(long authorId) {
+        List<AuditEntry> recent = jdbc.sql(ModerationAudit.SELECT + " where m.target_account_id = ? and m.action <> 'FLAG'"
+                        + " order by m.occurred_at desc, m.id desc limit 10")
+                .param(authorId).query(ModerationAudit::entry).list();
+        return jdbc.sql("""
+                        select a.display_name, a.blocked_at, a.blocked_reason,
+                               (select coalesce(sum(flag_count), 0) from moderation_item where author_id = a.id),
+                               (select count(*) from moderation_item where author_id = a.id and hidden)
+                        from account a where a.id = ?""")
+                .param(authorId)
+                .query((rs, n) -> new AuthorRecord(authorId, rs.getString(1), rs.getTimestamp(2) != null, rs.getString(3),
+                        instant(rs, "blocked_at"), rs.getInt(4), rs.getInt(5), recent))
+                .single();
+    }
+
+    // Actions -----------------------------------------------------------------------------------
+
+    /** Publishes pending content. */
+    @PreAuthorize(OFFICIAL)
+    public ActionResult approve(List<ItemVersion> items) {
+        return each(items, item -> {
+            if (!item.pending()) {
+                return false;
+            }
+            kind(item.ref().type()).approve(item.ref().id());
+            return true;
+        });
+    }
+
+    /** Hides content with a reason (and a note): the author is told why. Open flags are settled. */
+    @PreAuthorize(OFFICIAL)
+    public ActionResult hide(List<ItemVersion> items, ModerationReason reason, String note) {
+        if (reason == null || !reason.chosen()) {
+            throw InvalidInputException.of("reason", "moderation.reason.required");
+        }
+        String cleanNote = cleanNote(note, reason == ModerationReason.OTHER);
+        long official = currentUser.require().accountId();
+        return each(items, item -> {
+            if (item.hidden() && item.hiddenReason() == reason) {
+                return false;
+            }
+            String before = item.hidden() ? "hidden: " + item.hiddenReason() : "visible";
+            setHidden(item, reason, cleanNote);
+            jdbc.sql("update moderation_item set open_flag_count = 0, first_open_flag_at = null where id = ?").param(item.id()).update();
+            audit.record(official, "HIDE", item.ref(), item.authorId(), reason.name(), cleanNote, before, "hidden: " + reason);
+            events.publishEvent(new ModerationEvents.ContentHidden(item.ref(), item.authorId(), reason, cleanNote, item.pagePath(), false, clock.instant()));
+            return true;
+        });
+    }
+
+    /** Shows hidden content again; the flags that hid it are dismissed as unfounded. */
+    @PreAuthorize(OFFICIAL)
+    public ActionResult restore(List<ItemVersion> items, String note) {
+        String cleanNote = cleanNote(note, false);
+        long official = currentUser.require().accountId();
+        return each(items, item -> {
+            if (!item.hidden()) {
+                return false;
+            }
+            if (item.hiddenReason() == ModerationReason.AUTHOR_BLOCKED && isBlocked(item.authorId())) {
+                throw InvalidInputException.of("note", "moderation.restore.blocked");
+            }
+            String before = "hidden: " + item.hiddenReason();
+            setHidden(item, null, null);
+            dismissOpenFlags(item);
+            audit.record(official, "RESTORE", item.ref(), item.authorId(), null, cleanNote, before, "visible");
+            events.publishEvent(new ModerationEvents.ContentRestored(item.ref(), item.authorId(), item.pagePath(), clock.instant()));
+            return true;
+        });
+    }
+
+    /** The flags were unfounded: the item leaves the flagged list and stays as it is. */
+    @PreAuthorize(OFFICIAL)
+    public ActionResult dismissFlags(List<ItemVersion> items, String note) {
+        String cleanNote = cleanNote(note, false);
+        long official = currentUser.require().accountId();
+        return each(items, item -> {
+            int dismissed = dismissOpenFlags(item);
+            if (dismissed == 0) {
+                return false;
+            }
+            audit.record(official, "DISMISS_FLAGS", item.ref(), item.authorId(), null, cleanNote, "open flags: " + dismissed, "open flags: 0");
+            return true;
+        });
+    }
+
+    /**
+     * Blocks authors: they stop participating, and all their visible content is hidden (undone
+     * when they are unblocked). Officials, staff and administrators cannot be blocked.
+     *
+     * @return how many accounts were blocked now
+     */
+    @PreAuthorize(OFFICIAL)
+    public int blockAuthors(Collection<Long> authorIds, String reason) {
+        long official = currentUser.require().accountId();
+        int blocked = 0;
+        for (long authorId : new LinkedHashSet<>(authorIds)) {
+            if (authorId == official) {
+                throw InvalidInputException.of("reason", "moderation.block.not-resident");
+            }
+            if (!accounts.block(authorId, reason)) {
+                continue;
+            }
+            int hidden = 0;
+            for (ModeratedContent kind : kinds.values()) {
+                List<ModeratedContent.Item> items = kind.hideAllBy(authorId);
+                for (ModeratedContent.Item item : items) {
+                    jdbc.sql("""
+                                    insert into moderation_item (content_type, content_id, author_id, content_created_at, hidden, hidden_reason, hidden_at)
+                                    values (?, ?, ?, ?, true, 'AUTHOR_BLOCKED', ?)
+                                    on conflict (content_type, content_id) do update
+                                        set hidden = true, hidden_reason = 'AUTHOR_BLOCKED', hidden_note = null, hidden_at = excluded.hidden_at,
+                                            updated_at = now(), version = moderation_item.version + 1""")
+                            .params(kind.type(), item.id(), authorId, Timestamp.from(item.createdAt()), Timestamp.from(clock.instant()))
+                            .update();
+                }
+                hidden += items.size();
+            }
+            audit.record(official, "BLOCK", null, authorId, null, reason.strip(), "active", "blocked; content hidden: " + hidden);
+            events.publishEvent(new ModerationEvents.AuthorBlocked(authorId, reason.strip(), clock.instant()));
+            blocked++;
+        }
+        return blocked;
+    }
+
+    /** Lifts a block: the author participates again and what the block hid is public again. */
+    @PreAuthorize(OFFICIAL)
+    public void unblockAuthor(long authorId, String note) {
+        String cleanNote = cleanNote(note, false);
+        if (!accounts.unblock(authorId)) {
+            return;
+        }
+        Map<String, List<Long>> byKind = new HashMap<>();
+        jdbc.sql("""
+                        update moderation_item set hidden = false, hidden_reason = null, hidden_note = null, hidden_at = null,
+                               updated_at = now(), version = version + 1
+                        where author_id = ? and hidden and hidden_reason = 'AUTHOR_BLOCKED' returning content_type, content_id""")
+                .param(authorId)
+                .query((rs, n) -> byKind.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2))).list();
+        byKind.forEach((type, ids) -> kind(type).setHidden(ids, null));
+        int restored = byKind.values().stream().mapToInt(List::size).sum();
+        audit.record(currentUser.require().accountId(), "UNBLOCK", null, authorId, null, cleanNote, "blocked",
+                "active; content restored: " + restored);
+        events.publishEvent(new ModerationEvents.AuthorUnblocked(authorId, clock.instant()));
+    }
+
+    // Rules -------------------------------------------------------------------------------------
+
+    private record Item(long id, ContentRef ref, long version, long authorId, boolean pending, boolean hidden,
+                        ModerationReason hiddenReason, String pagePath) {
+    }
+
+    private interface Action {
+        boolean apply(Item item);
+    }
+
+    /**
+     * Applies an action to each item in this transaction. One item changed by someone else since it
+     * was read is a conflict (an exception, nothing written); among several, those are left alone and reported.
+     */
+    private ActionResult each(List<ItemVersion> requested, Action action) {
+        if (requested.isEmpty()) {
+            return new ActionResult(0, List.of());
+        }
+        int done = 0;
+        List<ContentRef> conflicts = new ArrayList<>();
+        for (ItemVersion wanted : requested) {
+            ContentSummary content = summary(wanted.ref()).orElseThrow(() -> InvalidInputException.of("items", "moderation.unknown"));
+            Item item = lockOrCreate(wanted.ref(), content);
+            if (item.version() != wanted.version()) {
+                if (requested.size() == 1) {
+                    throw new OptimisticLockingFailureException("Another official acted on " + wanted.ref());
+                }
+                conflicts.add(wanted.ref());
+                continue;
+            }
+            if (action.apply(item)) {
+                done++;
+            }
+        }
+        return new ActionResult(done, List.copyOf(conflicts));
+    }
+
+    private void setHidden(Item item, ModerationReason reason, String note) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                        update moderation_item set hidden = ?, hidden_reason = ?, hidden_note = ?, hidden_at = ?, updated_at = ?, version = version + 1
+                        where id = ?""")
+                .params(reason != null, reason == null ? null : reason.name(), note, reason == null ? null : now, now, item.id()).update();
+        kind(item.ref().type()).setHidden(List.of(item.ref().id()), reason);
+    }
+
+    private int dismissOpenFlags(Item item) {
+        int dismissed = jdbc.sql("update flag set dismissed_at = ? where content_type = ? and content_id = ? and dismissed_at is null")
+                .params(Timestamp.from(clock.instant()), item.ref().type(), item.ref().id()).update();
+        if (dismissed > 0) {
+            jdbc.sql("update moderation_item set open_flag_count = 0, first_open_flag_at = null, updated_at = now(), version = version + 1 where id = ?")
+                    .param(item.id()).update();
+        }
+        return dismissed;
+    }
+
+    /** The item's queue row, locked; created for content never moderated before (a comment's first flag). */
+    private Item lockOrCreate(ContentRef ref, ContentSummary content) {
+        jdbc.sql("""
+                        insert into moderation_item (content_type, content_id, author_id, content_created_at, published_at)
+                        values (?, ?, ?, ?, ?) on conflict (content_type, content_id) do nothing""")
+                .params(ref.type(), ref.id(), content.authorId(), Timestamp.from(content.createdAt()), Timestamp.from(content.createdAt()))
+                .update();
+        return jdbc.sql("select id, version, author_id, pending, hidden, hidden_reason from moderation_item where content_type = ? and content_id = ? for update")
+                .params(ref.type(), ref.id())
+                .query((rs, n) -> new Item(rs.getLong(1), ref, rs.getLong(2), rs.getLong(3), rs.getBoolean(4), rs.getBoolean(5),
+                        reason(rs.getString(6)), content.pagePath()))
+                .single();
+    }
+
+    private Optional<ContentSummary> summary(ContentRef ref) {
+        return Optional.ofNullable(kind(ref.type()).summaries(List.of(ref.id())).get(ref.id()));
+    }
+
+    private boolean isBlocked(long accountId) {
+        return jdbc.sql("select blocked_at is not null from account where id = ?").param(accountId).query(Boolean.class).single();
+    }
+
+    private ModeratedContent kind(String type) {
+        ModeratedContent kind = kinds.get(type);
+        if (kind == null) {
+            throw InvalidInputException.of("items", "moderation.unknown");
+        }
+        return kind;
+    }
+
+    private static String cleanNote(String note, boolean required) {
+        String clean = note == null ? "" : note.strip();
+        if (required && clean.length() < 5) {
+            throw InvalidInputException.of("note", "moderation.note.required");
+        }
+        if (clean.length() > NOTE_MAX) {
+            throw InvalidInputException.of("note", "validation.max-length", NOTE_MAX);
+        }
+        return clean.isEmpty() ? null : clean;
+    }
+
+    private String tabCondition(InboxTab tab, Map<String, Object> params) {
+        Instant now = clock.instant();
+        return switch (tab) {
+            case PENDING -> "m.pending";
+            case FLAGGED -> "m.open_flag_count > 0 and not m.hidden";
+            case AUTO_HIDDEN -> "m.hidden and m.hidden_reason = 'FLAGGED'";
+            case HIDDEN -> "m.hidden and m.hidden_reason <> 'FLAGGED'";
+            case AWAITING_ANSWER -> {
+                params.put("alertCutoff", Timestamp.from(now.minus(Duration.ofDays(town.profile().unansweredAlertDays()))));
+                yield "m.answerable and m.answered_at is null and not m.hidden and not m.pending"
+                        + " and (m.answer_expected_since is not null or m.published_at < :alertCutoff)";
+            }
+            case OVERDUE -> {
+                params.put("now", Timestamp.from(now));
+                yield "m.answerable and m.answered_at is null and m.due_at is not null and m.due_at < :now";
+            }
+        };
+    }
+
+    private static String sinceColumn(InboxTab tab) {
+        return switch (tab) {
+            case PENDING -> "m.content_created_at";
+            case FLAGGED -> "m.first_open_flag_at";
+            case AUTO_HIDDEN, HIDDEN -> "m.hidden_at";
+            case AWAITING_ANSWER -> "coalesce(m.answer_expected_since, m.published_at)";
+            case OVERDUE -> "m.due_at";
+        };
+    }
+
+    private record Row(ContentRef ref, long version, long authorId, String authorName, boolean authorBlocked, Instant createdAt,
+                       Instant since, boolean pending, boolean hidden, ModerationReason hiddenReason, String hiddenNote, int openFlags,
+                       Map<ModerationReason, Integer> reasons, Instant dueAt, Instant answeredAt, String assigneeName, String assigneeService) {
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        Map<ModerationReason, Integer> reasons = new EnumMap<>(ModerationReason.class);
+        String aggregated = rs.getString("flag_reasons");
+        if (aggregated != null) {
+            for (String part : aggregated.split(",")) {
+                String[] pair = part.split("=");
+                reasons.put(ModerationReason.valueOf(pair[0]), Integer.parseInt(pair[1]));
+            }
+        }
+        return new Row(new ContentRef(rs.getString("content_type"), rs.getLong("content_id")), rs.getLong("version"),
+                rs.getLong("author_id"), rs.getString("author_name"), rs.getBoolean("author_blocked"), instant(rs, "content_created_at"),
+                instant(rs, "since"), rs.getBoolean("pending"), rs.getBoolean("hidden"), reason(rs.getString("hidden_reason")),
+                rs.getString("hidden_note"), rs.getInt("open_flag_count"), reasons, instant(rs, "due_at"), instant(rs, "answered_at"),
+                rs.getString("assignee_name"), rs.getString("assignee_service"));
+    }
+
+    private List<InboxItem> items(List<Row> rows) {
+        Map<String, Map<Long, ContentSummary>> summaries = new HashMap<>();
+        rows.stream().collect(Collectors.groupingBy(r -> r.ref().type(), Collectors.mapping(r -> r.ref().id(), Collectors.toList())))
+                .forEach((type, ids) -> summaries.put(type, kind(type).summaries(ids)));
+        Instant now = clock.instant();
+        return rows.stream().map(r -> {
+            ContentSummary s = summaries.get(r.ref().type()).get(r.ref().id());
+            return new InboxItem(r.ref(), r.version(), s == null ? null : s.title(), s == null ? "" : s.text(), s == null ? null : s.pagePath(),
+                    r.authorId(), r.authorName(), r.authorBlocked(), r.createdAt(), r.since(), r.pending(), r.hidden(), r.hiddenReason(),
+                    r.hiddenNote(), r.openFlags(), r.reasons(), r.dueAt(), r.answeredAt(), r.assigneeName(), r.assigneeService(),
+                    r.answeredAt() == null && r.dueAt() != null && r.dueAt().isBefore(now));
+        }).toList();
+    }
+
+    static ModerationReason reason(String value) {
+        return value == null ? null : ModerationReason.valueOf(value);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,170 @@
+package org.participe.moderation.ui;
+
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadEvent;
+import jakarta.annotation.security.RolesAllowed;
+import org.participe.base.TownZone;
+import org.participe.base.ui.QueryParams;
+import org.participe.moderation.AuditEntry;
+import org.participe.moderation.AuditFilter;
+import org.participe.moderation.ContentRef;
+import org.participe.moderation.ModerationAudit;
+import org.participe.security.Roles;
+
+/** The moderation audit for officials and administrators: filters in the URL, a lazy list, and the same lines as CSV. */
+@Route("moderation/audit")
+@RolesAllowed({Roles.OFFICIAL, Roles.ADMIN})
+@Menu(title = "menu.moderation.audit", order = 52, icon = "vaadin:list-ol")
+public class ModerationAuditView extends Composite<VerticalLayout> implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final ModerationAudit audit;
+    private final Select<String> action = new Select<>();
+    private final Select<String> type = new Select<>();
+    private final TextField person = new TextField();
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
+    private final Grid<AuditEntry> grid = new Grid<>();
+    private AuditFilter filter = AuditFilter.none();
+
+    public ModerationAuditView(ModerationAudit audit) {
+        this.audit = audit;
+        VerticalLayout layout = getContent();
+        layout.setSizeFull();
+        layout.addClassName("moderation-page");
+        DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale())
+                .withZone(TownZone.ZONE);
+
+        action.setLabel(getTranslation("audit.filter.action"));
+        action.setItems(concat("", ModerationAudit.ACTIONS));
+        action.setItemLabelGenerator(value -> value.isEmpty() ? getTranslation("audit.filter.all") : getTranslation("audit.action." + value));
+        type.setLabel(getTranslation("moderation.kind"));
+        type.setItems("", ContentRef.IDEA, ContentRef.COMMENT);
+        type.setItemLabelGenerator(value -> getTranslation(value.isEmpty() ? "moderation.kind.all" : "moderation.kind." + value));
+        person.setLabel(getTranslation("audit.filter.person"));
+        person.setClearButtonVisible(true);
+        person.setValueChangeMode(ValueChangeMode.LAZY);
+        person.setPrefixComponent(VaadinIcon.SEARCH.create());
+        from.setLabel(getTranslation("audit.filter.from"));
+        to.setLabel(getTranslation("audit.filter.to"));
+        action.addValueChangeListener(change -> onFilter(change.isFromClient()));
+        type.addValueChangeListener(change -> onFilter(change.isFromClient()));
+        person.addValueChangeListener(change -> onFilter(change.isFromClient()));
+        from.addValueChangeListener(change -> onFilter(change.isFromClient()));
+        to.addValueChangeListener(change -> onFilter(change.isFromClient()));
+        Div filters = new Div(action, type, person, from, to);
+        filters.addClassName("filters");
+
+        Anchor csv = new Anchor((DownloadEvent event) -> {
+            event.setFileName("moderation-audit-" + LocalDate.now(TownZone.ZONE) + ".csv");
+            event.setContentType("text/csv; charset=UTF-8");
+            try (Writer writer = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
+                audit.writeCsv(filter, writer);
+            }
+        }, getTranslation("audit.export"));
+        csv.addClassNames("button-link", "button-link-outline");
+        csv.setId("audit-export");
+
+        grid.addColumn(entry -> times.format(entry.occurredAt())).setHeader(getTranslation("audit.column.when")).setAutoWidth(true);
+        grid.addColumn(entry -> entry.actorName() == null ? getTranslation("audit.system") : entry.actorName())
+                .setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
+        grid.addColumn(entry -> getTranslation("audit.action." + entry.action())).setHeader(getTranslation("audit.column.action")).setAutoWidth(true);
+        grid.addColumn(entry -> entry.content() == null ? "" : getTranslation("moderation.kind." + entry.content().type()) + " #" + entry.content().id())
+                .setHeader(getTranslation("audit.column.content")).setAutoWidth(true);
+        grid.addColumn(entry -> entry.targetName() == null ? "" : entry.targetName()).setHeader(getTranslation("audit.column.person")).setAutoWidth(true);
+        grid.addColumn(entry -> entry.reason() == null ? "" : entry.reason()).setHeader(getTranslation("audit.column.reason")).setAutoWidth(true);
+        grid.addColumn(entry -> (entry.before() == null ? "" : entry.before()) + " → " + (entry.after() == null ? "" : entry.after()))
+                .setHeader(getTranslation("audit.column.change")).setAutoWidth(true);
+        grid.addColumn(entry -> entry.note() == null ? "" : entry.note()).setHeader(getTranslation("audit.column.note")).setFlexGrow(1);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setEmptyStateText(getTranslation("audit.empty"));
+        grid.setWidthFull();
+        grid.setHeight("75vh");
+        grid.setMinHeight("24rem");
+        layout.add(new H1(getTranslation("audit.title")), filters, csv, grid);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        QueryParams params = QueryParams.of(event.getLocation().getQueryParameters());
+        filter = new AuditFilter(params.text("action").filter(ModerationAudit.ACTIONS::contains).orElse(null),
+                params.text("type").filter(t -> t.equals(ContentRef.IDEA) || t.equals(ContentRef.COMMENT)).orElse(null),
+                params.text("person").orElse(null), date(params, "from"), date(params, "to"));
+        action.setValue(filter.action() == null ? "" : filter.action());
+        type.setValue(filter.contentType() == null ? "" : filter.contentType());
+        person.setValue(filter.person() == null ? "" : filter.person());
+        from.setValue(filter.from());
+        to.setValue(filter.to());
+        AuditFilter shown = filter;
+        grid.setItems(query -> audit.entries(shown, query.getOffset(), query.getLimit()).stream());
+    }
+
+    private void onFilter(boolean fromClient) {
+        if (!fromClient) {
+            return;
+        }
+        Map<String, String> query = new HashMap<>();
+        if (!action.getValue().isEmpty()) {
+            query.put("action", action.getValue());
+        }
+        if (!type.getValue().isEmpty()) {
+            query.put("type", type.getValue());
+        }
+        if (!person.getValue().isBlank()) {
+            query.put("person", person.getValue().strip());
+        }
+        if (from.getValue() != null) {
+            query.put("from", from.getValue().toString());
+        }
+        if (to.getValue() != null) {
+            query.put("to", to.getValue().toString());
+        }
+        getUI().ifPresent(ui -> ui.navigate(ModerationAuditView.class, QueryParameters.simple(query)));
+    }
+
+    private static LocalDate date(QueryParams params, String key) {
+        return params.text(key).flatMap(value -> {
+            try {
+                return java.util.Optional.of(LocalDate.parse(value));
+            } catch (java.time.format.DateTimeParseException e) {
+                return java.util.Optional.empty();
+            }
+        }).orElse(null);
+    }
+
+    private static java.util.List<String> concat(String first, java.util.List<String> rest) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(first));
+        all.addAll(rest);
+        return all;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("audit.title") + " · " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,109 @@
+package org.participe.moderation.ui;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import org.participe.base.ui.FormErrors;
+import org.participe.moderation.ContentRef;
+import org.participe.moderation.ModerationReason;
+import org.participe.moderation.ModerationService;
+import org.participe.security.CurrentUser;
+import org.participe.security.ParticipeUser;
+import org.participe.security.Roles;
+
+/**
+ * The moderation buttons that content pages show next to each idea or comment: "flag" for
+ * residents, "hide"/"restore" for officials acting in place. The services check again.
+ */
+@org.springframework.stereotype.Component
+public class ModerationControls {
+
+    private final ModerationService moderation;
+    private final CurrentUser currentUser;
+
+    ModerationControls(ModerationService moderation, CurrentUser currentUser) {
+        this.moderation = moderation;
+        this.currentUser = currentUser;
+    }
+
+    /** Which of these items the viewer flagged already (one query for a whole page); nothing for visitors. */
+    public Set<Long> flaggedByMe(String type, Collection<Long> ids) {
+        return currentUser.get().isPresent() ? moderation.flaggedByMe(type, ids) : Set.of();
+    }
+
+    /**
+     * A "flag" button for confirmed residents on others' content, or a "flagged" mark once done;
+     * null when the viewer may not flag.
+     */
+    public com.vaadin.flow.component.Component flagButton(ContentRef ref, long authorId, boolean flagged, String contentLabel) {
+        ParticipeUser user = currentUser.get().orElse(null);
+        if (user == null || user.accountId() == authorId || !currentUser.hasRole(Roles.RESIDENT)) {
+            return null;
+        }
+        if (flagged) {
+            return flaggedMark();
+        }
+        Button flag = new Button(com.vaadin.flow.component.UI.getCurrent().getTranslation("flag.button"), VaadinIcon.FLAG_O.create());
+        flag.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        flag.getElement().setAttribute("aria-label", flag.getTranslation("flag.button.label", contentLabel));
+        flag.addClickListener(e -> new ReasonDialog(flag.getTranslation("flag.title"), flag.getTranslation("flag.intro"),
+                flag.getTranslation("flag.send"), ModerationService.FLAG_NOTE_MAX, (reason, note) -> {
+            boolean hidden = moderation.flag(ref, reason, note);
+            FormErrors.success(flag.getTranslation(hidden ? "flag.sent.hidden" : "flag.sent"));
+            flag.setText(flag.getTranslation("flag.done"));
+            flag.setIcon(VaadinIcon.FLAG.create());
+            flag.setEnabled(false);
+        }).open());
+        return flag;
+    }
+
+    /** "Hide" or "restore" for officials, in place; {@code afterChange} redraws the page. Null for others. */
+    public com.vaadin.flow.component.Component officialTools(ContentRef ref, boolean hidden, String contentLabel, Runnable afterChange) {
+        if (!currentUser.hasRole(Roles.OFFICIAL)) {
+            return null;
+        }
+        Button button = new Button();
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        if (hidden) {
+            button.setText(button.getTranslation("moderation.restore"));
+            button.setIcon(VaadinIcon.EYE.create());
+            button.getElement().setAttribute("aria-label", button.getTranslation("moderation.restore.label", contentLabel));
+            button.addClickListener(e -> {
+                moderation.restore(List.of(moderation.current(ref)), null);
+                FormErrors.success(button.getTranslation("moderation.restored"));
+                afterChange.run();
+            });
+        } else {
+            button.setText(button.getTranslation("moderation.hide"));
+            button.setIcon(VaadinIcon.EYE_SLASH.create());
+            button.getElement().setAttribute("aria-label", button.getTranslation("moderation.hide.label", contentLabel));
+            button.addClickListener(e -> {
+                var seen = moderation.current(ref);
+                new ReasonDialog(button.getTranslation("moderation.hide.title"), button.getTranslation("moderation.hide.intro"),
+                        button.getTranslation("moderation.hide"), ModerationService.NOTE_MAX, (reason, note) -> {
+                    moderation.hide(List.of(seen), reason, note);
+                    FormErrors.success(button.getTranslation("moderation.hidden"));
+                    afterChange.run();
+                }).open();
+            });
+        }
+        return button;
+    }
+
+    /** The reason shown to an author (and officials) on hidden content. */
+    public static String hiddenNotice(com.vaadin.flow.component.Component view, String reason) {
+        String label = reason == null ? "" : view.getTranslation("moderation.reason." + ModerationReason.valueOf(reason).name());
+        return view.getTranslation("moderation.hidden.notice", label);
+    }
+
+    private static Span flaggedMark() {
+        Span mark = new Span(com.vaadin.flow.component.UI.getCurrent().getTranslation("flag.done"));
+        mark.addClassName("flagged-mark");
+        return mark;
+    }
+}
