@@ -21,7 +21,7 @@ import org.participe.town.TownService;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The main pages, for a visitor and for a signed-in resident, checked in Chromium with axe-core
+ * The main pages, for a visitor, a signed-in resident and an official, checked in Chromium with axe-core
  * against WCAG 2.1 A and AA rules: no violation allowed.
  */
 class AccessibilityIT extends BrowserTest {
@@ -29,6 +29,12 @@ class AccessibilityIT extends BrowserTest {
     @Autowired TestData data;
     @Autowired IdeaService ideas;
     @Autowired TownService town;
+
+    /**
+     * axe-core 4.6.3 (the newest webjar on Maven Central) misreads the rows vaadin-grid keeps in its
+     * shadow DOM; axe-core 4.14.1 run on the same pages reports nothing. Only this exact finding is set aside.
+     */
+    private static final String KNOWN_FALSE_POSITIVE = "aria-required-children (1): vaadin-grid,#table";
 
     private static String axe() throws IOException {
         try (InputStream in = AccessibilityIT.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
@@ -46,7 +52,8 @@ class AccessibilityIT extends BrowserTest {
                   return r.violations.map(v => v.id + ' (' + v.nodes.length + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' ; '));
                 }""");
         List<String> violations = new ArrayList<>();
-        ((List<?>) result).forEach(v -> violations.add("/" + path + " " + v));
+        ((List<?>) result).stream().map(String::valueOf).filter(v -> !KNOWN_FALSE_POSITIVE.equals(v))
+                .forEach(v -> violations.add("/" + path + " " + v));
         return violations;
     }
 
@@ -61,11 +68,19 @@ class AccessibilityIT extends BrowserTest {
         List<String> violations = new ArrayList<>();
         try (BrowserContext context = browser.context(1280, 900)) {
             Page page = context.newPage();
-            for (String path : List.of("", "ideas", "ideas/" + idea, "initiatives", "login", "signup", "terms")) {
+            for (String path : List.of("", "ideas", "ideas/" + idea, "initiatives", "follow-up", "login", "signup", "terms")) {
                 violations.addAll(audit(page, path, script));
             }
             Browser.logIn(page, url("login"), resident.email(), TestData.PASSWORD);
             for (String path : List.of("ideas/new", "ideas/" + idea, "profile", "my-activity", "notifications", "following")) {
+                violations.addAll(audit(page, path, script));
+            }
+        }
+        ParticipeUser official = data.confirmedAccount("a11y-official", Roles.OFFICIAL, Roles.RESIDENT);
+        try (BrowserContext context = browser.context(1280, 900)) {
+            Page page = context.newPage();
+            Browser.logIn(page, url("login"), official.email(), TestData.PASSWORD);
+            for (String path : List.of("moderation", "moderation?tab=AWAITING_ANSWER", "moderation/audit", "moderation/templates", "ideas/" + idea)) {
                 violations.addAll(audit(page, path, script));
             }
         }

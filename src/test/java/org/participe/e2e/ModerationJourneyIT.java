@@ -96,6 +96,7 @@ class ModerationJourneyIT extends BrowserTest {
             assertThat(reader.locator(".idea-timeline")).containsText("budget voté en conseil");
             assertThat(reader.locator(".idea-follow-up")).containsText("dans les délais");
             reader.navigate(url("notifications"));
+            assertThat(reader.locator("main")).containsText("Nouveau statut : Acceptée");
             assertThat(reader.locator("main")).containsText("Des fontaines à eau au parc des sports");
         }
     }

@@ -4,11 +4,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.Text;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableBody;
+import com.vaadin.flow.component.html.NativeTableHeaderCell;
+import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -44,22 +47,36 @@ public class FollowUpView extends Composite<VerticalLayout> implements HasDynami
         figures.addClassName("figures");
 
         DateTimeFormatter monthName = DateTimeFormatter.ofPattern("LLLL yyyy", getLocale());
-        Grid<PeriodFigures> table = new Grid<>();
-        table.addColumn(p -> monthName.format(p.periodStart())).setHeader(getTranslation("followup.column.month")).setAutoWidth(true);
-        table.addColumn(PeriodFigures::answered).setHeader(getTranslation("followup.column.answered"));
-        table.addColumn(p -> p.withDueDate() == 0 ? "—" : p.onTime() + " / " + p.withDueDate()).setHeader(getTranslation("followup.column.on-time"));
-        table.addColumn(p -> p.medianDays() == null ? "—" : String.format(getLocale(), "%.1f", p.medianDays()))
-                .setHeader(getTranslation("followup.column.median"));
-        table.addColumn(PeriodFigures::openOverdue).setHeader(getTranslation("followup.column.overdue"));
-        table.setItems(months);
-        table.setAllRowsVisible(true);
-        table.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        table.getElement().setAttribute("aria-label", getTranslation("followup.table"));
+        // Twelve rows of figures: a plain table reads best with every screen reader and prints well.
+        NativeTable table = new NativeTable();
+        table.addClassName("figures-table");
+        table.setCaptionText(getTranslation("followup.table"));
+        NativeTableRow head = table.getHead().addRow();
+        for (String column : new String[]{"month", "answered", "on-time", "median", "overdue"}) {
+            NativeTableHeaderCell cell = head.addHeaderCell();
+            cell.setText(getTranslation("followup.column." + column));
+            cell.getElement().setAttribute("scope", "col");
+        }
+        NativeTableBody body = table.addBody();
+        for (PeriodFigures p : months) {
+            NativeTableRow row = body.addRow();
+            NativeTableHeaderCell month = row.addHeaderCell();
+            month.setText(monthName.format(p.periodStart()));
+            month.getElement().setAttribute("scope", "row");
+            row.addDataCell().setText(String.valueOf(p.answered()));
+            row.addDataCell().setText(p.withDueDate() == 0 ? "—" : p.onTime() + " / " + p.withDueDate());
+            row.addDataCell().setText(p.medianDays() == null ? "—" : String.format(getLocale(), "%.1f", p.medianDays()));
+            row.addDataCell().setText(String.valueOf(p.openOverdue()));
+        }
+        Div scroller = new Div(table);
+        scroller.addClassName("table-scroller");
 
         var rules = town.profile();
         layout.add(new H1(getTranslation("followup.title")),
                 new Paragraph(getTranslation("followup.intro", rules.thresholdSupports(), rules.thresholdDays(), rules.answerDueDays())),
-                figures, new H2(getTranslation("followup.table")), table, new Paragraph(getTranslation("followup.method")));
+                figures, scroller, new Paragraph(getTranslation("followup.method")),
+                new Paragraph(new Anchor("ideas?sort=ANSWERED", getTranslation("followup.latest-answers")), new Text(" · "),
+                        new Anchor("ideas", getTranslation("followup.all-ideas"))));
     }
 
     private static Div figure(String value, String label) {

@@ -6,7 +6,6 @@ import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.Component;
@@ -24,13 +23,12 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.tabs.Tab;
-import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -71,8 +69,9 @@ public class ModerationInboxView extends Composite<VerticalLayout> implements Be
     private final ModerationService moderation;
     private final FollowUpService followUp;
     private final AccountService accounts;
-    private final Tabs tabs = new Tabs();
-    private final Map<InboxTab, Tab> tabByKind = new HashMap<>();
+    /** The tabs are links: each is a URL that can be shared, and Back returns to the previous one. */
+    private final Nav tabs = new Nav();
+    private final Map<InboxTab, Anchor> tabByKind = new java.util.EnumMap<>(InboxTab.class);
     private final Select<String> kind = new Select<>();
     private final Grid<InboxItem> grid = new Grid<>();
     private final Div toolbar = new Div();
@@ -91,18 +90,14 @@ public class ModerationInboxView extends Composite<VerticalLayout> implements Be
         layout.setSizeFull();
 
         for (InboxTab each : InboxTab.values()) {
-            Tab item = new Tab();
+            Anchor item = new Anchor();
             item.setId("tab-" + each.name().toLowerCase().replace('_', '-'));
+            item.addClassName("inbox-tab");
             tabByKind.put(each, item);
             tabs.add(item);
         }
-        tabs.addSelectedChangeListener(change -> {
-            if (change.isFromClient()) {
-                tabByKind.entrySet().stream().filter(e -> e.getValue() == change.getSelectedTab()).findFirst()
-                        .ifPresent(e -> navigate(e.getKey(), type));
-            }
-        });
-        tabs.setWidthFull();
+        tabs.addClassName("inbox-tabs");
+        tabs.getElement().setAttribute("aria-label", getTranslation("moderation.tabs"));
 
         kind.setLabel(getTranslation("moderation.kind"));
         kind.setItems("", ContentRef.IDEA, ContentRef.COMMENT);
@@ -139,7 +134,6 @@ public class ModerationInboxView extends Composite<VerticalLayout> implements Be
         QueryParams params = QueryParams.of(event.getLocation().getQueryParameters());
         tab = params.choice("tab", InboxTab.class).orElse(InboxTab.FLAGGED);
         type = params.text("type").filter(t -> t.equals(ContentRef.IDEA) || t.equals(ContentRef.COMMENT)).orElse(null);
-        tabs.setSelectedTab(tabByKind.get(tab));
         kind.setValue(type == null ? "" : type);
         refresh();
     }
@@ -155,7 +149,15 @@ public class ModerationInboxView extends Composite<VerticalLayout> implements Be
 
     private void refresh() {
         Map<InboxTab, Long> counts = moderation.counts();
-        tabByKind.forEach((each, item) -> item.setLabel(getTranslation("moderation.tab." + each.name(), counts.get(each))));
+        tabByKind.forEach((each, item) -> {
+            item.setText(getTranslation("moderation.tab." + each.name(), counts.get(each)));
+            item.setHref("moderation?tab=" + each.name() + (type == null ? "" : "&type=" + type));
+            if (each == tab) {
+                item.getElement().setAttribute("aria-current", "page");
+            } else {
+                item.getElement().removeAttribute("aria-current");
+            }
+        });
         grid.deselectAll();
         grid.setItems(query -> moderation.inbox(tab, type, query.getOffset(), query.getLimit()).stream());
         updateToolbar();
