@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -185,6 +186,9 @@ class ModerationServiceIT {
         assertThat(hide.after()).isEqualTo("hidden: PERSONAL_DATA");
         assertThat(events.stream(ModerationEvents.ContentHidden.class))
                 .anyMatch(e -> e.ref().equals(ref) && !e.automatic() && e.note().equals("Le texte cite l'adresse d'un voisin"));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForList(
+                "select detail from notification where recipient_id = ? and kind = 'MODERATION' and target_type = 'IDEA' and target_id = ?",
+                String.class, author.accountId(), id), details -> details.contains("Données personnelles — Le texte cite l'adresse d'un voisin"));
     }
 
     @Test

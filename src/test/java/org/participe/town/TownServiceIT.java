@@ -52,6 +52,22 @@ class TownServiceIT {
     }
 
     @Test
+    void moderationRulesAreCheckedFieldByFieldAndKept() {
+        TownProfile profile = anonymously(() -> town.profile());
+        TownSettingsUpdate base = new TownSettingsUpdate(profile.name(), profile.description(), profile.mainColour(), profile.thresholdSupports(),
+                profile.thresholdDays(), profile.preModeration(), 3, 30, 60, profile.version());
+        assertThatThrownBy(() -> as(admin, () -> town.update(base.withModeration(0, 400, 0))))
+                .isInstanceOfSatisfying(InvalidInputException.class, refusal -> assertThat(refusal.errors())
+                        .containsOnlyKeys("flagsToHide", "answerDueDays", "unansweredAlertDays"));
+        TownProfile saved = as(admin, () -> town.update(base.withModeration(5, 14, 30)));
+        assertThat(saved.flagsToHide()).isEqualTo(5);
+        assertThat(saved.answerDueDays()).isEqualTo(14);
+        assertThat(anonymously(() -> town.profile()).unansweredAlertDays()).isEqualTo(30);
+        as(admin, () -> town.update(new TownSettingsUpdate(saved.name(), saved.description(), saved.mainColour(), saved.thresholdSupports(),
+                saved.thresholdDays(), saved.preModeration(), 3, 30, 60, saved.version())));
+    }
+
+    @Test
     void aColourUnreadableWithWhiteTextIsRefusedWithTheMeasuredContrast() {
         TownProfile profile = anonymously(() -> town.profile());
         assertThatThrownBy(() -> as(admin, () -> town.update(new TownSettingsUpdate("Testville", "", "#ffdd00", 300, 90, false, 3, 30, 60, profile.version()))))
