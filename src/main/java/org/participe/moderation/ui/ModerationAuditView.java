@@ -15,6 +15,8 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -90,18 +92,10 @@ public class ModerationAuditView extends Composite<VerticalLayout> implements Be
         csv.addClassNames("button-link", "button-link-outline");
         csv.setId("audit-export");
 
-        grid.addColumn(entry -> times.format(entry.occurredAt())).setHeader(getTranslation("audit.column.when")).setAutoWidth(true);
-        grid.addColumn(entry -> entry.actorName() == null ? getTranslation("audit.system") : entry.actorName())
-                .setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
-        grid.addColumn(entry -> getTranslation("audit.action." + entry.action())).setHeader(getTranslation("audit.column.action")).setAutoWidth(true);
-        grid.addColumn(entry -> entry.content() == null ? "" : getTranslation("moderation.kind." + entry.content().type()) + " #" + entry.content().id())
-                .setHeader(getTranslation("audit.column.content")).setAutoWidth(true);
-        grid.addColumn(entry -> entry.targetName() == null ? "" : entry.targetName()).setHeader(getTranslation("audit.column.person")).setAutoWidth(true);
-        grid.addColumn(entry -> entry.reason() == null ? "" : entry.reason()).setHeader(getTranslation("audit.column.reason")).setAutoWidth(true);
-        grid.addColumn(entry -> (entry.before() == null ? "" : entry.before()) + " → " + (entry.after() == null ? "" : entry.after()))
-                .setHeader(getTranslation("audit.column.change")).setAutoWidth(true);
-        grid.addColumn(entry -> entry.note() == null ? "" : entry.note()).setHeader(getTranslation("audit.column.note")).setFlexGrow(1);
+        grid.addColumn(entry -> times.format(entry.occurredAt())).setHeader(getTranslation("audit.column.when")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::entry).setHeader(getTranslation("audit.column.entry")).setFlexGrow(1);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
+        grid.getElement().setAttribute("aria-label", getTranslation("audit.title"));
         grid.setEmptyStateText(getTranslation("audit.empty"));
         grid.setWidthFull();
         grid.setHeight("75vh");
@@ -122,6 +116,36 @@ public class ModerationAuditView extends Composite<VerticalLayout> implements Be
         to.setValue(filter.to());
         AuditFilter shown = filter;
         grid.setItems(query -> audit.entries(shown, query.getOffset(), query.getLimit()).stream());
+    }
+
+    /** One entry on a few short lines, readable on a phone: who did what to which item, why, and the change. */
+    private Div entry(AuditEntry entry) {
+        Div card = new Div();
+        card.addClassName("inbox-item");
+        Span action = new Span(getTranslation("audit.action." + entry.action()));
+        action.addClassName("inbox-title");
+        Div head = new Div(action, new Span(getTranslation("audit.by", entry.actorName() == null ? getTranslation("audit.system") : entry.actorName())));
+        head.addClassName("inbox-head");
+        card.add(head);
+        Div meta = new Div();
+        meta.addClassName("inbox-meta");
+        if (entry.content() != null) {
+            meta.add(new Span(getTranslation("moderation.kind." + entry.content().type()) + " #" + entry.content().id()));
+        }
+        if (entry.targetName() != null) {
+            meta.add(new Span(getTranslation("audit.concerning", entry.targetName())));
+        }
+        if (entry.reason() != null) {
+            meta.add(new Span(ModerationControls.codeText(this, entry.reason())));
+        }
+        meta.add(new Span((entry.before() == null ? "—" : entry.before()) + " → " + (entry.after() == null ? "—" : entry.after())));
+        card.add(meta);
+        if (entry.note() != null) {
+            Paragraph note = new Paragraph(entry.note().length() <= 300 ? entry.note() : entry.note().substring(0, 299) + "…");
+            note.addClassName("inbox-excerpt");
+            card.add(note);
+        }
+        return card;
     }
 
     private void onFilter(boolean fromClient) {

@@ -101,6 +101,13 @@ public class ModerationControls {
         return view.getTranslation("moderation.hidden.notice", label);
     }
 
+    /** An audit code in words: a moderation reason or an idea status; any other code as it is. */
+    public static String codeText(com.vaadin.flow.component.Component view, String code) {
+        boolean isReason = java.util.Arrays.stream(ModerationReason.values()).anyMatch(reason -> reason.name().equals(code));
+        String text = view.getTranslation(isReason ? "moderation.reason." + code : "idea.status." + code);
+        return text.startsWith("!") ? code : text;
+    }
+
     private static Span flaggedMark() {
         Span mark = new Span(com.vaadin.flow.component.UI.getCurrent().getTranslation("flag.done"));
         mark.addClassName("flagged-mark");

@@ -248,7 +248,7 @@ public class ModerationInboxView extends Composite<VerticalLayout> implements Be
             UnorderedList history = new UnorderedList();
             record.recent().forEach(entry -> history.add(new ListItem(dates.format(entry.occurredAt()) + " · "
                     + getTranslation("audit.action." + entry.action())
-                    + (entry.reason() == null ? "" : " · " + entry.reason())
+                    + (entry.reason() == null ? "" : " · " + ModerationControls.codeText(this, entry.reason()))
                     + (entry.actorName() == null ? "" : " · " + entry.actorName()))));
             details.add(history);
         }
