@@ -78,12 +78,12 @@ class DemoModeration {
                 "Merci de ne pas nommer de particuliers : reformulez sans nom ni adresse."));
 
         TownProfile rules = town.profile();
-        town.update(settings(rules, true));
+        town.update(TownSettingsUpdate.from(rules).withPreModeration(true));
         RunAs.user(residents.get(14), () -> ideas.propose(new IdeaDraft("Un concours de façades fleuries par quartier",
                 "Chaque printemps, un concours récompenserait les façades et balcons les plus fleuris de chaque quartier.", categoryId, null, null)));
         RunAs.user(residents.get(15), () -> ideas.propose(new IdeaDraft("Des cours de premiers secours gratuits",
                 "Proposer deux fois par an une initiation gratuite aux gestes qui sauvent, ouverte à tous dès 12 ans.", categoryId, null, null)));
-        town.update(settings(town.profile(), rules.preModeration()));
+        town.update(TownSettingsUpdate.from(town.profile()).withPreModeration(rules.preModeration()));
 
         LocalDate inThreeWeeks = LocalDate.now(TownZone.ZONE).plusWeeks(3);
         RunAs.user(official, () -> followUp.assign(List.of(moderation.current(ContentRef.idea(ideaIds.get(4)))), official.accountId(),
@@ -124,10 +124,5 @@ class DemoModeration {
                                    else e.occurred_at end
                         from idea i where i.id = e.idea_id and i.id in (:ids)""")
                 .param("ids", ideaIds).update();
-    }
-
-    private static TownSettingsUpdate settings(TownProfile p, boolean preModeration) {
-        return new TownSettingsUpdate(p.name(), p.description(), p.mainColour(), p.thresholdSupports(), p.thresholdDays(), preModeration,
-                p.flagsToHide(), p.answerDueDays(), p.unansweredAlertDays(), p.version());
     }
 }

@@ -105,7 +105,7 @@ class ModerationJourneyIT extends BrowserTest {
     private long thresholdIdea(ParticipeUser author, long category) {
         TownProfile rules = town.profile();
         ParticipeUser admin = data.confirmedAccount("e2e-mod-admin", Roles.ADMIN);
-        Security.as(admin, () -> town.update(settings(rules, 2)));
+        Security.as(admin, () -> town.update(TownSettingsUpdate.from(rules).withThreshold(2)));
         try {
             long id = Security.as(author, () -> ideas.propose(new IdeaDraft("Des fontaines à eau au parc des sports",
                     "Les sportifs n’ont aucun point d’eau au parc des sports en été.", category, null, null)));
@@ -116,12 +116,7 @@ class ModerationJourneyIT extends BrowserTest {
             return id;
         } finally {
             TownProfile now = town.profile();
-            Security.as(admin, () -> town.update(settings(now, rules.thresholdSupports())));
+            Security.as(admin, () -> town.update(TownSettingsUpdate.from(now).withThreshold(rules.thresholdSupports())));
         }
-    }
-
-    private static TownSettingsUpdate settings(TownProfile p, int supports) {
-        return new TownSettingsUpdate(p.name(), p.description(), p.mainColour(), supports, p.thresholdDays(), p.preModeration(),
-                p.flagsToHide(), p.answerDueDays(), p.unansweredAlertDays(), p.version());
     }
 }

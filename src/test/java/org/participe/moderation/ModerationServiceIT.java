@@ -262,7 +262,7 @@ class ModerationServiceIT {
     @Test
     void pendingIdeasAreApprovedInBulkAndTheAnswerIsAudited() {
         TownProfile rules = anonymously(() -> town.profile());
-        as(admin, () -> town.update(settings(rules, rules.thresholdSupports(), true)));
+        as(admin, () -> town.update(TownSettingsUpdate.from(rules).withPreModeration(true)));
         long first;
         long second;
         try {
@@ -270,7 +270,7 @@ class ModerationServiceIT {
             second = idea(author, "Une autre idée qui attend la validation");
         } finally {
             TownProfile now = anonymously(() -> town.profile());
-            as(admin, () -> town.update(settings(now, rules.thresholdSupports(), false)));
+            as(admin, () -> town.update(TownSettingsUpdate.from(now).withPreModeration(false)));
         }
         List<InboxItem> pending = as(official, () -> moderation.inbox(InboxTab.PENDING, ContentRef.IDEA, 0, 500)).stream()
                 .filter(i -> i.ref().id() == first || i.ref().id() == second).toList();
@@ -295,7 +295,7 @@ class ModerationServiceIT {
         Instant start = LocalDate.of(2026, 3, 2).atTime(10, 0).atZone(TownZone.ZONE).toInstant();
         clock.set(start);
         TownProfile rules = anonymously(() -> town.profile());
-        as(admin, () -> town.update(settings(rules, 2, rules.preModeration())));
+        as(admin, () -> town.update(TownSettingsUpdate.from(rules).withThreshold(2)));
         long id;
         try {
             id = idea(author, "Un passage piéton devant l'école");
@@ -304,7 +304,7 @@ class ModerationServiceIT {
             as(resident("s2"), () -> ideas.support(ideaId));
         } finally {
             TownProfile now = anonymously(() -> town.profile());
-            as(admin, () -> town.update(settings(now, rules.thresholdSupports(), now.preModeration())));
+            as(admin, () -> town.update(TownSettingsUpdate.from(now).withThreshold(rules.thresholdSupports())));
         }
         ContentRef ref = ContentRef.idea(id);
         ItemFollowUp due = anonymously(() -> followUp.followUp(ref)).orElseThrow();
@@ -431,10 +431,5 @@ class ModerationServiceIT {
         assertThat(jdbc.queryForObject("select count(*) from flag where content_type = 'IDEA' and content_id = ?", Integer.class, ref.id())).isZero();
         Map<InboxTab, Long> counts = as(official, () -> moderation.counts());
         assertThat(counts).containsOnlyKeys(InboxTab.values());
-    }
-
-    private static TownSettingsUpdate settings(TownProfile p, int thresholdSupports, boolean preModeration) {
-        return new TownSettingsUpdate(p.name(), p.description(), p.mainColour(), thresholdSupports, p.thresholdDays(), preModeration,
-                p.flagsToHide(), p.answerDueDays(), p.unansweredAlertDays(), p.version());
     }
 }

@@ -123,10 +123,21 @@ class ModerationViewsTest extends ViewTest {
     }
 
     @Test
-    void aResidentCannotOpenTheInbox() {
-        signIn("inbox-resident", Roles.RESIDENT);
+    void residentsAndStaffCannotOpenTheInboxNorTheAudit() {
+        for (String role : List.of(Roles.RESIDENT, Roles.STAFF)) {
+            signIn("inbox-denied-" + role.toLowerCase(), role);
+            navigate("moderation", org.participe.base.ui.AccessDeniedView.class);
+            navigate("moderation/audit", org.participe.base.ui.AccessDeniedView.class);
+            navigate("moderation/templates", org.participe.base.ui.AccessDeniedView.class);
+        }
+    }
+
+    @Test
+    void anAdministratorReadsTheAuditButDoesNotModerate() {
+        signIn("audit-admin", Roles.ADMIN);
+        navigate("moderation/audit", org.participe.moderation.ui.ModerationAuditView.class);
+        assertThat($(Anchor.class).id("audit-export").getText()).isEqualTo(t("audit.export"));
         navigate("moderation", org.participe.base.ui.AccessDeniedView.class);
-        assertThat(getCurrentView()).isInstanceOf(org.participe.base.ui.AccessDeniedView.class);
     }
 
     @Test
