@@ -73,7 +73,7 @@ public class CommentService {
         Long threadId = null;
         long parentAuthor = 0;
         if (parentId != null) {
-            var parent = jdbc.sql("select id, parent_id, author_id from comment where id = ? and target_type = ? and target_id = ?")
+            var parent = jdbc.sql("select id, parent_id, author_id from comment where id = ? and target_type = ? and target_id = ? and not hidden")
                     .params(parentId, targetType, targetId)
                     .query((rs, n) -> new long[]{rs.getLong(1), rs.getObject(2) == null ? 0 : rs.getLong(2), rs.getLong(3)})
                     .optional().orElseThrow(() -> InvalidInputException.of("body", "comment.parent.unknown"));
@@ -97,7 +97,7 @@ public class CommentService {
     @PreAuthorize("hasRole('" + Roles.RESIDENT + "')")
     public void edit(long commentId, String text, long version) {
         var row = ownRow(commentId);
-        if (row.deleted() || clock.instant().isAfter(row.createdAt().plus(EDIT_WINDOW))) {
+        if (row.deleted() || row.hidden() || clock.instant().isAfter(row.createdAt().plus(EDIT_WINDOW))) {
             throw InvalidInputException.of("body", "comment.edit.closed");
         }
         String body = validBody(text);
@@ -160,14 +160,15 @@ public class CommentService {
                 .list();
     }
 
-    private record OwnRow(String targetType, long targetId, Instant createdAt, boolean deleted) {
+    private record OwnRow(String targetType, long targetId, Instant createdAt, boolean deleted, boolean hidden) {
     }
 
     private OwnRow ownRow(long commentId) {
         ParticipeUser user = currentUser.require();
-        var row = jdbc.sql("select author_id, target_type, target_id, created_at, deleted_at is not null from comment where id = ? for update")
+        var row = jdbc.sql("select author_id, target_type, target_id, created_at, deleted_at is not null, hidden from comment where id = ? for update")
                 .param(commentId)
-                .query((rs, n) -> new Object[]{rs.getLong(1), new OwnRow(rs.getString(2), rs.getLong(3), rs.getTimestamp(4).toInstant(), rs.getBoolean(5))})
+                .query((rs, n) -> new Object[]{rs.getLong(1), new OwnRow(rs.getString(2), rs.getLong(3), rs.getTimestamp(4).toInstant(),
+                        rs.getBoolean(5), rs.getBoolean(6))})
                 .optional().orElseThrow(() -> InvalidInputException.of("body", "comment.unknown"));
         if ((long) row[0] != user.accountId()) {
             throw new AccessDeniedException("Only the author changes a comment");
@@ -200,7 +201,7 @@ public class CommentService {
         boolean mine = rs.getLong("author_id") == viewer;
         return new CommentView(rs.getLong("id"), (Long) rs.getObject("parent_id"), rs.getLong("author_id"), rs.getString("display_name"),
                 deleted ? null : rs.getString("body"), created, rs.getTimestamp("edited_at") != null, deleted, mine,
-                mine && !deleted && clock.instant().isBefore(created.plus(EDIT_WINDOW)), rs.getLong("version"),
+                mine && !deleted && !rs.getBoolean("hidden") && clock.instant().isBefore(created.plus(EDIT_WINDOW)), rs.getLong("version"),
                 rs.getBoolean("hidden"), rs.getString("hidden_reason"));
     }
 }

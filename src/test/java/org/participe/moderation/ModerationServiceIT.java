@@ -124,6 +124,11 @@ class ModerationServiceIT {
         var seenByAuthor = as(author, () -> comments.page("IDEA", ideaId, false, 0)).threads().getFirst().comment();
         assertThat(seenByAuthor.hidden()).isTrue();
         assertThat(seenByAuthor.hiddenReason()).isEqualTo("FLAGGED");
+        assertThat(seenByAuthor.editable()).isFalse();
+        assertThatThrownBy(() -> as(author, () -> comments.edit(commentId, "Un texte réécrit pour échapper à la modération.", seenByAuthor.version())))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> as(first, () -> comments.post("IDEA", ideaId, commentId, "Une réponse à un commentaire masqué")))
+                .isInstanceOf(InvalidInputException.class);
         InboxItem item = as(official, () -> moderation.inbox(InboxTab.AUTO_HIDDEN, ContentRef.COMMENT, 0, 500)).stream()
                 .filter(i -> i.ref().equals(ref)).findFirst().orElseThrow();
         assertThat(item.flagReasons()).containsEntry(ModerationReason.ABUSE, 2).containsEntry(ModerationReason.OFF_TOPIC, 1);

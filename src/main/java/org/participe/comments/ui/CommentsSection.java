@@ -39,7 +39,7 @@ import org.participe.comments.CommentView;
 public class CommentsSection extends Composite<Section> {
 
     /** What the viewer may do: read only, or take part. */
-    public enum Access { READ, SIGN_IN, CONFIRM, PARTICIPATE, CLOSED }
+    public enum Access { READ, SIGN_IN, CONFIRM, BLOCKED, PARTICIPATE, CLOSED }
 
     private final CommentService comments;
     private final ModerationControls moderation;
@@ -83,6 +83,7 @@ public class CommentsSection extends Composite<Section> {
             case SIGN_IN -> section.add(new Paragraph(new Anchor(returnPath, getTranslation("comments.sign-in"))));
             case CONFIRM -> section.add(new Paragraph(getTranslation("comments.confirm")));
             case CLOSED -> section.add(new Paragraph(getTranslation("comments.closed")));
+            case BLOCKED -> section.add(new Paragraph(getTranslation("comments.blocked")));
             case READ -> { }
         }
         threads.addClassName("comment-threads");
@@ -140,7 +141,7 @@ public class CommentsSection extends Composite<Section> {
         article.add(meta);
         if (comment.hidden()) {
             article.addClassName("comment-hidden");
-            Paragraph notice = new Paragraph(ModerationControls.hiddenNotice(this, comment.hiddenReason()));
+            Paragraph notice = new Paragraph(ModerationControls.hiddenNotice(this, comment.hiddenReason(), comment.mine()));
             notice.addClassName("notice");
             article.add(notice);
         }
@@ -156,7 +157,7 @@ public class CommentsSection extends Composite<Section> {
         article.add(body);
         Div actions = new Div();
         actions.addClassName("comment-actions");
-        if (access == Access.PARTICIPATE && topLevel && !comment.deleted()) {
+        if (access == Access.PARTICIPATE && topLevel && !comment.deleted() && !comment.hidden()) {
             Button reply = small(getTranslation("comments.reply"));
             reply.getElement().setAttribute("aria-label", getTranslation("comments.reply-to", comment.authorName()));
             reply.addClickListener(e -> {

@@ -150,7 +150,7 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
             page.add(notice(getTranslation("idea.withdrawn-notice")));
         }
         if (idea.hidden()) {
-            page.add(notice(ModerationControls.hiddenNotice(this, idea.hiddenReason())));
+            page.add(notice(ModerationControls.hiddenNotice(this, idea.hiddenReason(), idea.mine())));
         }
         followUp.followUp(ContentRef.idea(idea.id())).ifPresent(state -> page.add(followUpLine(state)));
         if (idea.hasPhoto()) {
@@ -194,7 +194,9 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
                 actions.add(supportButton);
             } else if (user == null) {
                 actions.add(new Anchor("ideas/" + idea.id() + "/back", getTranslation("idea.sign-in-to-support")));
-            } else {
+            } else if (currentUser.hasRole(Roles.BLOCKED)) {
+                actions.add(new Span(getTranslation("idea.blocked-to-support")));
+            } else if (currentUser.hasRole(Roles.UNCONFIRMED)) {
                 actions.add(new Span(getTranslation("idea.confirm-to-support")));
             }
         } else {
@@ -406,7 +408,13 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
         if (currentUser.get().isEmpty()) {
             return CommentsSection.Access.SIGN_IN;
         }
-        return currentUser.hasRole(Roles.RESIDENT) ? CommentsSection.Access.PARTICIPATE : CommentsSection.Access.CONFIRM;
+        if (currentUser.hasRole(Roles.RESIDENT)) {
+            return CommentsSection.Access.PARTICIPATE;
+        }
+        if (currentUser.hasRole(Roles.BLOCKED)) {
+            return CommentsSection.Access.BLOCKED;
+        }
+        return currentUser.hasRole(Roles.UNCONFIRMED) ? CommentsSection.Access.CONFIRM : CommentsSection.Access.READ;
     }
 
     private void confirmWithdraw() {

@@ -52,7 +52,7 @@ public class ModerationControls {
         flag.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         flag.getElement().setAttribute("aria-label", flag.getTranslation("flag.button.label", contentLabel));
         flag.addClickListener(e -> new ReasonDialog(flag.getTranslation("flag.title"), flag.getTranslation("flag.intro"),
-                flag.getTranslation("flag.send"), ModerationService.FLAG_NOTE_MAX, (reason, note) -> {
+                flag.getTranslation("flag.note.help"), flag.getTranslation("flag.send"), ModerationService.FLAG_NOTE_MAX, (reason, note) -> {
             boolean hidden = moderation.flag(ref, reason, note);
             FormErrors.success(flag.getTranslation(hidden ? "flag.sent.hidden" : "flag.sent"));
             flag.setText(flag.getTranslation("flag.done"));
@@ -85,7 +85,7 @@ public class ModerationControls {
             button.addClickListener(e -> {
                 var seen = moderation.current(ref);
                 new ReasonDialog(button.getTranslation("moderation.hide.title"), button.getTranslation("moderation.hide.intro"),
-                        button.getTranslation("moderation.hide"), ModerationService.NOTE_MAX, (reason, note) -> {
+                        button.getTranslation("moderation.note.help"), button.getTranslation("moderation.hide"), ModerationService.NOTE_MAX, (reason, note) -> {
                     moderation.hide(List.of(seen), reason, note);
                     FormErrors.success(button.getTranslation("moderation.hidden"));
                     afterChange.run();
@@ -95,10 +95,10 @@ public class ModerationControls {
         return button;
     }
 
-    /** The reason shown to an author (and officials) on hidden content. */
-    public static String hiddenNotice(com.vaadin.flow.component.Component view, String reason) {
+    /** The reason shown on hidden content: to its author, who alone with the officials sees it, or to an official. */
+    public static String hiddenNotice(com.vaadin.flow.component.Component view, String reason, boolean mine) {
         String label = reason == null ? "" : view.getTranslation("moderation.reason." + ModerationReason.valueOf(reason).name());
-        return view.getTranslation("moderation.hidden.notice", label);
+        return view.getTranslation(mine ? "moderation.hidden.notice" : "moderation.hidden.notice.official", label);
     }
 
     /** An audit code in words: a moderation reason or an idea status; any other code as it is. */

@@ -290,7 +290,8 @@ public class ModerationInboxView extends Composite<VerticalLayout> implements Be
         if (tab != InboxTab.HIDDEN) {
             buttons.add(action(tab == InboxTab.AUTO_HIDDEN ? "moderation.confirm-hide" : "moderation.hide", ButtonVariant.LUMO_ERROR, () -> {
                 List<ItemVersion> chosen = versions(items.get());
-                new ReasonDialog(getTranslation("moderation.hide.title"), getTranslation("moderation.hide.intro"), getTranslation("moderation.hide"),
+                new ReasonDialog(getTranslation("moderation.hide.title"), getTranslation("moderation.hide.intro"),
+                        getTranslation("moderation.note.help"), getTranslation("moderation.hide"),
                         ModerationService.NOTE_MAX, (reason, note) -> report(moderation.hide(chosen, reason, note))).open();
             }));
         }

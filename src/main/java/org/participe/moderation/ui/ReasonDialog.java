@@ -21,7 +21,7 @@ import org.participe.moderation.ModerationReason;
  */
 class ReasonDialog extends Dialog {
 
-    ReasonDialog(String title, String intro, String confirm, int noteMax, BiConsumer<ModerationReason, String> action) {
+    ReasonDialog(String title, String intro, String noteHelp, String confirm, int noteMax, BiConsumer<ModerationReason, String> action) {
         setHeaderTitle(title);
         RadioButtonGroup<ModerationReason> reason = new RadioButtonGroup<>(getTranslation("moderation.reason"));
         reason.setItems(ModerationReason.CHOSEN);
@@ -29,7 +29,7 @@ class ReasonDialog extends Dialog {
         reason.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
         reason.setRequiredIndicatorVisible(true);
         TextArea note = new TextArea(getTranslation("moderation.note"));
-        note.setHelperText(getTranslation("moderation.note.help"));
+        note.setHelperText(noteHelp);
         note.setMaxLength(noteMax);
         note.setWidthFull();
         Map<String, HasValidation> fields = Map.of("reason", reason, "note", note);
