@@ -1,0 +1,293 @@
+package org.participe.reporting;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.participe.base.TownZone;
+import org.participe.security.Roles;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Participation figures, computed in SQL from one definition per {@link Metric}: the staff
+ * dashboard, its exports and the public figures page all read them here, so they never disagree.
+ * Counts are of public actions only (published ideas, visible comments) and never name anyone.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ReportingService {
+
+    static final String STAFF = "hasAnyRole('" + Roles.STAFF + "', '" + Roles.ADMIN + "')";
+    /** Ideas narrowed by the filter; {@code i} is the idea's alias. */
+    private static final String IDEA_FILTER = "(cast(:nb as bigint) is null or i.neighbourhood_id = :nb)"
+            + " and (cast(:cat as bigint) is null or i.category_id = :cat)";
+    private static final String PUBLIC_IDEA = "i.status <> 'PENDING' and not i.hidden";
+    private static final String IN_PERIOD = " >= :from and %s < :to";
+
+    private final JdbcClient jdbc;
+
+    ReportingService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // Figures -----------------------------------------------------------------------------------
+
+    /** Every figure of the catalogue for the period, with the previous period's. */
+    @PreAuthorize(STAFF)
+    public List<MetricValue> figures(ReportPeriod period, ReportFilter filter) {
+        Map<Metric, Double> now = compute(period, filter);
+        Map<Metric, Double> before = compute(period.previous(), filter);
+        List<MetricValue> values = new ArrayList<>();
+        for (Metric metric : Metric.values()) {
+            values.add(new MetricValue(metric, now.get(metric), before.get(metric)));
+        }
+        return values;
+    }
+
+    /** The figures residents see, for the whole town: the same definitions, without moderation volumes. */
+    @PreAuthorize("permitAll()")
+    public List<MetricValue> publicFigures(ReportPeriod period) {
+        Map<Metric, Double> now = compute(period, ReportFilter.none());
+        Map<Metric, Double> before = compute(period.previous(), ReportFilter.none());
+        List<MetricValue> values = new ArrayList<>();
+        for (Metric metric : Metric.values()) {
+            if (metric.shownToThePublic()) {
+                values.add(new MetricValue(metric, now.get(metric), before.get(metric)));
+            }
+        }
+        return values;
+    }
+
+    /** One statement computes the whole catalogue for one period. */
+    private Map<Metric, Double> compute(ReportPeriod period, ReportFilter filter) {
+        String sql = """
+                select
+                  (select count(*) from idea i where %1$s and i.published_at %2$s and %3$s) as ideas,
+                  (select count(*) from support s join idea i on i.id = s.idea_id where s.created_at %4$s and %3$s) as supports,
+                  (select count(*) from comment c join idea i on i.id = c.target_id
+                     where c.target_type = 'IDEA' and c.deleted_at is null and not c.hidden and c.created_at %5$s and %3$s) as comments,
+                  (select count(*) from (
+                     select i.author_id as who from idea i where %1$s and i.published_at %2$s and %3$s
+                     union select s.account_id from support s join idea i on i.id = s.idea_id where s.created_at %4$s and %3$s
+                     union select c.author_id from comment c join idea i on i.id = c.target_id
+                       where c.target_type = 'IDEA' and c.deleted_at is null and c.created_at %5$s and %3$s) p) as participants,
+                  (select count(*) from account a where a.email_confirmed_at is not null and a.created_at %6$s
+                     and (cast(:nb as bigint) is null or a.neighbourhood_id = :nb)) as new_accounts,
+                  answered.n as answered, answered.with_due, answered.on_time, answered.median_days,
+                  (select count(*) from flag f
+                     left join comment c on f.content_type = 'COMMENT' and c.id = f.content_id and c.target_type = 'IDEA'
+                     join idea i on i.id = case when f.content_type = 'IDEA' then f.content_id else c.target_id end
+                     where f.created_at %7$s and %3$s) as flags,
+                  (select count(*) from moderation_item m
+                     left join comment c on m.content_type = 'COMMENT' and c.id = m.content_id and c.target_type = 'IDEA'
+                     join idea i on i.id = case when m.content_type = 'IDEA' then m.content_id else c.target_id end
+                     where m.hidden and m.hidden_at %8$s and %3$s) as hidden_items
+                from (select count(*) as n, count(*) filter (where m.due_at is not null) as with_due,
+                             count(*) filter (where m.due_at is not null and m.answered_at <= m.due_at) as on_time,
+                             percentile_cont(0.5) within group (order by extract(epoch from m.answered_at - coalesce(m.published_at, m.content_created_at)) / 86400.0) as median_days
+                      from moderation_item m join idea i on m.content_type = 'IDEA' and i.id = m.content_id
+                      where m.answered_at %9$s and %3$s) answered"""
+                .formatted(PUBLIC_IDEA, range("i.published_at"), IDEA_FILTER, range("s.created_at"), range("c.created_at"),
+                        range("a.created_at"), range("f.created_at"), range("m.hidden_at"), range("m.answered_at"));
+        return params(jdbc.sql(sql), period, filter).query((rs, n) -> {
+            Map<Metric, Double> values = new EnumMap<>(Metric.class);
+            values.put(Metric.IDEAS, (double) rs.getLong("ideas"));
+            values.put(Metric.SUPPORTS, (double) rs.getLong("supports"));
+            values.put(Metric.COMMENTS, (double) rs.getLong("comments"));
+            values.put(Metric.PARTICIPANTS, (double) rs.getLong("participants"));
+            values.put(Metric.NEW_ACCOUNTS, (double) rs.getLong("new_accounts"));
+            values.put(Metric.IDEAS_ANSWERED, (double) rs.getLong("answered"));
+            long withDue = rs.getLong("with_due");
+            values.put(Metric.ANSWERED_ON_TIME, withDue == 0 ? null : 100.0 * rs.getLong("on_time") / withDue);
+            values.put(Metric.MEDIAN_DAYS_TO_ANSWER, (Double) rs.getObject("median_days"));
+            values.put(Metric.FLAGS, (double) rs.getLong("flags"));
+            values.put(Metric.HIDDEN_ITEMS, (double) rs.getLong("hidden_items"));
+            return values;
+        }).single();
+    }
+
+    // Charts ------------------------------------------------------------------------------------
+
+    /** Activity per week of the period (Monday to Sunday, Paris time), every week listed even when empty. */
+    @PreAuthorize("permitAll()")
+    public List<WeekActivity> weeklyActivity(ReportPeriod period, ReportFilter filter) {
+        String sql = """
+                with weeks as (
+                    select generate_series(date_trunc('week', cast(:firstDay as date)), cast(:lastDay as date), interval '1 week')::date as week
+                ), ideas as (
+                    select date_trunc('week', i.published_at at time zone :zone)::date as week, count(*) as n
+                    from idea i where %1$s and i.published_at %2$s and %3$s group by 1
+                ), supports as (
+                    select date_trunc('week', s.created_at at time zone :zone)::date as week, count(*) as n
+                    from support s join idea i on i.id = s.idea_id where s.created_at %4$s and %3$s group by 1
+                ), comments as (
+                    select date_trunc('week', c.created_at at time zone :zone)::date as week, count(*) as n
+                    from comment c join idea i on i.id = c.target_id
+                    where c.target_type = 'IDEA' and c.deleted_at is null and not c.hidden and c.created_at %5$s and %3$s group by 1
+                ), accounts as (
+                    select date_trunc('week', a.created_at at time zone :zone)::date as week, count(*) as n
+                    from account a where a.email_confirmed_at is not null and a.created_at %6$s
+                      and (cast(:nb as bigint) is null or a.neighbourhood_id = :nb) group by 1
+                )
+                select w.week, coalesce(i.n, 0), coalesce(s.n, 0), coalesce(c.n, 0), coalesce(a.n, 0)
+                from weeks w left join ideas i using (week) left join supports s using (week)
+                     left join comments c using (week) left join accounts a using (week)
+                order by w.week"""
+                .formatted(PUBLIC_IDEA, range("i.published_at"), IDEA_FILTER, range("s.created_at"), range("c.created_at"), range("a.created_at"));
+        return params(jdbc.sql(sql), period, filter).param("firstDay", period.first()).param("lastDay", period.last())
+                .param("zone", TownZone.ZONE.getId())
+                .query((rs, n) -> new WeekActivity(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                .list();
+    }
+
+    /** Ideas, supports and comments of the period per neighbourhood ("" for ideas about the whole town). */
+    @PreAuthorize("permitAll()")
+    public List<GroupFigures> byNeighbourhood(ReportPeriod period, ReportFilter filter) {
+        return grouped("coalesce(cast(i.neighbourhood_id as text), '')", "coalesce((select name from neighbourhood where id = i.neighbourhood_id), '')",
+                period, filter);
+    }
+
+    /** Ideas, supports and comments of the period per category (French name; views translate with the category list). */
+    @PreAuthorize("permitAll()")
+    public List<GroupFigures> byCategory(ReportPeriod period, ReportFilter filter) {
+        return grouped("cast(i.category_id as text)", "(select name_fr from category where id = i.category_id)", period, filter);
+    }
+
+    /** Where the ideas published in the period stand now, one line per status. */
+    @PreAuthorize("permitAll()")
+    public List<GroupFigures> statusFunnel(ReportPeriod period, ReportFilter filter) {
+        return grouped("i.status", "i.status", period, filter);
+    }
+
+    private List<GroupFigures> grouped(String key, String label, ReportPeriod period, ReportFilter filter) {
+        String sql = """
+                with scoped as (select i.id, %6$s as key, %7$s as label from idea i where %1$s and %3$s),
+                ideas as (select s.key, count(*) as n from scoped s join idea i on i.id = s.id where i.published_at %2$s group by 1),
+                supports as (select x.key, count(*) as n from support s join scoped x on x.id = s.idea_id where s.created_at %4$s group by 1),
+                comments as (select x.key, count(*) as n from comment c join scoped x on x.id = c.target_id
+                             where c.target_type = 'IDEA' and c.deleted_at is null and not c.hidden and c.created_at %5$s group by 1),
+                keys as (select distinct key, label from scoped)
+                select k.key, k.label, coalesce(i.n, 0) as ideas, coalesce(s.n, 0) as supports, coalesce(c.n, 0) as comments
+                from keys k left join ideas i using (key) left join supports s using (key) left join comments c using (key)
+                where coalesce(i.n, 0) + coalesce(s.n, 0) + coalesce(c.n, 0) > 0
+                order by ideas desc, supports desc, k.label"""
+                .formatted(PUBLIC_IDEA, range("i.published_at"), IDEA_FILTER, range("s.created_at"), range("c.created_at"), key, label);
+        return params(jdbc.sql(sql), period, filter)
+                .query((rs, n) -> new GroupFigures(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))).list();
+    }
+
+    /** How long answers given in the period took, in bands of days since publication. */
+    @PreAuthorize("permitAll()")
+    public List<GroupFigures> answerTimes(ReportPeriod period, ReportFilter filter) {
+        String sql = """
+                with bands(key, low, high, position) as (values ('0-7', 0, 8, 1), ('8-14', 8, 15, 2), ('15-30', 15, 31, 3),
+                                                              ('31-60', 31, 61, 4), ('61+', 61, 1000000, 5)),
+                answered as (
+                    select extract(epoch from m.answered_at - coalesce(m.published_at, m.content_created_at)) / 86400.0 as days
+                    from moderation_item m join idea i on m.content_type = 'IDEA' and i.id = m.content_id
+                    where m.answered_at %1$s and %2$s)
+                select b.key, count(a.days) from bands b left join answered a on a.days >= b.low and a.days < b.high
+                group by b.key, b.position order by b.position"""
+                .formatted(range("m.answered_at"), IDEA_FILTER);
+        return params(jdbc.sql(sql), period, filter)
+                .query((rs, n) -> new GroupFigures(rs.getString(1), rs.getString(1), rs.getLong(2), 0, 0)).list();
+    }
+
+    // Exports -----------------------------------------------------------------------------------
+
+    /** The figures of the period as CSV (UTF-8 with BOM, semicolons: what French spreadsheets open), with each definition. */
+    @PreAuthorize(STAFF)
+    public void writeFiguresCsv(ReportPeriod period, ReportFilter filter, Function<String, String> translate, Writer out) {
+        try {
+            out.write('\uFEFF');
+            out.write(String.join(";", translate.apply("reports.csv.metric"), translate.apply("reports.csv.value"),
+                    translate.apply("reports.csv.previous"), translate.apply("reports.csv.definition")) + "\r\n");
+            for (MetricValue value : figures(period, filter)) {
+                out.write(String.join(";", Csv.cell(translate.apply(value.metric().nameKey())), number(value.value()),
+                        number(value.previous()), Csv.cell(translate.apply(value.metric().definitionKey()))) + "\r\n");
+            }
+            out.flush();
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    /**
+     * The ideas published in the period with their figures, as CSV, streamed from the database in
+     * batches: memory stays constant whatever the number of ideas.
+     */
+    @PreAuthorize(STAFF)
+    public void writeIdeasCsv(ReportPeriod period, ReportFilter filter, Function<String, String> translate, Writer out) {
+        DateTimeFormatter day = DateTimeFormatter.ISO_LOCAL_DATE.withZone(TownZone.ZONE);
+        try {
+            out.write('\uFEFF');
+            List<String> header = new ArrayList<>();
+            for (String column : IDEA_COLUMNS) {
+                header.add(translate.apply("reports.csv.idea." + column));
+            }
+            out.write(String.join(";", header) + "\r\n");
+            params(jdbc.sql("""
+                            select i.id, i.title, i.status, (select name_fr from category where id = i.category_id) as category,
+                                   coalesce((select name from neighbourhood where id = i.neighbourhood_id), '') as neighbourhood,
+                                   i.published_at, i.support_count, i.comment_count, m.due_at, m.answered_at
+                            from idea i left join moderation_item m on m.content_type = 'IDEA' and m.content_id = i.id
+                            where %s and i.published_at %s and %s order by i.published_at, i.id"""
+                            .formatted(PUBLIC_IDEA, range("i.published_at"), IDEA_FILTER)), period, filter)
+                    .withFetchSize(500)
+                    .query(rs -> {
+                        try {
+                            out.write(String.join(";", String.valueOf(rs.getLong("id")), Csv.cell(rs.getString("title")), rs.getString("status"),
+                                    Csv.cell(rs.getString("category")), Csv.cell(rs.getString("neighbourhood")),
+                                    date(day, rs, "published_at"), String.valueOf(rs.getInt("support_count")),
+                                    String.valueOf(rs.getInt("comment_count")), date(day, rs, "due_at"), date(day, rs, "answered_at")) + "\r\n");
+                        } catch (IOException failure) {
+                            throw new UncheckedIOException(failure);
+                        }
+                    });
+            out.flush();
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    static final List<String> IDEA_COLUMNS = List.of("id", "title", "status", "category", "neighbourhood", "published", "supports",
+            "comments", "due", "answered");
+
+    // Helpers -----------------------------------------------------------------------------------
+
+    private static String range(String column) {
+        return IN_PERIOD.formatted(column);
+    }
+
+    private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec spec, ReportPeriod period, ReportFilter filter) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("from", Timestamp.from(period.start()));
+        values.put("to", Timestamp.from(period.end()));
+        values.put("nb", filter.neighbourhoodId());
+        values.put("cat", filter.categoryId());
+        return spec.params(values);
+    }
+
+    private static String number(Double value) {
+        return value == null ? "" : String.format(Locale.FRANCE, "%.1f", value);
+    }
+
+    private static String date(DateTimeFormatter format, ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? "" : format.format(timestamp.toInstant());
+    }
+}

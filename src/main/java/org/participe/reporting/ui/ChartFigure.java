@@ -1,0 +1,100 @@
+package org.participe.reporting.ui;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.dependency.JavaScript;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.NativeDetails;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableBody;
+import com.vaadin.flow.component.html.NativeTableHeaderCell;
+import com.vaadin.flow.component.html.NativeTableRow;
+import com.vaadin.flow.component.html.Section;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A chart drawn by Apache ECharts (a static script from its webjar, driven through
+ * {@code executeJs}) with its data as a table right under it: the chart is decoration for sighted
+ * readers, the table is what keyboards and screen readers reach (the chart is hidden from them).
+ */
+@JavaScript("context://webjars/echarts/5.3.1/dist/echarts.min.js")
+public class ChartFigure extends Composite<Section> {
+
+    public enum Kind { BARS, LINES }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Draws once the element has its size, and follows its size afterwards (phone rotation, drawer). */
+    private static final String DRAW = """
+            const element = this;
+            const option = JSON.parse($0);
+            requestAnimationFrame(() => {
+              const chart = echarts.getInstanceByDom(element) || echarts.init(element, null, { renderer: 'svg' });
+              chart.setOption(option, true);
+            });
+            if (!element.participeObserver) {
+              element.participeObserver = new ResizeObserver(() => {
+                const chart = echarts.getInstanceByDom(element);
+                if (chart) { chart.resize(); }
+              });
+              element.participeObserver.observe(element);
+            }""";
+
+    private final Div canvas = new Div();
+    private final NativeDetails data = new NativeDetails();
+
+    public ChartFigure(String title, String dataLabel) {
+        Section section = getContent();
+        section.addClassName("chart-figure");
+        canvas.addClassName("chart-canvas");
+        canvas.getElement().setAttribute("aria-hidden", "true");
+        data.setSummaryText(dataLabel);
+        data.addClassName("chart-data");
+        section.add(new H3(title), canvas, data);
+    }
+
+    /** Draws the series over the labels, and writes the same numbers in the table. */
+    public void show(Kind kind, String labelHeader, List<String> labels, Map<String, List<? extends Number>> series) {
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("tooltip", Map.of("trigger", "axis"));
+        option.put("legend", Map.of("top", 0));
+        option.put("grid", Map.of("left", 8, "right", 8, "bottom", 8, "top", 36, "containLabel", true));
+        option.put("color", List.of("#1a5fb4", "#c64600", "#26a269", "#813d9c"));
+        option.put("xAxis", Map.of("type", "category", "data", labels, "axisLabel", Map.of("hideOverlap", true)));
+        option.put("yAxis", Map.of("type", "value", "minInterval", 1));
+        List<Map<String, Object>> drawn = new ArrayList<>();
+        series.forEach((name, values) -> drawn.add(Map.of("name", name, "type", kind == Kind.BARS ? "bar" : "line", "data", values)));
+        option.put("series", drawn);
+        canvas.getElement().executeJs(DRAW, JSON.writeValueAsString(option));
+        data.setContent(table(labelHeader, labels, series));
+    }
+
+    private static Div table(String labelHeader, List<String> labels, Map<String, List<? extends Number>> series) {
+        NativeTable table = new NativeTable();
+        table.addClassName("figures-table");
+        NativeTableRow head = table.getHead().addRow();
+        header(head, labelHeader, "col");
+        series.keySet().forEach(name -> header(head, name, "col"));
+        NativeTableBody body = table.addBody();
+        for (int i = 0; i < labels.size(); i++) {
+            NativeTableRow row = body.addRow();
+            header(row, labels.get(i), "row");
+            for (List<? extends Number> values : series.values()) {
+                row.addDataCell().setText(String.valueOf(values.get(i)));
+            }
+        }
+        Div scroller = new Div(table);
+        scroller.addClassName("table-scroller");
+        return scroller;
+    }
+
+    private static void header(NativeTableRow row, String text, String scope) {
+        NativeTableHeaderCell cell = row.addHeaderCell();
+        cell.setText(text);
+        cell.getElement().setAttribute("scope", scope);
+    }
+}
