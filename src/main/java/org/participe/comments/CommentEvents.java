@@ -15,6 +15,10 @@ public final class CommentEvents {
     public record CommentEdited(String targetType, long targetId, long commentId) {
     }
 
+    /** Moderation hid a comment or showed it again: public counts follow. */
+    public record CommentVisibilityChanged(String targetType, long targetId, long commentId, boolean hidden) {
+    }
+
     public record CommentDeleted(String targetType, long targetId, long commentId) {
     }
 }

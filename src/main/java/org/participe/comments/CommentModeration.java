@@ -49,10 +49,20 @@ class CommentModeration implements ModeratedContent {
         if (ids.isEmpty()) {
             return;
         }
-        jdbc.sql("update comment set hidden = :hidden, hidden_reason = :reason, version = version + 1 where id in (:ids) returning target_type, target_id, id")
-                .param("hidden", reason != null).param("reason", reason == null ? null : reason.name()).param("ids", ids)
-                .query((rs, n) -> new CommentEvents.CommentEdited(rs.getString(1), rs.getLong(2), rs.getLong(3))).list()
-                .forEach(events::publishEvent);
+        boolean hidden = reason != null;
+        jdbc.sql("""
+                        with before as (select id, hidden as was from comment where id in (:ids) for update)
+                        update comment c set hidden = :hidden, hidden_reason = :reason, version = c.version + 1
+                        from before b where c.id = b.id
+                        returning c.target_type, c.target_id, c.id, c.deleted_at is null and b.was <> :hidden""")
+                .param("hidden", hidden).param("reason", hidden ? reason.name() : null).param("ids", ids)
+                .query((rs, n) -> new Object[]{rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4)}).list()
+                .forEach(row -> {
+                    events.publishEvent(new CommentEvents.CommentEdited((String) row[0], (long) row[1], (long) row[2]));
+                    if ((boolean) row[3]) {
+                        events.publishEvent(new CommentEvents.CommentVisibilityChanged((String) row[0], (long) row[1], (long) row[2], hidden));
+                    }
+                });
     }
 
     @Override

@@ -52,6 +52,13 @@ class IdeaComments implements CommentTarget {
     }
 
     @EventListener
+    void on(CommentEvents.CommentVisibilityChanged changed) {
+        if (TYPE.equals(changed.targetType())) {
+            ideas.adjustCommentCount(changed.targetId(), changed.hidden() ? -1 : 1);
+        }
+    }
+
+    @EventListener
     void on(CommentEvents.CommentEdited edited) {
         if (TYPE.equals(edited.targetType())) {
             ideas.adjustCommentCount(edited.targetId(), 0);

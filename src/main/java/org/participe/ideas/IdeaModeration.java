@@ -59,6 +59,11 @@ class IdeaModeration implements ModeratedContent {
     }
 
     @Override
+    public void lock(long id) {
+        jdbc.sql("select id from idea where id = ? for update").param(id).query(Long.class).optional();
+    }
+
+    @Override
     public void approve(long id) {
         ideas.approve(id);
     }

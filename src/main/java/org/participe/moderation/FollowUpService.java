@@ -148,7 +148,8 @@ public class FollowUpService {
                         ), overdue as (
                             select (date_trunc('month', due_at at time zone :zone))::date as month_start, count(*) as open_overdue
                             from moderation_item
-                            where answerable and answered_at is null and due_at is not null and due_at < :now and due_at >= :from group by 1
+                            where answerable and answered_at is null and not hidden and due_at is not null and due_at < :now and due_at >= :from
+                            group by 1
                         )
                         select m.month_start, coalesce(a.answered, 0), coalesce(a.with_due, 0), coalesce(a.on_time, 0), a.median_days,
                                coalesce(o.open_overdue, 0)

@@ -25,6 +25,13 @@ public interface ModeratedContent {
     /** Hides every visible item of an author (who is being blocked); returns them. */
     List<Item> hideAllBy(long authorId);
 
+    /**
+     * Locks the item's own row before moderation locks its queue row: the content features lock in
+     * the same order (content, then queue), so two officials never deadlock.
+     */
+    default void lock(long id) {
+    }
+
     /** Publishes an item that waited for pre-moderation. Kinds without pre-moderation refuse. */
     default void approve(long id) {
         throw new UnsupportedOperationException(type() + " has no pre-moderation");

@@ -105,6 +105,7 @@ public class ModerationService {
         if (content.authorId() == resident.accountId()) {
             throw InvalidInputException.of("reason", "flag.own");
         }
+        kind(ref.type()).lock(ref.id());
         Item item = lockOrCreate(ref, content);
         if (item.hidden() || item.pending()) {
             throw InvalidInputException.of("reason", "flag.unknown");
@@ -205,6 +206,19 @@ public class ModerationService {
                 .params(ref.type(), ref.id()).query(Long.class).optional().orElse(0L));
     }
 
+    /** The moderation versions of a page of items, as officials see them drawn (0 for items never moderated): one statement. */
+    @PreAuthorize(OFFICIAL)
+    @Transactional(readOnly = true)
+    public Map<Long, Long> versions(String type, Collection<Long> ids) {
+        Map<Long, Long> versions = new HashMap<>();
+        ids.forEach(id -> versions.put(id, 0L));
+        if (!ids.isEmpty()) {
+            jdbc.sql("select content_id, version from moderation_item where content_type = :type and content_id in (:ids)")
+                    .param("type", type).param("ids", ids).query((rs, n) -> versions.put(rs.getLong(1), rs.getLong(2))).list();
+        }
+        return versions;
+    }
+
     @PreAuthorize(OFFICIAL)
     @Transactional(readOnly = true)
     public List<FlagView> flags(ContentRef ref) {
@@ -277,7 +291,10 @@ public class ModerationService {
                 return false;
             }
             if (item.hiddenReason() == ModerationReason.AUTHOR_BLOCKED && isBlocked(item.authorId())) {
-                throw InvalidInputException.of("note", "moderation.restore.blocked");
+                if (items.size() == 1) {
+                    throw InvalidInputException.of("note", "moderation.restore.blocked");
+                }
+                return false;
             }
             String before = "hidden: " + item.hiddenReason();
             setHidden(item, null, null);
@@ -294,6 +311,13 @@ public class ModerationService {
         String cleanNote = cleanNote(note, false);
         long official = currentUser.require().accountId();
         return each(items, item -> {
+            if (item.hidden() && item.hiddenReason() == ModerationReason.FLAGGED) {
+                setHidden(item, null, null);
+                dismissOpenFlags(item);
+                audit.record(official, "RESTORE", item.ref(), item.authorId(), null, cleanNote, "hidden: FLAGGED", "visible");
+                events.publishEvent(new ModerationEvents.ContentRestored(item.ref(), item.authorId(), item.pagePath(), clock.instant()));
+                return true;
+            }
             int dismissed = dismissOpenFlags(item);
             if (dismissed == 0) {
                 return false;
@@ -350,13 +374,15 @@ public class ModerationService {
             return;
         }
         Map<String, List<Long>> byKind = new HashMap<>();
-        jdbc.sql("""
-                        update moderation_item set hidden = false, hidden_reason = null, hidden_note = null, hidden_at = null,
-                               updated_at = now(), version = version + 1
-                        where author_id = ? and hidden and hidden_reason = 'AUTHOR_BLOCKED' returning content_type, content_id""")
+        jdbc.sql("select content_type, content_id from moderation_item where author_id = ? and hidden and hidden_reason = 'AUTHOR_BLOCKED'")
                 .param(authorId)
                 .query((rs, n) -> byKind.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2))).list();
         byKind.forEach((type, ids) -> kind(type).setHidden(ids, null));
+        jdbc.sql("""
+                        update moderation_item set hidden = false, hidden_reason = null, hidden_note = null, hidden_at = null,
+                               updated_at = now(), version = version + 1
+                        where author_id = ? and hidden and hidden_reason = 'AUTHOR_BLOCKED'""")
+                .param(authorId).update();
         int restored = byKind.values().stream().mapToInt(List::size).sum();
         audit.record(currentUser.require().accountId(), "UNBLOCK", null, authorId, null, cleanNote, "blocked",
                 "active; content restored: " + restored);
@@ -384,6 +410,7 @@ public class ModerationService {
         int done = 0;
         List<ContentRef> conflicts = new ArrayList<>();
         for (ItemVersion wanted : requested) {
+            kind(wanted.ref().type()).lock(wanted.ref().id());
             ContentSummary content = summary(wanted.ref()).orElseThrow(() -> InvalidInputException.of("items", "moderation.unknown"));
             Item item = lockOrCreate(wanted.ref(), content);
             if (item.version() != wanted.version()) {

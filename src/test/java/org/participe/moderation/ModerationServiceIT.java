@@ -152,8 +152,10 @@ class ModerationServiceIT {
             as(flagger, () -> moderation.flag(ref, ModerationReason.SPAM, null));
         }
         assertThat(publicThreadsContain(ideaId, commentId)).isFalse();
+        assertThat(anonymously(() -> ideas.detail(ideaId)).orElseThrow().commentCount()).as("a hidden comment is not counted").isZero();
 
         ActionResult result = as(official, () -> moderation.restore(List.of(seen(ref)), "Propos corrects, signalements infondés"));
+        assertThat(anonymously(() -> ideas.detail(ideaId)).orElseThrow().commentCount()).isEqualTo(1);
 
         assertThat(result.done()).isEqualTo(1);
         assertThat(publicThreadsContain(ideaId, commentId)).isTrue();
@@ -238,6 +240,23 @@ class ModerationServiceIT {
         assertThat(block.before()).isEqualTo("active");
         assertThat(block.after()).isEqualTo("blocked; content hidden: 2");
         assertThat(block.note()).isEqualTo("Insultes répétées malgré un avertissement");
+    }
+
+    @Test
+    void dismissingTheFlagsOfAnAutomaticallyHiddenItemShowsItAgain() {
+        long ideaId = idea(author, "Une idée signalée à tort trois fois");
+        ContentRef ref = ContentRef.idea(ideaId);
+        for (String name : List.of("d-a", "d-b", "d-c")) {
+            ParticipeUser flagger = resident(name);
+            as(flagger, () -> moderation.flag(ref, ModerationReason.OFF_TOPIC, null));
+        }
+        assertThat(anonymously(() -> ideas.detail(ideaId))).isEmpty();
+
+        as(official, () -> moderation.dismissFlags(List.of(seen(ref)), null));
+
+        assertThat(anonymously(() -> ideas.detail(ideaId))).isPresent();
+        assertThat(as(official, () -> moderation.inbox(InboxTab.AUTO_HIDDEN, null, 0, 1000))).extracting(InboxItem::ref).doesNotContain(ref);
+        assertThat(auditOf(ref).getLast().action()).isEqualTo("RESTORE");
     }
 
     @Test

@@ -1,10 +1,11 @@
 package org.participe.comments.ui;
 
 import java.time.ZoneId;
-import java.util.Set;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
@@ -44,6 +45,7 @@ public class CommentsSection extends Composite<Section> {
     private final CommentService comments;
     private final ModerationControls moderation;
     private Set<Long> flagged = Set.of();
+    private Map<Long, Long> versions = Map.of();
     private final String targetType;
     private final long targetId;
     private final Access access;
@@ -102,9 +104,11 @@ public class CommentsSection extends Composite<Section> {
         boolean hasMore = false;
         for (int page = 0; page < pages; page++) {
             CommentPage result = comments.page(targetType, targetId, order.getValue(), page * CommentService.PAGE_SIZE);
-            flagged = moderation.flaggedByMe(ContentRef.COMMENT, result.threads().stream()
+            List<Long> shown = result.threads().stream()
                     .flatMap(thread -> java.util.stream.Stream.concat(java.util.stream.Stream.of(thread.comment()), thread.replies().stream()))
-                    .map(CommentView::id).toList());
+                    .map(CommentView::id).toList();
+            flagged = moderation.flaggedByMe(ContentRef.COMMENT, shown);
+            versions = moderation.versionsForOfficials(ContentRef.COMMENT, shown);
             result.threads().forEach(thread -> threads.add(thread(thread)));
             hasMore = result.hasMore();
             if (!hasMore) {
@@ -186,7 +190,8 @@ public class CommentsSection extends Composite<Section> {
             if (flag != null) {
                 actions.add(flag);
             }
-            var tools = moderation.officialTools(ContentRef.comment(comment.id()), comment.hidden(), label, this::refresh);
+            var tools = moderation.officialTools(ContentRef.comment(comment.id()), comment.hidden(),
+                    versions.getOrDefault(comment.id(), 0L), label, this::refresh);
             if (tools != null) {
                 actions.add(tools);
             }

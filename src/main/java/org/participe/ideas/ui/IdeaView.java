@@ -72,6 +72,7 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
     private final IdeaLiveUpdates live;
     private final ModerationControls moderation;
     private final FollowUpService followUp;
+    private final java.time.Clock clock;
     private final TownNames names;
     private final String baseUrl;
     private final DateTimeFormatter dates;
@@ -84,7 +85,8 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
 
     public IdeaView(IdeaService ideas, CommentService comments, FollowService follows, CurrentUser currentUser,
                     IdeaLiveUpdates live, TownService town, ModerationControls moderation, FollowUpService followUp,
-                    @Value("${participe.base-url}") String baseUrl) {
+                    java.time.Clock clock, @Value("${participe.base-url}") String baseUrl) {
+        this.clock = clock;
         this.ideas = ideas;
         this.moderation = moderation;
         this.followUp = followUp;
@@ -226,7 +228,9 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
         if (flag != null && !idea.hidden()) {
             actions.add(flag);
         }
-        var tools = moderation.officialTools(ContentRef.idea(idea.id()), idea.hidden(), getTranslation("flag.this-idea"), this::reload);
+        long moderationVersion = moderation.versionsForOfficials(ContentRef.IDEA, List.of(idea.id())).getOrDefault(idea.id(), 0L);
+        var tools = moderation.officialTools(ContentRef.idea(idea.id()), idea.hidden(), moderationVersion, getTranslation("flag.this-idea"),
+                this::reload);
         if (tools != null) {
             actions.add(tools);
         }
@@ -338,7 +342,7 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
             line.setText(state.onTime() == null ? getTranslation("followup.answered", when)
                     : getTranslation(state.onTime() ? "followup.answered.on-time" : "followup.answered.late", when, dates.format(state.dueAt())));
         } else if (state.dueAt() != null) {
-            boolean late = state.overdue(java.time.Instant.now());
+            boolean late = state.overdue(clock.instant());
             line.setText(getTranslation(late ? "followup.overdue" : "followup.expected", dates.format(state.dueAt())));
             if (late) {
                 line.addClassName("overdue");
@@ -358,6 +362,7 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
         Section section = new Section();
         section.addClassNames("card", "staff-tools");
         section.setId("answer");
+        long seenVersion = idea.version();
         section.add(new H2(getTranslation("answer.title")));
         Select<IdeaStatus> status = new Select<>();
         status.setLabel(getTranslation("answer.status"));
@@ -372,7 +377,7 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
                 if (status.getValue() == null) {
                     throw InvalidInputException.of("status", "answer.status.required");
                 }
-                ideas.answer(idea.id(), status.getValue(), text.getValue(), idea.version());
+                ideas.answer(idea.id(), status.getValue(), text.getValue(), seenVersion);
                 FormErrors.success(getTranslation("answer.published"));
                 reload();
             } catch (InvalidInputException refusal) {

@@ -9,7 +9,9 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import org.participe.base.ui.FormErrors;
+import org.participe.base.validation.InvalidInputException;
 import org.participe.moderation.ContentRef;
+import org.participe.moderation.ItemVersion;
 import org.participe.moderation.ModerationReason;
 import org.participe.moderation.ModerationService;
 import org.participe.security.CurrentUser;
@@ -62,8 +64,18 @@ public class ModerationControls {
         return flag;
     }
 
-    /** "Hide" or "restore" for officials, in place; {@code afterChange} redraws the page. Null for others. */
-    public com.vaadin.flow.component.Component officialTools(ContentRef ref, boolean hidden, String contentLabel, Runnable afterChange) {
+    /** The moderation versions of the items a page draws, for officials (one query); empty for others. */
+    public java.util.Map<Long, Long> versionsForOfficials(String type, Collection<Long> ids) {
+        return currentUser.hasRole(Roles.OFFICIAL) ? moderation.versions(type, ids) : java.util.Map.of();
+    }
+
+    /**
+     * "Hide" or "restore" for officials, in place; {@code version} is the item's moderation version
+     * when the page was drawn, so that an official acting on a stale page is told rather than
+     * overwriting a colleague's decision. {@code afterChange} redraws the page. Null for others.
+     */
+    public com.vaadin.flow.component.Component officialTools(ContentRef ref, boolean hidden, long version, String contentLabel,
+                                                             Runnable afterChange) {
         if (!currentUser.hasRole(Roles.OFFICIAL)) {
             return null;
         }
@@ -74,8 +86,12 @@ public class ModerationControls {
             button.setIcon(VaadinIcon.EYE.create());
             button.getElement().setAttribute("aria-label", button.getTranslation("moderation.restore.label", contentLabel));
             button.addClickListener(e -> {
-                moderation.restore(List.of(moderation.current(ref)), null);
-                FormErrors.success(button.getTranslation("moderation.restored"));
+                try {
+                    moderation.restore(List.of(new ItemVersion(ref, version)), null);
+                    FormErrors.success(button.getTranslation("moderation.restored"));
+                } catch (InvalidInputException refusal) {
+                    FormErrors.show(button, refusal, java.util.Map.of());
+                }
                 afterChange.run();
             });
         } else {
@@ -83,7 +99,7 @@ public class ModerationControls {
             button.setIcon(VaadinIcon.EYE_SLASH.create());
             button.getElement().setAttribute("aria-label", button.getTranslation("moderation.hide.label", contentLabel));
             button.addClickListener(e -> {
-                var seen = moderation.current(ref);
+                var seen = new ItemVersion(ref, version);
                 new ReasonDialog(button.getTranslation("moderation.hide.title"), button.getTranslation("moderation.hide.intro"),
                         button.getTranslation("moderation.note.help"), button.getTranslation("moderation.hide"), ModerationService.NOTE_MAX, (reason, note) -> {
                     moderation.hide(List.of(seen), reason, note);

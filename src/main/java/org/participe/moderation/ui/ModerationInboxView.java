@@ -281,7 +281,7 @@ public class ModerationInboxView extends Composite<VerticalLayout> implements Be
         if (tab == InboxTab.PENDING) {
             buttons.add(action("moderation.approve", ButtonVariant.LUMO_PRIMARY, () -> report(moderation.approve(versions(items.get())))));
         }
-        if (tab == InboxTab.FLAGGED || tab == InboxTab.AUTO_HIDDEN) {
+        if (tab == InboxTab.FLAGGED) {
             buttons.add(action("moderation.dismiss", ButtonVariant.LUMO_CONTRAST, () -> report(moderation.dismissFlags(versions(items.get()), null))));
         }
         if (tab == InboxTab.AUTO_HIDDEN || tab == InboxTab.HIDDEN) {

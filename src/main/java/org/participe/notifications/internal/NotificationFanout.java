@@ -54,6 +54,9 @@ class NotificationFanout {
 
     @ApplicationModuleListener
     void on(IdeaEvents.IdeaStatusChanged event) {
+        if (hiddenIdea(event.ideaId())) {
+            return;
+        }
         String title = ideaTitle(event.ideaId());
         store.notify(store.followers("IDEA", event.ideaId(), List.of()), NotificationKind.IDEA_STATUS,
                 "idea-status:" + event.ideaId() + ":" + event.from() + ":" + event.to(), "IDEA", event.ideaId(),
@@ -71,6 +74,9 @@ class NotificationFanout {
 
     @ApplicationModuleListener
     void on(IdeaEvents.IdeaReachedThreshold event) {
+        if (hiddenIdea(event.ideaId())) {
+            return;
+        }
         String title = ideaTitle(event.ideaId());
         store.notify(store.followers("IDEA", event.ideaId(), List.of()), NotificationKind.IDEA_THRESHOLD,
                 "threshold:" + event.ideaId(), "IDEA", event.ideaId(), texts("notification.idea-threshold", title, title));
@@ -78,7 +84,7 @@ class NotificationFanout {
 
     @ApplicationModuleListener
     void on(CommentEvents.CommentPosted event) {
-        if (!"IDEA".equals(event.targetType())) {
+        if (!"IDEA".equals(event.targetType()) || hiddenIdea(event.targetId())) {
             return;
         }
         List<Long> except = new ArrayList<>(List.of(event.authorId()));
@@ -92,7 +98,7 @@ class NotificationFanout {
 
     @ApplicationModuleListener
     void on(CommentEvents.ReplyPosted event) {
-        if (event.parentAuthorId() == event.authorId() || !"IDEA".equals(event.targetType())) {
+        if (event.parentAuthorId() == event.authorId() || !"IDEA".equals(event.targetType()) || hiddenIdea(event.targetId())) {
             return;
         }
         store.notify(store.accounts(List.of(event.parentAuthorId())), NotificationKind.REPLY,
@@ -111,6 +117,11 @@ class NotificationFanout {
                 return detail;
             }
         };
+    }
+
+    /** Nobody is told about an idea the moderators hid (its title would leak through the notification). */
+    private boolean hiddenIdea(long ideaId) {
+        return jdbc.sql("select hidden from idea where id = ?").param(ideaId).query(Boolean.class).optional().orElse(true);
     }
 
     private String ideaTitle(long ideaId) {
