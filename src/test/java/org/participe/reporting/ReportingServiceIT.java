@@ -1,0 +1,209 @@
+package org.participe.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.participe.test.Security.anonymously;
+import static org.participe.test.Security.as;
+
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.participe.base.TownZone;
+import org.participe.comments.CommentService;
+import org.participe.ideas.IdeaDraft;
+import org.participe.ideas.IdeaService;
+import org.participe.ideas.IdeaStatus;
+import org.participe.moderation.ContentRef;
+import org.participe.moderation.ModerationReason;
+import org.participe.moderation.ModerationService;
+import org.participe.security.ParticipeUser;
+import org.participe.security.Roles;
+import org.participe.test.MutableClock;
+import org.participe.test.TestData;
+import org.participe.town.TownService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Each figure of the catalogue on a small hand-made data set with known answers, in its own
+ * neighbourhood and category so that other tests' data do not count, around the end of March in
+ * Paris time (summer time begins on 30 March 2025).
+ */
+@SpringBootTest
+@Import(MutableClock.Config.class)
+class ReportingServiceIT {
+
+    private static final ReportPeriod MARCH = new ReportPeriod(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31));
+    private static final ReportPeriod APRIL = new ReportPeriod(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 30));
+
+    @Autowired ReportingService reporting;
+    @Autowired IdeaService ideas;
+    @Autowired CommentService comments;
+    @Autowired ModerationService moderation;
+    @Autowired TownService town;
+    @Autowired TestData data;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired MutableClock clock;
+    ParticipeUser staff;
+    ReportFilter scope;
+
+    @BeforeEach
+    void setUp() {
+        clock.reset();
+        data.ensureTown();
+        staff = data.confirmedAccount("reports-staff", Roles.STAFF);
+        ParticipeUser admin = data.confirmedAccount("reports-admin", Roles.ADMIN);
+        String suffix = String.valueOf(System.nanoTime() % 1_000_000_000L);
+        long neighbourhood = as(admin, () -> town.addNeighbourhood("Quartier des chiffres " + suffix)).id();
+        long category = as(admin, () -> town.addCategory("Thème des chiffres " + suffix, "Figures category " + suffix)).id();
+        scope = new ReportFilter(neighbourhood, category);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    private void at(int month, int day, int hour, int minute) {
+        clock.set(LocalDateTime.of(2025, month, day, hour, minute).atZone(TownZone.ZONE).toInstant());
+    }
+
+    private ParticipeUser resident(String name) {
+        ParticipeUser person = data.confirmedAccount(name, Roles.RESIDENT);
+        jdbc.update("update account set neighbourhood_id = ? where id = ?", scope.neighbourhoodId(), person.accountId());
+        return person;
+    }
+
+    private long idea(ParticipeUser author, String title) {
+        return as(author, () -> ideas.propose(new IdeaDraft(title, "Une description assez longue pour être acceptée.",
+                scope.categoryId(), scope.neighbourhoodId(), null)));
+    }
+
+    private Map<Metric, Double> figures(ReportPeriod period) {
+        return as(staff, () -> reporting.figures(period, scope)).stream()
+                .filter(v -> v.value() != null).collect(Collectors.toMap(MetricValue::metric, MetricValue::value));
+    }
+
+    /**
+     * March: two residents join; idea A (10 March), three supports (the last at 23:30 on 31 March,
+     * Paris), one comment, one flag, an answer after 10 days. April: idea B and a support at 00:30
+     * on 1 April; a comment written then deleted does not count.
+     */
+    private long[] seed() {
+        at(3, 10, 10, 0);
+        ParticipeUser authorA = resident("fig-author-a");
+        ParticipeUser s1 = resident("fig-s1");
+        ParticipeUser s2 = resident("fig-s2");
+        ParticipeUser c1 = resident("fig-c1");
+        ParticipeUser flagger = resident("fig-flagger");
+        long a = idea(authorA, "Une idée de mars pour les chiffres");
+        as(s1, () -> ideas.support(a));
+        as(s2, () -> ideas.support(a));
+        long comment = as(c1, () -> comments.post("IDEA", a, null, "Un commentaire de mars."));
+        as(flagger, () -> moderation.flag(ContentRef.comment(comment), ModerationReason.OFF_TOPIC, null));
+        at(3, 20, 10, 0);
+        ParticipeUser official = data.confirmedAccount("fig-official", Roles.OFFICIAL);
+        as(official, () -> ideas.answer(a, IdeaStatus.UNDER_REVIEW, "Les services étudient cette idée avec attention.",
+                ideas.detail(a).orElseThrow().version()));
+        at(3, 31, 23, 30);
+        ParticipeUser s3 = resident("fig-s3");
+        as(s3, () -> ideas.support(a));
+        at(4, 1, 0, 30);
+        ParticipeUser s4 = resident("fig-s4");
+        ParticipeUser authorB = resident("fig-author-b");
+        as(s4, () -> ideas.support(a));
+        long b = idea(authorB, "Une idée d'avril pour les chiffres");
+        long deleted = as(s4, () -> comments.post("IDEA", b, null, "Un commentaire bientôt supprimé."));
+        as(s4, () -> comments.delete(deleted));
+        clock.reset();
+        return new long[]{a, b};
+    }
+
+    @Test
+    void eachFigureOfMarchAndAprilIsTheKnownAnswerWithParisDayBoundaries() {
+        seed();
+        Map<Metric, Double> march = figures(MARCH);
+        assertThat(march).containsEntry(Metric.IDEAS, 1.0).containsEntry(Metric.SUPPORTS, 3.0).containsEntry(Metric.COMMENTS, 1.0)
+                .containsEntry(Metric.PARTICIPANTS, 5.0).containsEntry(Metric.NEW_ACCOUNTS, 6.0).containsEntry(Metric.IDEAS_ANSWERED, 1.0)
+                .containsEntry(Metric.MEDIAN_DAYS_TO_ANSWER, 10.0).containsEntry(Metric.FLAGS, 1.0).containsEntry(Metric.HIDDEN_ITEMS, 0.0)
+                .doesNotContainKey(Metric.ANSWERED_ON_TIME);
+        Map<Metric, Double> april = figures(APRIL);
+        assertThat(april).containsEntry(Metric.IDEAS, 1.0).containsEntry(Metric.SUPPORTS, 1.0).containsEntry(Metric.COMMENTS, 0.0)
+                .containsEntry(Metric.PARTICIPANTS, 2.0).containsEntry(Metric.NEW_ACCOUNTS, 2.0).containsEntry(Metric.IDEAS_ANSWERED, 0.0);
+        MetricValue supports = as(staff, () -> reporting.figures(APRIL, scope)).stream()
+                .filter(v -> v.metric() == Metric.SUPPORTS).findFirst().orElseThrow();
+        assertThat(supports.previous()).as("the 30 days before April: 2 to 31 March").isEqualTo(3.0);
+    }
+
+    @Test
+    void weeksNeighbourhoodsCategoriesAndStatusesAddUpToTheSameFigures() {
+        seed();
+        List<WeekActivity> weeks = anonymously(() -> reporting.weeklyActivity(MARCH, scope));
+        assertThat(weeks.getFirst().weekStart()).isEqualTo(LocalDate.of(2025, 2, 24));
+        assertThat(weeks.getLast().weekStart()).isEqualTo(LocalDate.of(2025, 3, 31));
+        assertThat(weeks.stream().mapToLong(WeekActivity::supports).sum()).isEqualTo(3);
+        assertThat(weeks.getLast().supports()).as("23:30 on Monday 31 March, Paris").isEqualTo(1);
+        assertThat(anonymously(() -> reporting.byNeighbourhood(MARCH, scope))).singleElement()
+                .satisfies(group -> assertThat(List.of(group.ideas(), group.supports(), group.comments())).containsExactly(1L, 3L, 1L));
+        assertThat(anonymously(() -> reporting.byCategory(MARCH, scope))).singleElement()
+                .satisfies(group -> assertThat(group.key()).isEqualTo(String.valueOf(scope.categoryId())));
+        assertThat(anonymously(() -> reporting.statusFunnel(MARCH, scope))).singleElement()
+                .satisfies(group -> assertThat(group.key()).isEqualTo("UNDER_REVIEW"));
+        assertThat(anonymously(() -> reporting.answerTimes(MARCH, scope))).extracting(GroupFigures::key, GroupFigures::ideas)
+                .contains(org.assertj.core.groups.Tuple.tuple("8-14", 1L), org.assertj.core.groups.Tuple.tuple("0-7", 0L));
+    }
+
+    @Test
+    void theExportAndThePublicPageShowTheDashboardsFigures() {
+        seed();
+        StringWriter csv = new StringWriter();
+        as(staff, () -> reporting.writeFiguresCsv(MARCH, scope, key -> key, csv));
+        String[] lines = csv.toString().split("\r\n");
+        assertThat(lines[0]).startsWith("\uFEFFreports.csv.metric;");
+        assertThat(lines).contains("\"metric.SUPPORTS.name\";3,0;0,0;\"metric.SUPPORTS.definition\"",
+                "\"metric.PARTICIPANTS.name\";5,0;0,0;\"metric.PARTICIPANTS.definition\"");
+
+        Map<Metric, MetricValue> dashboard = as(staff, () -> reporting.figures(MARCH, ReportFilter.none())).stream()
+                .collect(Collectors.toMap(MetricValue::metric, v -> v));
+        List<MetricValue> published = anonymously(() -> reporting.publicFigures(MARCH));
+        assertThat(published).extracting(MetricValue::metric).doesNotContain(Metric.FLAGS, Metric.HIDDEN_ITEMS);
+        assertThat(published).allSatisfy(value -> assertThat(value).isEqualTo(dashboard.get(value.metric())));
+    }
+
+    @Test
+    void theIdeasExportListsThePeriodsIdeasWithTheirFigures() {
+        long[] ids = seed();
+        StringWriter csv = new StringWriter();
+        as(staff, () -> reporting.writeIdeasCsv(MARCH, scope, key -> key.substring(key.lastIndexOf('.') + 1), csv));
+        String[] lines = csv.toString().split("\r\n");
+        assertThat(lines[0]).isEqualTo("\uFEFFid;title;status;category;neighbourhood;published;supports;comments;due;answered");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[1]).startsWith(ids[0] + ";\"Une idée de mars pour les chiffres\";UNDER_REVIEW;").contains(";2025-03-10;4;1;;2025-03-20");
+    }
+
+    @Test
+    void residentsAndVisitorsCannotReadTheDashboardNorExport() {
+        ParticipeUser resident = data.confirmedAccount("reports-resident", Roles.RESIDENT);
+        for (Runnable denied : List.<Runnable>of(
+                () -> as(resident, () -> reporting.figures(MARCH, ReportFilter.none())),
+                () -> as(resident, () -> reporting.writeIdeasCsv(MARCH, ReportFilter.none(), k -> k, new StringWriter())),
+                () -> anonymously(() -> reporting.writeFiguresCsv(MARCH, ReportFilter.none(), k -> k, new StringWriter())),
+                () -> anonymously(() -> reporting.figures(MARCH, ReportFilter.none())))) {
+            assertThatThrownBy(denied::run).isInstanceOf(AccessDeniedException.class);
+        }
+        assertThat(anonymously(() -> reporting.publicFigures(MARCH))).isNotEmpty();
+        assertThat(Arrays.stream(Metric.values()).filter(Metric::shownToThePublic))
+                .doesNotContain(Metric.FLAGS, Metric.HIDDEN_ITEMS);
+    }
+}
