@@ -1,17 +1,11 @@
 package org.participe.reporting;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.io.OutputStream;
 import java.sql.Timestamp;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -209,63 +203,84 @@ public class ReportingService {
 
     // Exports -----------------------------------------------------------------------------------
 
-    /** The figures of the period as CSV (UTF-8 with BOM, semicolons: what French spreadsheets open), with each definition. */
-    @PreAuthorize(STAFF)
-    public void writeFiguresCsv(ReportPeriod period, ReportFilter filter, Function<String, String> translate, Writer out) {
-        try {
-            out.write('\uFEFF');
-            out.write(String.join(";", translate.apply("reports.csv.metric"), translate.apply("reports.csv.value"),
-                    translate.apply("reports.csv.previous"), translate.apply("reports.csv.definition")) + "\r\n");
-            for (MetricValue value : figures(period, filter)) {
-                out.write(String.join(";", Csv.cell(translate.apply(value.metric().nameKey())), number(value.value()),
-                        number(value.previous()), Csv.cell(translate.apply(value.metric().definitionKey()))) + "\r\n");
-            }
-            out.flush();
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
-        }
-    }
-
     /**
-     * The ideas published in the period with their figures, as CSV, streamed from the database in
-     * batches: memory stays constant whatever the number of ideas.
+     * Writes an export of the period as CSV or XLSX. Rows are read from the database in batches
+     * (fetch size {@value #FETCH_SIZE}, inside this read-only transaction) and written one by one:
+     * memory stays constant whatever the number of rows. Column names come from {@code translate}.
      */
     @PreAuthorize(STAFF)
-    public void writeIdeasCsv(ReportPeriod period, ReportFilter filter, Function<String, String> translate, Writer out) {
-        DateTimeFormatter day = DateTimeFormatter.ISO_LOCAL_DATE.withZone(TownZone.ZONE);
-        try {
-            out.write('\uFEFF');
-            List<String> header = new ArrayList<>();
-            for (String column : IDEA_COLUMNS) {
-                header.add(translate.apply("reports.csv.idea." + column));
-            }
-            out.write(String.join(";", header) + "\r\n");
-            params(jdbc.sql("""
-                            select i.id, i.title, i.status, (select name_fr from category where id = i.category_id) as category,
-                                   coalesce((select name from neighbourhood where id = i.neighbourhood_id), '') as neighbourhood,
+    public void export(ExportKind kind, ExportFormat format, ReportPeriod period, ReportFilter filter,
+                       Function<String, String> translate, OutputStream out) {
+        try (TableSink sink = TableSink.of(format, out, translate.apply("reports.export." + kind.name()))) {
+            switch (kind) {
+                case FIGURES -> {
+                    sink.header(columns(translate, "reports.csv.", "metric", "value", "previous", "definition"));
+                    for (MetricValue value : figures(period, filter)) {
+                        sink.row(java.util.Arrays.asList(translate.apply(value.metric().nameKey()), value.value(), value.previous(),
+                                translate.apply(value.metric().definitionKey())));
+                    }
+                }
+                case IDEAS -> {
+                    sink.header(columns(translate, "reports.csv.idea.", IDEA_COLUMNS.toArray(String[]::new)));
+                    stream(sink, """
+                            select i.id, i.title, i.status, (select name_fr from category where id = i.category_id),
+                                   coalesce((select name from neighbourhood where id = i.neighbourhood_id), ''),
                                    i.published_at, i.support_count, i.comment_count, m.due_at, m.answered_at
                             from idea i left join moderation_item m on m.content_type = 'IDEA' and m.content_id = i.id
                             where %s and i.published_at %s and %s order by i.published_at, i.id"""
-                            .formatted(PUBLIC_IDEA, range("i.published_at"), IDEA_FILTER)), period, filter)
-                    .withFetchSize(500)
-                    .query(rs -> {
-                        try {
-                            out.write(String.join(";", String.valueOf(rs.getLong("id")), Csv.cell(rs.getString("title")), rs.getString("status"),
-                                    Csv.cell(rs.getString("category")), Csv.cell(rs.getString("neighbourhood")),
-                                    date(day, rs, "published_at"), String.valueOf(rs.getInt("support_count")),
-                                    String.valueOf(rs.getInt("comment_count")), date(day, rs, "due_at"), date(day, rs, "answered_at")) + "\r\n");
-                        } catch (IOException failure) {
-                            throw new UncheckedIOException(failure);
-                        }
-                    });
-            out.flush();
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
+                            .formatted(PUBLIC_IDEA, range("i.published_at"), IDEA_FILTER), period, filter);
+                }
+                case SUPPORTS_PER_WEEK -> {
+                    sink.header(columns(translate, "reports.csv.week.", "idea", "title", "week", "supports"));
+                    stream(sink, """
+                            select i.id, i.title, (date_trunc('week', s.created_at at time zone :zone))::date as week, count(*)
+                            from support s join idea i on i.id = s.idea_id
+                            where s.created_at %s and %s group by i.id, i.title, week order by week, i.id"""
+                            .formatted(range("s.created_at"), IDEA_FILTER), period, filter);
+                }
+                case COMMENTS -> {
+                    sink.header(columns(translate, "reports.csv.comment.", "id", "idea", "title", "date", "reply", "text"));
+                    stream(sink, """
+                            select c.id, i.id, i.title, c.created_at, c.parent_id is not null, c.body
+                            from comment c join idea i on i.id = c.target_id
+                            where c.target_type = 'IDEA' and c.deleted_at is null and not c.hidden and c.created_at %s and %s
+                            order by c.created_at, c.id"""
+                            .formatted(range("c.created_at"), IDEA_FILTER), period, filter);
+                }
+            }
         }
     }
 
+    static final int FETCH_SIZE = 500;
+
     static final List<String> IDEA_COLUMNS = List.of("id", "title", "status", "category", "neighbourhood", "published", "supports",
             "comments", "due", "answered");
+
+    /** Streams a query's rows to the sink: timestamps become Paris dates, booleans yes/no words stay for the reader. */
+    private void stream(TableSink sink, String sql, ReportPeriod period, ReportFilter filter) {
+        params(jdbc.sql(sql), period, filter).param("zone", TownZone.ZONE.getId()).withFetchSize(FETCH_SIZE).query(rs -> {
+            int columns = rs.getMetaData().getColumnCount();
+            List<Object> cells = new ArrayList<>(columns);
+            for (int i = 1; i <= columns; i++) {
+                Object value = rs.getObject(i);
+                cells.add(switch (value) {
+                    case Timestamp timestamp -> timestamp.toInstant().atZone(TownZone.ZONE).toLocalDate();
+                    case java.sql.Date date -> date.toLocalDate();
+                    case Boolean flag -> flag ? 1 : 0;
+                    case null, default -> value;
+                });
+            }
+            sink.row(cells);
+        });
+    }
+
+    private static List<String> columns(Function<String, String> translate, String prefix, String... names) {
+        List<String> header = new ArrayList<>();
+        for (String name : names) {
+            header.add(translate.apply(prefix + name));
+        }
+        return header;
+    }
 
     // Helpers -----------------------------------------------------------------------------------
 
@@ -282,12 +297,4 @@ public class ReportingService {
         return spec.params(values);
     }
 
-    private static String number(Double value) {
-        return value == null ? "" : String.format(Locale.FRANCE, "%.1f", value);
-    }
-
-    private static String date(DateTimeFormatter format, ResultSet rs, String column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
-        return timestamp == null ? "" : format.format(timestamp.toInstant());
-    }
 }

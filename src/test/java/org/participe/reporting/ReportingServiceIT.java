@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.participe.test.Security.anonymously;
 import static org.participe.test.Security.as;
 
-import java.io.StringWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
@@ -26,7 +28,9 @@ import org.participe.moderation.ModerationReason;
 import org.participe.moderation.ModerationService;
 import org.participe.security.ParticipeUser;
 import org.participe.security.Roles;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.participe.test.MutableClock;
+import org.participe.test.StatementCounter;
 import org.participe.test.TestData;
 import org.participe.town.TownService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -167,10 +171,8 @@ class ReportingServiceIT {
     @Test
     void theExportAndThePublicPageShowTheDashboardsFigures() {
         seed();
-        StringWriter csv = new StringWriter();
-        as(staff, () -> reporting.writeFiguresCsv(MARCH, scope, key -> key, csv));
-        String[] lines = csv.toString().split("\r\n");
-        assertThat(lines[0]).startsWith("\uFEFFreports.csv.metric;");
+        String[] lines = csv(ExportKind.FIGURES, MARCH, key -> key).split("\r\n");
+        assertThat(lines[0]).startsWith("\uFEFF\"reports.csv.metric\";");
         assertThat(lines).contains("\"metric.SUPPORTS.name\";3,0;0,0;\"metric.SUPPORTS.definition\"",
                 "\"metric.PARTICIPANTS.name\";5,0;0,0;\"metric.PARTICIPANTS.definition\"");
 
@@ -184,12 +186,63 @@ class ReportingServiceIT {
     @Test
     void theIdeasExportListsThePeriodsIdeasWithTheirFigures() {
         long[] ids = seed();
-        StringWriter csv = new StringWriter();
-        as(staff, () -> reporting.writeIdeasCsv(MARCH, scope, key -> key.substring(key.lastIndexOf('.') + 1), csv));
-        String[] lines = csv.toString().split("\r\n");
-        assertThat(lines[0]).isEqualTo("\uFEFFid;title;status;category;neighbourhood;published;supports;comments;due;answered");
+        String[] lines = csv(ExportKind.IDEAS, MARCH, key -> key.substring(key.lastIndexOf('.') + 1)).split("\r\n");
+        assertThat(lines[0]).isEqualTo("\uFEFF\"id\";\"title\";\"status\";\"category\";\"neighbourhood\";\"published\";\"supports\";\"comments\";\"due\";\"answered\"");
         assertThat(lines).hasSize(2);
-        assertThat(lines[1]).startsWith(ids[0] + ";\"Une idée de mars pour les chiffres\";UNDER_REVIEW;").contains(";2025-03-10;4;1;;2025-03-20");
+        assertThat(lines[1]).startsWith(ids[0] + ";\"Une idée de mars pour les chiffres\";\"UNDER_REVIEW\";").contains(";2025-03-10;4;1;;2025-03-20");
+    }
+
+    private String csv(ExportKind kind, ReportPeriod period, java.util.function.Function<String, String> translate) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        as(staff, () -> reporting.export(kind, ExportFormat.CSV, period, scope, translate, out));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void supportsPerWeekAndCommentsExportAsCsvAndAsXlsxReadBack() throws Exception {
+        long[] ids = seed();
+        String weeks = csv(ExportKind.SUPPORTS_PER_WEEK, MARCH, key -> key.substring(key.lastIndexOf('.') + 1));
+        assertThat(weeks.split("\r\n")).containsExactly("\uFEFF\"idea\";\"title\";\"week\";\"supports\"",
+                ids[0] + ";\"Une idée de mars pour les chiffres\";2025-03-10;2", ids[0] + ";\"Une idée de mars pour les chiffres\";2025-03-31;1");
+
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        as(staff, () -> reporting.export(ExportKind.COMMENTS, ExportFormat.XLSX, MARCH, scope, key -> key, xlsx));
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(5).getStringCellValue()).isEqualTo("reports.csv.comment.text");
+            assertThat(sheet.getLastRowNum()).isEqualTo(1);
+            assertThat((long) sheet.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(ids[0]);
+            assertThat(sheet.getRow(1).getCell(3).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2025, 3, 10));
+            assertThat(sheet.getRow(1).getCell(5).getStringCellValue()).isEqualTo("Un commentaire de mars.");
+        }
+        ByteArrayOutputStream figures = new ByteArrayOutputStream();
+        as(staff, () -> reporting.export(ExportKind.FIGURES, ExportFormat.XLSX, MARCH, scope, key -> key, figures));
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(figures.toByteArray()))) {
+            var sheet = workbook.getSheetAt(0);
+            boolean found = false;
+            for (int row = 1; row <= sheet.getLastRowNum(); row++) {
+                if (sheet.getRow(row).getCell(0).getStringCellValue().equals("metric.SUPPORTS.name")) {
+                    assertThat(sheet.getRow(row).getCell(1).getNumericCellValue()).isEqualTo(3.0);
+                    found = true;
+                }
+            }
+            assertThat(found).isTrue();
+        }
+    }
+
+    @Test
+    void theIdeasExportStreamsRowsFromACursorRatherThanLoadingThemAll() {
+        long category = scope.categoryId();
+        jdbc.update("""
+                insert into idea (author_id, title, description, category_id, neighbourhood_id, status, created_at, updated_at, published_at)
+                select ?, 'Idée générée numéro ' || n, 'Une description générée pour l''export en flux.', ?, ?, 'PUBLISHED',
+                       timestamptz '2025-03-15 12:00+01', timestamptz '2025-03-15 12:00+01', timestamptz '2025-03-15 12:00+01'
+                from generate_series(1, 1200) n""", staff.accountId(), category, scope.neighbourhoodId());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<String> cursors = StatementCounter.cursors(() -> as(staff, () -> reporting.export(ExportKind.IDEAS, ExportFormat.CSV, MARCH,
+                scope, key -> key, out)));
+        assertThat(out.toString(StandardCharsets.UTF_8).split("\r\n")).hasSize(1 + 1200);
+        assertThat(cursors).containsExactly("fetchSize=" + ReportingService.FETCH_SIZE + " autoCommit=false");
     }
 
     @Test
@@ -197,8 +250,10 @@ class ReportingServiceIT {
         ParticipeUser resident = data.confirmedAccount("reports-resident", Roles.RESIDENT);
         for (Runnable denied : List.<Runnable>of(
                 () -> as(resident, () -> reporting.figures(MARCH, ReportFilter.none())),
-                () -> as(resident, () -> reporting.writeIdeasCsv(MARCH, ReportFilter.none(), k -> k, new StringWriter())),
-                () -> anonymously(() -> reporting.writeFiguresCsv(MARCH, ReportFilter.none(), k -> k, new StringWriter())),
+                () -> as(resident, () -> reporting.export(ExportKind.IDEAS, ExportFormat.CSV, MARCH, ReportFilter.none(), k -> k,
+                        new ByteArrayOutputStream())),
+                () -> anonymously(() -> reporting.export(ExportKind.FIGURES, ExportFormat.XLSX, MARCH, ReportFilter.none(), k -> k,
+                        new ByteArrayOutputStream())),
                 () -> anonymously(() -> reporting.figures(MARCH, ReportFilter.none())))) {
             assertThatThrownBy(denied::run).isInstanceOf(AccessDeniedException.class);
         }

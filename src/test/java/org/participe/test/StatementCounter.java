@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 public class StatementCounter implements BeanPostProcessor {
 
     private static final ThreadLocal<AtomicLong> COUNT = new ThreadLocal<>();
+    private static final ThreadLocal<java.util.List<String>> CURSORS = new ThreadLocal<>();
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -26,6 +27,15 @@ public class StatementCounter implements BeanPostProcessor {
                         AtomicLong count = COUNT.get();
                         if (count != null) {
                             count.addAndGet(queries.size());
+                        }
+                        java.util.List<String> cursors = CURSORS.get();
+                        if (cursors != null) {
+                            try {
+                                var statement = execution.getStatement();
+                                cursors.add("fetchSize=" + statement.getFetchSize() + " autoCommit=" + statement.getConnection().getAutoCommit());
+                            } catch (java.sql.SQLException e) {
+                                cursors.add("unknown");
+                            }
                         }
                     }).build();
         }
@@ -38,6 +48,22 @@ public class StatementCounter implements BeanPostProcessor {
             action.run();
             return null;
         }).statements();
+    }
+
+    /**
+     * Runs the action and tells, for each statement it sent on this thread, its fetch size and
+     * whether the connection was in auto-commit: PostgreSQL's driver streams a result in batches
+     * only with a fetch size inside a transaction, otherwise it loads every row at once.
+     */
+    public static java.util.List<String> cursors(Runnable action) {
+        java.util.List<String> cursors = new java.util.ArrayList<>();
+        CURSORS.set(cursors);
+        try {
+            action.run();
+            return cursors;
+        } finally {
+            CURSORS.remove();
+        }
     }
 
     public record Counted<T>(T result, long statements) {

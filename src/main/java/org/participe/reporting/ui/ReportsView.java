@@ -1,15 +1,11 @@
 package org.participe.reporting.ui;
 
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.UI;
@@ -18,6 +14,8 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -31,6 +29,8 @@ import com.vaadin.flow.server.streams.DownloadEvent;
 import jakarta.annotation.security.RolesAllowed;
 import org.participe.base.TownZone;
 import org.participe.base.ui.QueryParams;
+import org.participe.reporting.ExportFormat;
+import org.participe.reporting.ExportKind;
 import org.participe.reporting.ReportFilter;
 import org.participe.reporting.ReportPeriod;
 import org.participe.reporting.ReportingService;
@@ -145,11 +145,16 @@ public class ReportsView extends Composite<VerticalLayout> implements BeforeEnte
         List<Category> categories = town.categories();
         content.add(new H2(getTranslation("reports.figures", format(period.first()), format(period.last()))),
                 ReportSections.figures(this, reporting.figures(period, filter)));
-        Div exports = new Div(download("reports.export.figures", "indicateurs",
-                        (translate, writer) -> reporting.writeFiguresCsv(period, filter, translate, writer)),
-                download("reports.export.ideas", "idees", (translate, writer) -> reporting.writeIdeasCsv(period, filter, translate, writer)));
+        UnorderedList exports = new UnorderedList();
         exports.addClassName("exports");
-        content.add(exports);
+        for (ExportKind kind : ExportKind.values()) {
+            ListItem item = new ListItem(new com.vaadin.flow.component.html.Span(getTranslation("reports.export." + kind.name()) + " : "));
+            for (ExportFormat format : ExportFormat.values()) {
+                item.add(download(kind, format));
+            }
+            exports.add(item);
+        }
+        content.add(new H2(getTranslation("reports.exports")), exports);
         Div charts = new Div(ReportSections.weekly(this, reporting.weeklyActivity(period, filter), true),
                 ReportSections.groups(this, "reports.chart.neighbourhoods", "reports.column.neighbourhood",
                         reporting.byNeighbourhood(period, filter), group -> ReportSections.neighbourhoodName(this, group)),
@@ -161,19 +166,25 @@ public class ReportsView extends Composite<VerticalLayout> implements BeforeEnte
         content.add(charts);
     }
 
-    /** A CSV download of what the dashboard shows; the file name carries the town and the date. */
-    private Anchor download(String labelKey, String what, BiConsumer<Function<String, String>, Writer> write) {
-        String townName = town.profile().name().toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    /** A download of what the dashboard shows; the file name carries the town and the date. */
+    private Anchor download(ExportKind kind, ExportFormat format) {
+        String townName = java.text.Normalizer.normalize(town.profile().name(), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         UI ui = UI.getCurrent();
+        ReportPeriod shownPeriod = period;
+        ReportFilter shownFilter = filter;
         Anchor anchor = new Anchor((DownloadEvent event) -> {
-            event.setFileName("participe-" + townName + "-" + what + "-" + LocalDate.now(clock.withZone(TownZone.ZONE)) + ".csv");
-            event.setContentType("text/csv; charset=UTF-8");
-            try (Writer writer = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
-                write.accept(key -> ui.getTranslation(key), writer);
+            event.setFileName("participe-" + townName + "-" + kind.fileWord() + "-" + LocalDate.now(clock.withZone(TownZone.ZONE))
+                    + "." + format.extension());
+            event.setContentType(format.contentType());
+            try (OutputStream out = event.getOutputStream()) {
+                reporting.export(kind, format, shownPeriod, shownFilter, ui::getTranslation, out);
             }
-        }, getTranslation(labelKey));
-        anchor.addClassNames("button-link", "button-link-outline");
-        anchor.setId("export-" + what);
+        }, format.name());
+        anchor.addClassName("export-link");
+        anchor.setId("export-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + format.extension());
+        anchor.getElement().setAttribute("aria-label", getTranslation("reports.export.label", getTranslation("reports.export." + kind.name()),
+                format.name()));
         return anchor;
     }
 
