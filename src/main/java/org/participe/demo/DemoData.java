@@ -17,6 +17,7 @@ import org.participe.initiatives.InitiativeStatus;
 import org.participe.ideas.IdeaDraft;
 import org.participe.ideas.IdeaService;
 import org.participe.ideas.IdeaStatus;
+import org.participe.reporting.ReportingService;
 import org.participe.security.ParticipeUser;
 import org.participe.security.Roles;
 import org.participe.security.RunAs;
@@ -60,10 +61,12 @@ class DemoData implements ApplicationRunner {
     private final InitiativeService initiatives;
     private final FollowService follows;
     private final DemoModeration moderation;
+    private final ReportingService reporting;
 
     DemoData(TownService town, AccountService accounts, IdeaService ideas, CommentService commentService,
-             InitiativeService initiatives, FollowService follows, DemoModeration moderation) {
+             InitiativeService initiatives, FollowService follows, DemoModeration moderation, ReportingService reporting) {
         this.moderation = moderation;
+        this.reporting = reporting;
         this.town = town;
         this.accounts = accounts;
         this.ideas = ideas;
@@ -160,6 +163,23 @@ class DemoData implements ApplicationRunner {
         log.info("Demo data: {} initiatives", count);
     }
 
+    /** Illustrative figures of the right order for a town of 26,000 (residents aged 16 and over), with their source said as such. */
+    private void seedReferencePopulation(ParticipeUser admin, List<Neighbourhood> neighbourhoods) {
+        java.util.Map<String, Integer> populations = new java.util.HashMap<>();
+        int[] perNeighbourhood = {4200, 2600, 3900, 3300, 3700, 3100};
+        for (int i = 0; i < neighbourhoods.size(); i++) {
+            populations.put("NEIGHBOURHOOD:" + neighbourhoods.get(i).id(), perNeighbourhood[i % perNeighbourhood.length]);
+        }
+        int[] perBand = {2700, 5000, 5300, 3000, 2500, 2300};
+        for (int i = 0; i < ReportingService.AGE_BANDS.size(); i++) {
+            populations.put("AGE_BAND:" + ReportingService.AGE_BANDS.get(i), perBand[i]);
+        }
+        populations.put("SEX:FEMALE", 10_900);
+        populations.put("SEX:MALE", 9_900);
+        as(admin, () -> reporting.saveReferencePopulation("Chiffres illustratifs de démonstration, de l’ordre de ceux du recensement "
+                + "pour une ville de 26 000 habitants (16 ans et plus)", populations, -1));
+    }
+
     private static ParticipeUser user(long id, ImportedAccount person) {
         return new ParticipeUser(id, person.email(), person.displayName(), "", true, false, person.roles());
     }
@@ -219,6 +239,7 @@ class DemoData implements ApplicationRunner {
             residents.add(user(ids.get(i), people.get(i)));
         }
         moderation.seed(residents, user(ids.get(1), people.get(1)), ideaIds, town.activeCategories().getFirst().id());
+        seedReferencePopulation(user(ids.get(0), people.get(0)), neighbourhoods);
         log.info("Demo data: town Villeparisis, {} neighbourhoods, {} categories, {} accounts (password {})",
                 neighbourhoods.size(), categories.length, people.size(), PASSWORD);
     }

@@ -33,9 +33,11 @@ public class ReportingService {
     private static final String IN_PERIOD = " >= :from and %s < :to";
 
     private final JdbcClient jdbc;
+    private final org.participe.security.CurrentUser currentUser;
 
-    ReportingService(JdbcClient jdbc) {
+    ReportingService(JdbcClient jdbc, org.participe.security.CurrentUser currentUser) {
         this.jdbc = jdbc;
+        this.currentUser = currentUser;
     }
 
     // Figures -----------------------------------------------------------------------------------
@@ -74,11 +76,7 @@ public class ReportingService {
                   (select count(*) from support s join idea i on i.id = s.idea_id where s.created_at %4$s and %3$s) as supports,
                   (select count(*) from comment c join idea i on i.id = c.target_id
                      where c.target_type = 'IDEA' and c.deleted_at is null and not c.hidden and c.created_at %5$s and %3$s) as comments,
-                  (select count(*) from (
-                     select i.author_id as who from idea i where %1$s and i.published_at %2$s and %3$s
-                     union select s.account_id from support s join idea i on i.id = s.idea_id where s.created_at %4$s and %3$s
-                     union select c.author_id from comment c join idea i on i.id = c.target_id
-                       where c.target_type = 'IDEA' and c.deleted_at is null and c.created_at %5$s and %3$s) p) as participants,
+                  (select count(*) from (%10$s) p) as participants,
                   (select count(*) from account a where a.email_confirmed_at is not null and a.created_at %6$s
                      and (cast(:nb as bigint) is null or a.neighbourhood_id = :nb)) as new_accounts,
                   answered.n as answered, answered.with_due, answered.on_time, answered.median_days,
@@ -96,7 +94,7 @@ public class ReportingService {
                       from moderation_item m join idea i on m.content_type = 'IDEA' and i.id = m.content_id
                       where m.answered_at %9$s and %3$s) answered"""
                 .formatted(PUBLIC_IDEA, range("i.published_at"), IDEA_FILTER, range("s.created_at"), range("c.created_at"),
-                        range("a.created_at"), range("f.created_at"), range("m.hidden_at"), range("m.answered_at"));
+                        range("a.created_at"), range("f.created_at"), range("m.hidden_at"), range("m.answered_at"), participantsSql());
         return params(jdbc.sql(sql), period, filter).query((rs, n) -> {
             Map<Metric, Double> values = new EnumMap<>(Metric.class);
             values.put(Metric.IDEAS, (double) rs.getLong("ideas"));
@@ -112,6 +110,128 @@ public class ReportingService {
             values.put(Metric.HIDDEN_ITEMS, (double) rs.getLong("hidden_items"));
             return values;
         }).single();
+    }
+
+    /** The participants of the period: the accounts that published an idea, supported one or commented on one (one column, {@code who}). */
+    private static String participantsSql() {
+        return """
+                select i.author_id as who from idea i where %1$s and i.published_at %2$s and %3$s
+                union select s.account_id from support s join idea i on i.id = s.idea_id where s.created_at %4$s and %3$s
+                union select c.author_id from comment c join idea i on i.id = c.target_id
+                  where c.target_type = 'IDEA' and c.deleted_at is null and c.created_at %5$s and %3$s"""
+                .formatted(PUBLIC_IDEA, range("i.published_at"), IDEA_FILTER, range("s.created_at"), range("c.created_at"));
+    }
+
+    // Representativeness ------------------------------------------------------------------------
+
+    /** Groups of fewer participants than this are never shown: nobody can be singled out. */
+    public static final int SMALLEST_GROUP = 5;
+    public static final List<String> AGE_BANDS = List.of("16-24", "25-39", "40-54", "55-64", "65-74", "75+");
+    public static final List<String> SEXES = List.of("FEMALE", "MALE", "OTHER");
+
+    /**
+     * The period's participants by neighbourhood, age band and sex (only what they chose to declare),
+     * each group beside its share of the town's reference population. Ages are counted in the year
+     * the period ends.
+     */
+    @PreAuthorize(STAFF)
+    public List<Representation> representativeness(ReportPeriod period, ReportFilter filter) {
+        String sql = """
+                with people as (
+                    select a.neighbourhood_id, a.sex,
+                           case when a.birth_year is null then null
+                                when :year - a.birth_year < 25 then '16-24' when :year - a.birth_year < 40 then '25-39'
+                                when :year - a.birth_year < 55 then '40-54' when :year - a.birth_year < 65 then '55-64'
+                                when :year - a.birth_year < 75 then '65-74' else '75+' end as band
+                    from (%s) p join account a on a.id = p.who)
+                select 'NEIGHBOURHOOD', cast(neighbourhood_id as text), count(*) from people where neighbourhood_id is not null group by 2
+                union all select 'AGE_BAND', band, count(*) from people where band is not null group by 2
+                union all select 'SEX', sex, count(*) from people where sex is not null group by 2""".formatted(participantsSql());
+        Map<String, Integer> counts = new HashMap<>();
+        params(jdbc.sql(sql), period, filter).param("year", period.last().getYear())
+                .query((rs, n) -> counts.put(rs.getString(1) + ":" + rs.getString(2), rs.getInt(3))).list();
+        ReferencePopulation reference = referencePopulation();
+        Map<String, String> neighbourhoods = new java.util.LinkedHashMap<>();
+        jdbc.sql("select id, name from neighbourhood where active order by name").query((rs, n) -> neighbourhoods.put(rs.getString(1), rs.getString(2))).list();
+        List<Representation> rows = new ArrayList<>();
+        rows.addAll(dimension(Representation.Dimension.NEIGHBOURHOOD, neighbourhoods, counts, reference));
+        Map<String, String> bands = new java.util.LinkedHashMap<>();
+        AGE_BANDS.forEach(band -> bands.put(band, band));
+        rows.addAll(dimension(Representation.Dimension.AGE_BAND, bands, counts, reference));
+        Map<String, String> sexes = new java.util.LinkedHashMap<>();
+        SEXES.forEach(sex -> sexes.put(sex, sex));
+        rows.addAll(dimension(Representation.Dimension.SEX, sexes, counts, reference));
+        return rows;
+    }
+
+    private static List<Representation> dimension(Representation.Dimension dimension, Map<String, String> groups, Map<String, Integer> counts,
+                                                  ReferencePopulation reference) {
+        // Shares are taken among the groups shown only: a share computed over everyone would let the
+        // hidden groups' size be worked out from the others.
+        java.util.function.ToIntFunction<String> count = key -> counts.getOrDefault(dimension.name() + ":" + key, 0);
+        List<String> shown = groups.keySet().stream().filter(key -> count.applyAsInt(key) >= SMALLEST_GROUP).toList();
+        int declared = shown.stream().mapToInt(count).sum();
+        int population = shown.stream().mapToInt(key -> reference.populations().getOrDefault(ReferencePopulation.key(dimension, key), 0)).sum();
+        List<Representation> rows = new ArrayList<>();
+        groups.forEach((key, label) -> {
+            Integer people = reference.populations().get(ReferencePopulation.key(dimension, key));
+            if (!shown.contains(key)) {
+                rows.add(new Representation(dimension, key, label, null, null, null, null));
+            } else {
+                Double referenceShare = people == null || population == 0 ? null : 100.0 * people / population;
+                double share = 100.0 * count.applyAsInt(key) / declared;
+                rows.add(new Representation(dimension, key, label, count.applyAsInt(key), share, referenceShare,
+                        referenceShare == null ? null : share - referenceShare));
+            }
+        });
+        return rows;
+    }
+
+    /** The reference population and its source (empty until an administrator enters it). */
+    @PreAuthorize(STAFF)
+    public ReferencePopulation referencePopulation() {
+        Map<String, Integer> populations = new HashMap<>();
+        jdbc.sql("select dimension, group_key, population from reference_population")
+                .query((rs, n) -> populations.put(rs.getString(1) + ":" + rs.getString(2), rs.getInt(3))).list();
+        return jdbc.sql("select source, version from reference_population_source where id = 1")
+                .query((rs, n) -> new ReferencePopulation(rs.getString(1), Map.copyOf(populations), rs.getLong(2)))
+                .optional().orElse(new ReferencePopulation("", Map.copyOf(populations), -1));
+    }
+
+    /** An administrator replaces the reference population, all groups at once, guarded by its version. */
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    @Transactional
+    public void saveReferencePopulation(String source, Map<String, Integer> populations, long version) {
+        long adminId = currentUser.require().accountId();
+        String cleanSource = source == null ? "" : source.strip();
+        var errors = new org.participe.base.validation.InvalidInputException.Collector();
+        if (cleanSource.isEmpty() || cleanSource.length() > 300) {
+            errors.reject("source", "validation.length", 1, 300);
+        }
+        populations.forEach((key, people) -> {
+            if (people != null && (people < 0 || people > 10_000_000)) {
+                errors.reject(key, "validation.range", 0, 10_000_000);
+            }
+            if (!key.matches("(NEIGHBOURHOOD|AGE_BAND|SEX):[A-Za-z0-9+-]{1,40}")) {
+                errors.reject(key, "reports.reference.unknown");
+            }
+        });
+        errors.throwIfAny();
+        int saved = version < 0
+                ? jdbc.sql("insert into reference_population_source (id, source, updated_by) values (1, ?, ?) on conflict do nothing")
+                        .params(cleanSource, adminId).update()
+                : jdbc.sql("update reference_population_source set source = ?, updated_at = now(), updated_by = ?, version = version + 1 where id = 1 and version = ?")
+                        .params(cleanSource, adminId, version).update();
+        if (saved == 0) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("The reference population changed since it was read");
+        }
+        jdbc.sql("delete from reference_population").update();
+        populations.forEach((key, people) -> {
+            if (people != null) {
+                String[] parts = key.split(":", 2);
+                jdbc.sql("insert into reference_population (dimension, group_key, population) values (?, ?, ?)").params(parts[0], parts[1], people).update();
+            }
+        });
     }
 
     // Charts ------------------------------------------------------------------------------------

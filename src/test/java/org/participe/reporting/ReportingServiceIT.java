@@ -246,6 +246,41 @@ class ReportingServiceIT {
     }
 
     @Test
+    void representativenessHidesEveryGroupUnderFivePeopleAndComparesTheOthersWithTheReference() {
+        seed();
+        jdbc.update("update account set sex = 'FEMALE' where email like 'fig-s%' or email like 'fig-author-a%'");
+        jdbc.update("update account set sex = 'MALE' where email like 'fig-c1%'");
+        ParticipeUser admin = data.confirmedAccount("reference-admin", Roles.ADMIN);
+        String mine = ReferencePopulation.key(Representation.Dimension.NEIGHBOURHOOD, String.valueOf(scope.neighbourhoodId()));
+        long version = as(admin, () -> reporting.referencePopulation()).version();
+        assertThatThrownBy(() -> as(admin, () -> reporting.saveReferencePopulation(" ", Map.of(mine, -3), version)))
+                .isInstanceOfSatisfying(org.participe.base.validation.InvalidInputException.class,
+                        refusal -> assertThat(refusal.errors()).containsOnlyKeys("source", mine));
+        as(admin, () -> reporting.saveReferencePopulation("Recensement d'essai", Map.of(mine, 1000, "SEX:FEMALE", 520, "SEX:MALE", 480), version));
+        assertThatThrownBy(() -> as(admin, () -> reporting.saveReferencePopulation("Saisie concurrente", Map.of(), version)))
+                .isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+
+        List<Representation> rows = as(staff, () -> reporting.representativeness(MARCH, scope));
+
+        Representation place = rows.stream().filter(r -> r.dimension() == Representation.Dimension.NEIGHBOURHOOD
+                && r.key().equals(String.valueOf(scope.neighbourhoodId()))).findFirst().orElseThrow();
+        assertThat(place.participants()).isEqualTo(5);
+        assertThat(place.share()).isEqualTo(100.0);
+        assertThat(place.referenceShare()).isEqualTo(100.0);
+        assertThat(rows).filteredOn(r -> r.dimension() == Representation.Dimension.SEX)
+                .as("4 women and 1 man: both groups are under five").allSatisfy(r -> {
+                    assertThat(r.suppressed()).isTrue();
+                    assertThat(List.of(java.util.Optional.ofNullable(r.share()), java.util.Optional.ofNullable(r.gap()))).allMatch(java.util.Optional::isEmpty);
+                });
+        assertThat(rows).filteredOn(r -> r.dimension() == Representation.Dimension.AGE_BAND).allMatch(Representation::suppressed);
+        assertThat(as(staff, () -> reporting.referencePopulation()).source()).isEqualTo("Recensement d'essai");
+        ParticipeUser resident = data.confirmedAccount("reference-resident", Roles.RESIDENT);
+        assertThatThrownBy(() -> as(resident, () -> reporting.representativeness(MARCH, scope))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as(staff, () -> reporting.saveReferencePopulation("Le service n'administre pas", Map.of(), 0)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void residentsAndVisitorsCannotReadTheDashboardNorExport() {
         ParticipeUser resident = data.confirmedAccount("reports-resident", Roles.RESIDENT);
         for (Runnable denied : List.<Runnable>of(

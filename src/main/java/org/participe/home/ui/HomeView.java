@@ -78,6 +78,7 @@ public class HomeView extends Composite<VerticalLayout> implements HasDynamicTit
                 ideas("home.ideas.latest", ideas.list(IdeaFilter.all(IdeaSort.NEWEST), 0, 4), "ideas"),
                 ideas("home.ideas.supported", ideas.list(IdeaFilter.all(IdeaSort.SUPPORTED), 0, 4), "ideas?sort=SUPPORTED"),
                 initiativesSection(initiatives, townService),
+                transparency(),
                 inclusion());
     }
 
@@ -119,6 +120,16 @@ public class HomeView extends Composite<VerticalLayout> implements HasDynamicTit
         } else {
             section.add(list, new Anchor("initiatives", getTranslation("home.initiatives.all")));
         }
+        return section;
+    }
+
+    /** The town's figures and its answers' follow-up, open to everyone: the labels' promise of transparency. */
+    private Section transparency() {
+        Section section = new Section();
+        section.addClassName("home-section");
+        section.add(new H2(getTranslation("home.transparency.title")), new Paragraph(getTranslation("home.transparency.text")),
+                new Paragraph(new Anchor("figures", getTranslation("menu.figures")), new com.vaadin.flow.component.Text(" · "),
+                        new Anchor("follow-up", getTranslation("menu.follow-up"))));
         return section;
     }
 

@@ -163,7 +163,7 @@ public class ReportsView extends Composite<VerticalLayout> implements BeforeEnte
                 ReportSections.funnel(this, reporting.statusFunnel(period, filter)),
                 ReportSections.answerTimes(this, reporting.answerTimes(period, filter)));
         charts.addClassName("charts");
-        content.add(charts);
+        content.add(charts, new RepresentationTable(reporting.representativeness(period, filter), reporting.referencePopulation()));
     }
 
     /** A download of what the dashboard shows; the file name carries the town and the date. */
