@@ -68,7 +68,7 @@ class AccessibilityIT extends BrowserTest {
         List<String> violations = new ArrayList<>();
         try (BrowserContext context = browser.context(1280, 900)) {
             Page page = context.newPage();
-            for (String path : List.of("", "ideas", "ideas/" + idea, "initiatives", "follow-up", "login", "signup", "terms")) {
+            for (String path : List.of("", "ideas", "ideas/" + idea, "initiatives", "follow-up", "figures", "login", "signup", "terms")) {
                 violations.addAll(audit(page, path, script));
             }
             Browser.logIn(page, url("login"), resident.email(), TestData.PASSWORD);
@@ -83,6 +83,18 @@ class AccessibilityIT extends BrowserTest {
             for (String path : List.of("moderation", "moderation?tab=AWAITING_ANSWER", "moderation/audit", "moderation/templates", "ideas/" + idea)) {
                 violations.addAll(audit(page, path, script));
             }
+        }
+        ParticipeUser staff = data.confirmedAccount("a11y-staff", Roles.STAFF);
+        ParticipeUser admin = data.confirmedAccount("a11y-admin", Roles.ADMIN);
+        try (BrowserContext context = browser.context(1280, 900)) {
+            Page page = context.newPage();
+            Browser.logIn(page, url("login"), staff.email(), TestData.PASSWORD);
+            violations.addAll(audit(page, "reports", script));
+        }
+        try (BrowserContext context = browser.context(1280, 900)) {
+            Page page = context.newPage();
+            Browser.logIn(page, url("login"), admin.email(), TestData.PASSWORD);
+            violations.addAll(audit(page, "admin/reference-population", script));
         }
         assertThat(violations).isEmpty();
     }

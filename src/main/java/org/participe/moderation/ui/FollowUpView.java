@@ -68,8 +68,7 @@ public class FollowUpView extends Composite<VerticalLayout> implements HasDynami
             row.addDataCell().setText(p.medianDays() == null ? "—" : String.format(getLocale(), "%.1f", p.medianDays()));
             row.addDataCell().setText(String.valueOf(p.openOverdue()));
         }
-        Div scroller = new Div(table);
-        scroller.addClassName("table-scroller");
+        Div scroller = org.participe.base.ui.TableRegion.of(table, getTranslation("followup.table"));
 
         var rules = town.profile();
         layout.add(new H1(getTranslation("followup.title")),

@@ -33,7 +33,7 @@ public class ChartFigure extends Composite<Section> {
             const element = this;
             const option = JSON.parse($0);
             requestAnimationFrame(() => {
-              const chart = echarts.getInstanceByDom(element) || echarts.init(element, null, { renderer: 'svg' });
+              const chart = echarts.getInstanceByDom(element) || echarts.init(element, null, { renderer: 'canvas' });
               chart.setOption(option, true);
             });
             if (!element.participeObserver) {
@@ -47,7 +47,10 @@ public class ChartFigure extends Composite<Section> {
     private final Div canvas = new Div();
     private final NativeDetails data = new NativeDetails();
 
+    private final String title;
+
     public ChartFigure(String title, String dataLabel) {
+        this.title = title;
         Section section = getContent();
         section.addClassName("chart-figure");
         canvas.addClassName("chart-canvas");
@@ -70,10 +73,10 @@ public class ChartFigure extends Composite<Section> {
         series.forEach((name, values) -> drawn.add(Map.of("name", name, "type", kind == Kind.BARS ? "bar" : "line", "data", values)));
         option.put("series", drawn);
         canvas.getElement().executeJs(DRAW, JSON.writeValueAsString(option));
-        data.setContent(table(labelHeader, labels, series));
+        data.setContent(table(title, labelHeader, labels, series));
     }
 
-    private static Div table(String labelHeader, List<String> labels, Map<String, List<? extends Number>> series) {
+    private static Div table(String chartName, String labelHeader, List<String> labels, Map<String, List<? extends Number>> series) {
         NativeTable table = new NativeTable();
         table.addClassName("figures-table");
         NativeTableRow head = table.getHead().addRow();
@@ -87,8 +90,7 @@ public class ChartFigure extends Composite<Section> {
                 row.addDataCell().setText(String.valueOf(values.get(i)));
             }
         }
-        Div scroller = new Div(table);
-        scroller.addClassName("table-scroller");
+        Div scroller = org.participe.base.ui.TableRegion.of(table, chartName);
         return scroller;
     }
 

@@ -54,8 +54,7 @@ class RepresentationTable extends Composite<Section> {
             line.addDataCell().setText(percent(row.referenceShare()));
             line.addDataCell().setText(row.gap() == null ? "—" : String.format(getLocale(), "%+.1f", row.gap()));
         }
-        Div scroller = new Div(table);
-        scroller.addClassName("table-scroller");
+        Div scroller = org.participe.base.ui.TableRegion.of(table, getTranslation("reports.dimension." + dimension.name()));
         return scroller;
     }
 
