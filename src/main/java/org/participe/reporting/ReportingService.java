@@ -20,17 +20,18 @@ import org.springframework.transaction.annotation.Transactional;
  * Participation figures, computed in SQL from one definition per {@link Metric}: the staff
  * dashboard, its exports and the public figures page all read them here, so they never disagree.
  * Counts are of public actions only (published ideas, visible comments) and never name anyone.
+ * Ideas, supports and comments are summed from {@code activity_daily}, a rollup PostgreSQL keeps
+ * in step with every change (see V5__reporting.sql); distinct participants are counted from the
+ * activity itself, through covering indexes.
  */
 @Service
 @Transactional(readOnly = true)
 public class ReportingService {
 
     static final String STAFF = "hasAnyRole('" + Roles.STAFF + "', '" + Roles.ADMIN + "')";
-    /** Ideas narrowed by the filter; {@code i} is the idea's alias. */
-    private static final String IDEA_FILTER = "(cast(:nb as bigint) is null or i.neighbourhood_id = :nb)"
-            + " and (cast(:cat as bigint) is null or i.category_id = :cat)";
     private static final String PUBLIC_IDEA = "i.status <> 'PENDING' and not i.hidden";
     private static final String IN_PERIOD = " >= :from and %s < :to";
+    private static final String ROLLUP_DAYS = "a.day between :firstDay and :lastDay";
 
     private final JdbcClient jdbc;
     private final org.participe.security.CurrentUser currentUser;
@@ -70,31 +71,30 @@ public class ReportingService {
 
     /** One statement computes the whole catalogue for one period. */
     private Map<Metric, Double> compute(ReportPeriod period, ReportFilter filter) {
+        String ideaFilter = ideaFilter(filter);
         String sql = """
-                select
-                  (select count(*) from idea i where %1$s and i.published_at %2$s and %3$s) as ideas,
-                  (select count(*) from support s join idea i on i.id = s.idea_id where s.created_at %4$s and %3$s) as supports,
-                  (select count(*) from comment c join idea i on i.id = c.target_id
-                     where c.target_type = 'IDEA' and c.deleted_at is null and not c.hidden and c.created_at %5$s and %3$s) as comments,
-                  (select count(*) from (%10$s) p) as participants,
-                  (select count(*) from account a where a.email_confirmed_at is not null and a.created_at %6$s
-                     and (cast(:nb as bigint) is null or a.neighbourhood_id = :nb)) as new_accounts,
+                select rollup.ideas, rollup.supports, rollup.comments,
+                  (select count(*) from (%1$s) p) as participants,
+                  (select count(*) from account a where a.email_confirmed_at is not null and a.created_at %2$s and %3$s) as new_accounts,
                   answered.n as answered, answered.with_due, answered.on_time, answered.median_days,
                   (select count(*) from flag f
                      left join comment c on f.content_type = 'COMMENT' and c.id = f.content_id and c.target_type = 'IDEA'
                      join idea i on i.id = case when f.content_type = 'IDEA' then f.content_id else c.target_id end
-                     where f.created_at %7$s and %3$s) as flags,
+                     where f.created_at %4$s and %5$s) as flags,
                   (select count(*) from moderation_item m
                      left join comment c on m.content_type = 'COMMENT' and c.id = m.content_id and c.target_type = 'IDEA'
                      join idea i on i.id = case when m.content_type = 'IDEA' then m.content_id else c.target_id end
-                     where m.hidden and m.hidden_at %8$s and %3$s) as hidden_items
-                from (select count(*) as n, count(*) filter (where m.due_at is not null) as with_due,
+                     where m.hidden and m.hidden_at %6$s and %5$s) as hidden_items
+                from (select coalesce(sum(a.ideas), 0) as ideas, coalesce(sum(a.supports), 0) as supports, coalesce(sum(a.comments), 0) as comments
+                      from activity_daily a where %7$s and %8$s) rollup,
+                     (select count(*) as n, count(*) filter (where m.due_at is not null) as with_due,
                              count(*) filter (where m.due_at is not null and m.answered_at <= m.due_at) as on_time,
                              percentile_cont(0.5) within group (order by extract(epoch from m.answered_at - coalesce(m.published_at, m.content_created_at)) / 86400.0) as median_days
-                      from moderation_item m join idea i on m.content_type = 'IDEA' and i.id = m.content_id
-                      where m.answered_at %9$s and %3$s) answered"""
-                .formatted(PUBLIC_IDEA, range("i.published_at"), IDEA_FILTER, range("s.created_at"), range("c.created_at"),
-                        range("a.created_at"), range("f.created_at"), range("m.hidden_at"), range("m.answered_at"), participantsSql());
+                      from moderation_item m %9$s
+                      where m.content_type = 'IDEA' and m.answered_at %10$s and %5$s) answered"""
+                .formatted(participantsSql(filter), range("a.created_at"), accountFilter(filter), range("f.created_at"), ideaFilter,
+                        range("m.hidden_at"), ROLLUP_DAYS, rollupFilter(filter),
+                        filtered(filter) ? "join idea i on i.id = m.content_id" : "", range("m.answered_at"));
         return params(jdbc.sql(sql), period, filter).query((rs, n) -> {
             Map<Metric, Double> values = new EnumMap<>(Metric.class);
             values.put(Metric.IDEAS, (double) rs.getLong("ideas"));
@@ -112,14 +112,25 @@ public class ReportingService {
         }).single();
     }
 
-    /** The participants of the period: the accounts that published an idea, supported one or commented on one (one column, {@code who}). */
-    private static String participantsSql() {
+    /**
+     * The participants of the period: the accounts that published an idea, supported one or
+     * commented on one (one column, {@code who}). Without a filter, supports and comments are read
+     * from their covering indexes alone.
+     */
+    private static String participantsSql(ReportFilter filter) {
+        if (!filtered(filter)) {
+            return """
+                    select i.author_id as who from idea i where %s and i.published_at %s
+                    union select s.account_id from support s where s.created_at %s
+                    union select c.author_id from comment c where c.target_type = 'IDEA' and c.deleted_at is null and c.created_at %s"""
+                    .formatted(PUBLIC_IDEA, range("i.published_at"), range("s.created_at"), range("c.created_at"));
+        }
         return """
                 select i.author_id as who from idea i where %1$s and i.published_at %2$s and %3$s
                 union select s.account_id from support s join idea i on i.id = s.idea_id where s.created_at %4$s and %3$s
                 union select c.author_id from comment c join idea i on i.id = c.target_id
                   where c.target_type = 'IDEA' and c.deleted_at is null and c.created_at %5$s and %3$s"""
-                .formatted(PUBLIC_IDEA, range("i.published_at"), IDEA_FILTER, range("s.created_at"), range("c.created_at"));
+                .formatted(PUBLIC_IDEA, range("i.published_at"), ideaFilter(filter), range("s.created_at"), range("c.created_at"));
     }
 
     // Representativeness ------------------------------------------------------------------------
@@ -146,7 +157,7 @@ public class ReportingService {
                     from (%s) p join account a on a.id = p.who)
                 select 'NEIGHBOURHOOD', cast(neighbourhood_id as text), count(*) from people where neighbourhood_id is not null group by 2
                 union all select 'AGE_BAND', band, count(*) from people where band is not null group by 2
-                union all select 'SEX', sex, count(*) from people where sex is not null group by 2""".formatted(participantsSql());
+                union all select 'SEX', sex, count(*) from people where sex is not null group by 2""".formatted(participantsSql(filter));
         Map<String, Integer> counts = new HashMap<>();
         params(jdbc.sql(sql), period, filter).param("year", period.last().getYear())
                 .query((rs, n) -> counts.put(rs.getString(1) + ":" + rs.getString(2), rs.getInt(3))).list();
@@ -242,28 +253,18 @@ public class ReportingService {
         String sql = """
                 with weeks as (
                     select generate_series(date_trunc('week', cast(:firstDay as date)), cast(:lastDay as date), interval '1 week')::date as week
-                ), ideas as (
-                    select date_trunc('week', i.published_at at time zone :zone)::date as week, count(*) as n
-                    from idea i where %1$s and i.published_at %2$s and %3$s group by 1
-                ), supports as (
-                    select date_trunc('week', s.created_at at time zone :zone)::date as week, count(*) as n
-                    from support s join idea i on i.id = s.idea_id where s.created_at %4$s and %3$s group by 1
-                ), comments as (
-                    select date_trunc('week', c.created_at at time zone :zone)::date as week, count(*) as n
-                    from comment c join idea i on i.id = c.target_id
-                    where c.target_type = 'IDEA' and c.deleted_at is null and not c.hidden and c.created_at %5$s and %3$s group by 1
+                ), activity as (
+                    select date_trunc('week', a.day)::date as week, sum(a.ideas) as ideas, sum(a.supports) as supports, sum(a.comments) as comments
+                    from activity_daily a where %1$s and %2$s group by 1
                 ), accounts as (
                     select date_trunc('week', a.created_at at time zone :zone)::date as week, count(*) as n
-                    from account a where a.email_confirmed_at is not null and a.created_at %6$s
-                      and (cast(:nb as bigint) is null or a.neighbourhood_id = :nb) group by 1
+                    from account a where a.email_confirmed_at is not null and a.created_at %3$s and %4$s group by 1
                 )
-                select w.week, coalesce(i.n, 0), coalesce(s.n, 0), coalesce(c.n, 0), coalesce(a.n, 0)
-                from weeks w left join ideas i using (week) left join supports s using (week)
-                     left join comments c using (week) left join accounts a using (week)
+                select w.week, coalesce(x.ideas, 0), coalesce(x.supports, 0), coalesce(x.comments, 0), coalesce(n.n, 0)
+                from weeks w left join activity x using (week) left join accounts n using (week)
                 order by w.week"""
-                .formatted(PUBLIC_IDEA, range("i.published_at"), IDEA_FILTER, range("s.created_at"), range("c.created_at"), range("a.created_at"));
-        return params(jdbc.sql(sql), period, filter).param("firstDay", period.first()).param("lastDay", period.last())
-                .param("zone", TownZone.ZONE.getId())
+                .formatted(ROLLUP_DAYS, rollupFilter(filter), range("a.created_at"), accountFilter(filter));
+        return params(jdbc.sql(sql), period, filter)
                 .query((rs, n) -> new WeekActivity(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
                 .list();
     }
@@ -271,37 +272,34 @@ public class ReportingService {
     /** Ideas, supports and comments of the period per neighbourhood ("" for ideas about the whole town). */
     @PreAuthorize("permitAll()")
     public List<GroupFigures> byNeighbourhood(ReportPeriod period, ReportFilter filter) {
-        return grouped("coalesce(cast(i.neighbourhood_id as text), '')", "coalesce((select name from neighbourhood where id = i.neighbourhood_id), '')",
-                period, filter);
+        return rolledUp("case when a.neighbourhood_key = 0 then '' else cast(a.neighbourhood_key as text) end",
+                "coalesce((select name from neighbourhood where id = a.neighbourhood_key), '')", period, filter);
     }
 
     /** Ideas, supports and comments of the period per category (French name; views translate with the category list). */
     @PreAuthorize("permitAll()")
     public List<GroupFigures> byCategory(ReportPeriod period, ReportFilter filter) {
-        return grouped("cast(i.category_id as text)", "(select name_fr from category where id = i.category_id)", period, filter);
+        return rolledUp("cast(a.category_id as text)", "(select name_fr from category where id = a.category_id)", period, filter);
     }
 
-    /** Where the ideas published in the period stand now, one line per status. */
-    @PreAuthorize("permitAll()")
-    public List<GroupFigures> statusFunnel(ReportPeriod period, ReportFilter filter) {
-        return grouped("i.status", "i.status", period, filter);
-    }
-
-    private List<GroupFigures> grouped(String key, String label, ReportPeriod period, ReportFilter filter) {
+    private List<GroupFigures> rolledUp(String key, String label, ReportPeriod period, ReportFilter filter) {
         String sql = """
-                with scoped as (select i.id, %6$s as key, %7$s as label from idea i where %1$s and %3$s),
-                ideas as (select s.key, count(*) as n from scoped s join idea i on i.id = s.id where i.published_at %2$s group by 1),
-                supports as (select x.key, count(*) as n from support s join scoped x on x.id = s.idea_id where s.created_at %4$s group by 1),
-                comments as (select x.key, count(*) as n from comment c join scoped x on x.id = c.target_id
-                             where c.target_type = 'IDEA' and c.deleted_at is null and not c.hidden and c.created_at %5$s group by 1),
-                keys as (select distinct key, label from scoped)
-                select k.key, k.label, coalesce(i.n, 0) as ideas, coalesce(s.n, 0) as supports, coalesce(c.n, 0) as comments
-                from keys k left join ideas i using (key) left join supports s using (key) left join comments c using (key)
-                where coalesce(i.n, 0) + coalesce(s.n, 0) + coalesce(c.n, 0) > 0
-                order by ideas desc, supports desc, k.label"""
-                .formatted(PUBLIC_IDEA, range("i.published_at"), IDEA_FILTER, range("s.created_at"), range("c.created_at"), key, label);
+                select %1$s as key, %2$s as label, sum(a.ideas) as ideas, sum(a.supports) as supports, sum(a.comments) as comments
+                from activity_daily a where %3$s and %4$s
+                group by 1, 2 having sum(a.ideas) + sum(a.supports) + sum(a.comments) > 0
+                order by ideas desc, supports desc, label"""
+                .formatted(key, label, ROLLUP_DAYS, rollupFilter(filter));
         return params(jdbc.sql(sql), period, filter)
                 .query((rs, n) -> new GroupFigures(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))).list();
+    }
+
+    /** Where the ideas published in the period stand now: ideas per current status. */
+    @PreAuthorize("permitAll()")
+    public List<GroupFigures> statusFunnel(ReportPeriod period, ReportFilter filter) {
+        String sql = "select i.status, count(*) from idea i where %s and i.published_at %s and %s group by 1"
+                .formatted(PUBLIC_IDEA, range("i.published_at"), ideaFilter(filter));
+        return params(jdbc.sql(sql), period, filter)
+                .query((rs, n) -> new GroupFigures(rs.getString(1), rs.getString(1), rs.getLong(2), 0, 0)).list();
     }
 
     /** How long answers given in the period took, in bands of days since publication. */
@@ -312,11 +310,11 @@ public class ReportingService {
                                                               ('31-60', 31, 61, 4), ('61+', 61, 1000000, 5)),
                 answered as (
                     select extract(epoch from m.answered_at - coalesce(m.published_at, m.content_created_at)) / 86400.0 as days
-                    from moderation_item m join idea i on m.content_type = 'IDEA' and i.id = m.content_id
-                    where m.answered_at %1$s and %2$s)
+                    from moderation_item m %1$s
+                    where m.content_type = 'IDEA' and m.answered_at %2$s and %3$s)
                 select b.key, count(a.days) from bands b left join answered a on a.days >= b.low and a.days < b.high
                 group by b.key, b.position order by b.position"""
-                .formatted(range("m.answered_at"), IDEA_FILTER);
+                .formatted(filtered(filter) ? "join idea i on i.id = m.content_id" : "", range("m.answered_at"), ideaFilter(filter));
         return params(jdbc.sql(sql), period, filter)
                 .query((rs, n) -> new GroupFigures(rs.getString(1), rs.getString(1), rs.getLong(2), 0, 0)).list();
     }
@@ -348,7 +346,7 @@ public class ReportingService {
                                    i.published_at, i.support_count, i.comment_count, m.due_at, m.answered_at
                             from idea i left join moderation_item m on m.content_type = 'IDEA' and m.content_id = i.id
                             where %s and i.published_at %s and %s order by i.published_at, i.id"""
-                            .formatted(PUBLIC_IDEA, range("i.published_at"), IDEA_FILTER), period, filter);
+                            .formatted(PUBLIC_IDEA, range("i.published_at"), ideaFilter(filter)), period, filter);
                 }
                 case SUPPORTS_PER_WEEK -> {
                     sink.header(columns(translate, "reports.csv.week.", "idea", "title", "week", "supports"));
@@ -356,7 +354,7 @@ public class ReportingService {
                             select i.id, i.title, (date_trunc('week', s.created_at at time zone :zone))::date as week, count(*)
                             from support s join idea i on i.id = s.idea_id
                             where s.created_at %s and %s group by i.id, i.title, week order by week, i.id"""
-                            .formatted(range("s.created_at"), IDEA_FILTER), period, filter);
+                            .formatted(range("s.created_at"), ideaFilter(filter)), period, filter);
                 }
                 case COMMENTS -> {
                     sink.header(columns(translate, "reports.csv.comment.", "id", "idea", "title", "date", "reply", "text"));
@@ -365,7 +363,7 @@ public class ReportingService {
                             from comment c join idea i on i.id = c.target_id
                             where c.target_type = 'IDEA' and c.deleted_at is null and not c.hidden and c.created_at %s and %s
                             order by c.created_at, c.id"""
-                            .formatted(range("c.created_at"), IDEA_FILTER), period, filter);
+                            .formatted(range("c.created_at"), ideaFilter(filter)), period, filter);
                 }
             }
         }
@@ -378,7 +376,7 @@ public class ReportingService {
 
     /** Streams a query's rows to the sink: timestamps become Paris dates, booleans yes/no words stay for the reader. */
     private void stream(TableSink sink, String sql, ReportPeriod period, ReportFilter filter) {
-        params(jdbc.sql(sql), period, filter).param("zone", TownZone.ZONE.getId()).withFetchSize(FETCH_SIZE).query(rs -> {
+        params(jdbc.sql(sql), period, filter).withFetchSize(FETCH_SIZE).query(rs -> {
             int columns = rs.getMetaData().getColumnCount();
             List<Object> cells = new ArrayList<>(columns);
             for (int i = 1; i <= columns; i++) {
@@ -404,6 +402,42 @@ public class ReportingService {
 
     // Helpers -----------------------------------------------------------------------------------
 
+    private static boolean filtered(ReportFilter filter) {
+        return filter.neighbourhoodId() != null || filter.categoryId() != null;
+    }
+
+    /** The filter on ideas (alias {@code i}): 0 as neighbourhood means ideas about the whole town. */
+    private static String ideaFilter(ReportFilter filter) {
+        List<String> parts = new ArrayList<>(List.of("true"));
+        if (filter.neighbourhoodId() != null) {
+            parts.add(filter.neighbourhoodId() == 0 ? "i.neighbourhood_id is null" : "i.neighbourhood_id = :nb");
+        }
+        if (filter.categoryId() != null) {
+            parts.add("i.category_id = :cat");
+        }
+        return String.join(" and ", parts);
+    }
+
+    /** The same filter on the daily rollup (alias {@code a}). */
+    private static String rollupFilter(ReportFilter filter) {
+        List<String> parts = new ArrayList<>(List.of("true"));
+        if (filter.neighbourhoodId() != null) {
+            parts.add("a.neighbourhood_key = :nb");
+        }
+        if (filter.categoryId() != null) {
+            parts.add("a.category_id = :cat");
+        }
+        return String.join(" and ", parts);
+    }
+
+    /** New accounts are narrowed by their declared neighbourhood only (they have no category). */
+    private static String accountFilter(ReportFilter filter) {
+        if (filter.neighbourhoodId() == null) {
+            return "true";
+        }
+        return filter.neighbourhoodId() == 0 ? "a.neighbourhood_id is null" : "a.neighbourhood_id = :nb";
+    }
+
     private static String range(String column) {
         return IN_PERIOD.formatted(column);
     }
@@ -412,9 +446,11 @@ public class ReportingService {
         Map<String, Object> values = new HashMap<>();
         values.put("from", Timestamp.from(period.start()));
         values.put("to", Timestamp.from(period.end()));
+        values.put("firstDay", period.first());
+        values.put("lastDay", period.last());
+        values.put("zone", TownZone.ZONE.getId());
         values.put("nb", filter.neighbourhoodId());
         values.put("cat", filter.categoryId());
         return spec.params(values);
     }
-
 }

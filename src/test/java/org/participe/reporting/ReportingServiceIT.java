@@ -151,6 +151,26 @@ class ReportingServiceIT {
     }
 
     @Test
+    void theDailyRollupFollowsHidingWithdrawingAndRestoring() {
+        long[] ids = seed();
+        ParticipeUser official = data.confirmedAccount("fig-moderator", Roles.OFFICIAL);
+        long comment = jdbc.queryForObject("select id from comment where target_id = ? and deleted_at is null", Long.class, ids[0]);
+        as(official, () -> moderation.hide(List.of(moderation.current(ContentRef.comment(comment))), ModerationReason.SPAM, null));
+        as(official, () -> moderation.hide(List.of(moderation.current(ContentRef.idea(ids[1]))), ModerationReason.OFF_TOPIC, null));
+        ParticipeUser s1 = new ParticipeUser(jdbc.queryForObject("select id from account where email like 'fig-s1%' order by id desc limit 1",
+                Long.class), "s1@test", "s1", "", true, false, java.util.Set.of(Roles.RESIDENT));
+        as(s1, () -> ideas.withdrawSupport(ids[0]));
+
+        assertThat(figures(MARCH)).containsEntry(Metric.COMMENTS, 0.0).containsEntry(Metric.SUPPORTS, 2.0).containsEntry(Metric.HIDDEN_ITEMS, 0.0);
+        assertThat(figures(APRIL)).containsEntry(Metric.IDEAS, 0.0);
+
+        as(official, () -> moderation.restore(List.of(moderation.current(ContentRef.comment(comment))), null));
+        assertThat(figures(MARCH)).containsEntry(Metric.COMMENTS, 1.0);
+        long rolledUp = jdbc.queryForObject("select coalesce(sum(supports), 0) from activity_daily", Long.class);
+        assertThat(rolledUp).as("the rollup agrees with the supports table").isEqualTo(jdbc.queryForObject("select count(*) from support", Long.class));
+    }
+
+    @Test
     void weeksNeighbourhoodsCategoriesAndStatusesAddUpToTheSameFigures() {
         seed();
         List<WeekActivity> weeks = anonymously(() -> reporting.weeklyActivity(MARCH, scope));
