@@ -55,6 +55,7 @@ class ReportingServiceIT {
     @Autowired IdeaService ideas;
     @Autowired CommentService comments;
     @Autowired ModerationService moderation;
+    @Autowired org.participe.moderation.FollowUpService followUp;
     @Autowired TownService town;
     @Autowired TestData data;
     @Autowired JdbcTemplate jdbc;
@@ -148,6 +149,19 @@ class ReportingServiceIT {
         MetricValue supports = as(staff, () -> reporting.figures(APRIL, scope)).stream()
                 .filter(v -> v.metric() == Metric.SUPPORTS).findFirst().orElseThrow();
         assertThat(supports.previous()).as("the 30 days before April: 2 to 31 March").isEqualTo(3.0);
+    }
+
+    @Test
+    void thePublicFollowUpPageCountsAnswersAsTheCatalogueDefinesThem() {
+        clock.set(LocalDateTime.of(2025, 4, 15, 12, 0).atZone(TownZone.ZONE).toInstant());
+        seed();
+        clock.set(LocalDateTime.of(2025, 4, 15, 12, 0).atZone(TownZone.ZONE).toInstant());
+        var march = anonymously(() -> followUp.monthlyFigures(2)).getLast();
+        Map<Metric, Double> catalogue = as(staff, () -> reporting.figures(MARCH, ReportFilter.none())).stream()
+                .filter(v -> v.value() != null).collect(Collectors.toMap(MetricValue::metric, MetricValue::value));
+        assertThat(march.periodStart()).isEqualTo(MARCH.first());
+        assertThat((double) march.answered()).isEqualTo(catalogue.get(Metric.IDEAS_ANSWERED));
+        assertThat(march.medianDays()).isEqualTo(catalogue.get(Metric.MEDIAN_DAYS_TO_ANSWER));
     }
 
     @Test
