@@ -23,7 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Measures the staff dashboard on a large town: 20,000 accounts, 100,000 ideas, 1,000,000
  * supports and 200,000 comments spread over two years, in an embedded PostgreSQL of its own
- * (target/benchmark-postgres). Not a test: run it by hand and read the figures it prints.
+ * (target/benchmark-postgres), then the export of about 100,000 ideas (time and heap peak). Not a
+ * test: run it by hand and read the figures it prints.
  *
  * <pre>
  * mvn -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
@@ -71,6 +72,7 @@ public final class ReportingBenchmark {
                 }
                 System.out.printf("  %-24s %7.1f ms (the dashboard's queries, one after another)%n", "total", total);
             }
+            measureExports(reporting, clock, staff);
         }
     }
 
@@ -88,7 +90,50 @@ public final class ReportingBenchmark {
         return times.get(2);
     }
 
+    /** Exports every idea of two years (about 100,000) to a stream that only counts bytes; tells the time and the heap's peak. */
+    private static void measureExports(ReportingService reporting, Clock clock, ParticipeUser staff) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(org.participe.base.TownZone.ZONE));
+        ReportPeriod twoYears = new ReportPeriod(today.minusDays(731), today);
+        for (org.participe.reporting.ExportFormat format : org.participe.reporting.ExportFormat.values()) {
+            System.gc();
+            java.lang.management.ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+            long before = usedHeap();
+            long[] bytes = {0};
+            java.io.OutputStream counting = new java.io.OutputStream() {
+                @Override
+                public void write(int b) {
+                    bytes[0]++;
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    bytes[0] += len;
+                }
+            };
+            long start = System.nanoTime();
+            RunAs.user(staff, () -> reporting.export(org.participe.reporting.ExportKind.IDEAS, format, twoYears, ReportFilter.none(),
+                    key -> key, counting));
+            long peak = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP).mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+            System.out.printf("Export of the ideas of two years as %s: %.1f s, %.1f MB written, heap %.0f MB before, peak %.0f MB%n", format,
+                    (System.nanoTime() - start) / 1e9, bytes[0] / 1e6, before / 1e6, peak / 1e6);
+        }
+    }
+
+    private static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    /**
+     * Bulk-loads the town with the activity triggers off (as a data import would), then builds the
+     * daily rollup once, the way the migration does.
+     */
     private static void seed(JdbcClient jdbc) {
+        for (String table : List.of("idea disable trigger idea_activity", "support disable trigger support_activity",
+                "comment disable trigger comment_activity")) {
+            jdbc.sql("alter table " + table).update();
+        }
         for (String sql : List.of(
                 "insert into town_settings (id, name) values (1, 'Benchmark') on conflict do nothing",
                 "insert into neighbourhood (name, position) select 'Quartier ' || n, n from generate_series(1, 6) n",
@@ -125,6 +170,21 @@ public final class ReportingBenchmark {
                        case when i.id % 3 = 0 then i.published_at + interval '30 days' end,
                        case when i.status <> 'PUBLISHED' then i.published_at + make_interval(days => (i.id % 60)::int) end
                 from idea i""",
+                """
+                insert into activity_daily (day, category_id, neighbourhood_key, ideas, supports, comments)
+                select day, category_id, neighbourhood_key, sum(ideas), sum(supports), sum(comments)
+                from (select paris_day(published_at) as day, category_id, coalesce(neighbourhood_id, 0) as neighbourhood_key, 1 as ideas,
+                             0 as supports, 0 as comments
+                      from idea where status <> 'PENDING' and not hidden and published_at is not null
+                      union all
+                      select paris_day(s.created_at), i.category_id, coalesce(i.neighbourhood_id, 0), 0, 1, 0 from support s join idea i on i.id = s.idea_id
+                      union all
+                      select paris_day(c.created_at), i.category_id, coalesce(i.neighbourhood_id, 0), 0, 0, 1
+                      from comment c join idea i on i.id = c.target_id where c.target_type = 'IDEA' and c.deleted_at is null and not c.hidden) activity
+                group by day, category_id, neighbourhood_key""",
+                "alter table idea enable trigger idea_activity",
+                "alter table support enable trigger support_activity",
+                "alter table comment enable trigger comment_activity",
                 "analyze")) {
             jdbc.sql(sql).update();
         }

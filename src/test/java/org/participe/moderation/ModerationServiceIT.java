@@ -166,6 +166,9 @@ class ModerationServiceIT {
         assertThat(restore.before()).isEqualTo("hidden: FLAGGED");
         assertThat(restore.after()).isEqualTo("visible");
         assertThat(restore.note()).isEqualTo("Propos corrects, signalements infondés");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from notification where recipient_id = ? and kind = 'MODERATION' and event_key like 'restored:COMMENT:' || ? || ':%'",
+                Integer.class, author.accountId(), String.valueOf(commentId)), count -> count == 1);
         ParticipeUser fourth = resident("r-d");
         assertThat(as(fourth, () -> moderation.flag(ref, ModerationReason.SPAM, null))).as("one new flag, not four").isFalse();
         assertThat(publicThreadsContain(ideaId, commentId)).isTrue();

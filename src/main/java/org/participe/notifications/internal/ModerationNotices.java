@@ -51,6 +51,26 @@ class ModerationNotices {
     }
 
     @ApplicationModuleListener
+    void on(ModerationEvents.ContentRestored event) {
+        Matcher page = PAGE.matcher(event.pagePath() == null ? "" : event.pagePath());
+        if (!page.find()) {
+            return;
+        }
+        String kind = ContentRef.IDEA.equals(event.ref().type()) ? "idea" : "comment";
+        store.notify(store.accounts(List.of(event.authorId())), NotificationKind.MODERATION,
+                "restored:" + event.ref() + ":" + event.at().toEpochMilli(), page.group(1).equals("ideas") ? "IDEA" : "INITIATIVE",
+                Long.parseLong(page.group(2)), new NotificationStore.Texts() {
+                    public String subject(Locale locale) {
+                        return translations.getTranslation("notification.restored." + kind, locale);
+                    }
+
+                    public String detail(Locale locale) {
+                        return "";
+                    }
+                });
+    }
+
+    @ApplicationModuleListener
     void on(ModerationEvents.AuthorBlocked event) {
         store.notify(store.accounts(List.of(event.authorId())), NotificationKind.MODERATION,
                 "blocked:" + event.authorId() + ":" + event.at().toEpochMilli(), "ACCOUNT", event.authorId(),
