@@ -108,13 +108,19 @@ end $$;
 create trigger idea_activity after insert or update of status, hidden, published_at, category_id, neighbourhood_id or delete on idea
     for each row execute function activity_on_idea();
 
-insert into activity_daily (day, category_id, neighbourhood_key, ideas, supports, comments)
-select day, category_id, neighbourhood_key, sum(ideas), sum(supports), sum(comments)
-from (select paris_day(published_at) as day, category_id, coalesce(neighbourhood_id, 0) as neighbourhood_key, 1 as ideas, 0 as supports, 0 as comments
-      from idea where status <> 'PENDING' and not hidden and published_at is not null
-      union all
-      select paris_day(s.created_at), i.category_id, coalesce(i.neighbourhood_id, 0), 0, 1, 0 from support s join idea i on i.id = s.idea_id
-      union all
-      select paris_day(c.created_at), i.category_id, coalesce(i.neighbourhood_id, 0), 0, 0, 1
-      from comment c join idea i on i.id = c.target_id where c.target_type = 'IDEA' and c.deleted_at is null and not c.hidden) activity
-group by day, category_id, neighbourhood_key;
+-- Builds the rollup from the activity itself: at this migration, and after a bulk load made with
+-- the triggers off.
+create function rebuild_activity_daily() returns void language sql as $$
+    delete from activity_daily;
+    insert into activity_daily (day, category_id, neighbourhood_key, ideas, supports, comments)
+    select day, category_id, neighbourhood_key, sum(ideas), sum(supports), sum(comments)
+    from (select paris_day(published_at) as day, category_id, coalesce(neighbourhood_id, 0) as neighbourhood_key, 1 as ideas, 0 as supports, 0 as comments
+          from idea where status <> 'PENDING' and not hidden and published_at is not null
+          union all
+          select paris_day(s.created_at), i.category_id, coalesce(i.neighbourhood_id, 0), 0, 1, 0 from support s join idea i on i.id = s.idea_id
+          union all
+          select paris_day(c.created_at), i.category_id, coalesce(i.neighbourhood_id, 0), 0, 0, 1
+          from comment c join idea i on i.id = c.target_id where c.target_type = 'IDEA' and c.deleted_at is null and not c.hidden) activity
+    group by day, category_id, neighbourhood_key;
+$$;
+select rebuild_activity_daily();

@@ -75,6 +75,8 @@ public class FollowUpService {
         long official = currentUser.require().accountId();
         int done = 0;
         List<ContentRef> conflicts = new ArrayList<>();
+        String assignee = officialId == null ? "" : jdbc.sql("select display_name from account where id = ?").param(officialId)
+                .query(String.class).single();
         for (ItemVersion item : items) {
             var before = jdbc.sql("""
                             select m.author_id, m.version, m.due_at, coalesce(a.display_name, '') || '/' || coalesce(m.assignee_service, '')
@@ -94,8 +96,7 @@ public class FollowUpService {
                             update moderation_item set assignee_id = ?, assignee_service = ?, due_at = ?, updated_at = now(), version = version + 1
                             where content_type = ? and content_id = ?""")
                     .params(officialId, cleanService, due, item.ref().type(), item.ref().id()).update();
-            String assignee = officialId == null ? "" : jdbc.sql("select display_name from account where id = ?").param(officialId)
-                    .query(String.class).single();
+
             audit.record(official, "ASSIGN", item.ref(), (long) before[0], null, null,
                     before[3] + " due " + (before[2] == null ? "-" : ((Timestamp) before[2]).toInstant().atZone(TownZone.ZONE).toLocalDate()),
                     assignee + "/" + (cleanService == null ? "" : cleanService) + " due " + dueDate);

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.participe.base.CsvCell;
 import org.participe.base.TownZone;
 import org.participe.security.Roles;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,9 +69,9 @@ public class ModerationAudit {
                     .query(rs -> {
                         AuditEntry e = entry(rs, 0);
                         try {
-                            out.write(String.join(";", List.of(CSV_TIME.format(e.occurredAt()), cell(e.actorName()), e.action(),
-                                    e.content() == null ? "" : e.content().toString(), cell(e.targetName()), cell(e.reason()),
-                                    cell(e.note()), cell(e.before()), cell(e.after()))));
+                            out.write(String.join(";", List.of(CSV_TIME.format(e.occurredAt()), CsvCell.of(e.actorName()), e.action(),
+                                    e.content() == null ? "" : e.content().toString(), CsvCell.of(e.targetName()), CsvCell.of(e.reason()),
+                                    CsvCell.of(e.note()), CsvCell.of(e.before()), CsvCell.of(e.after()))));
                             out.write("\r\n");
                         } catch (IOException failure) {
                             throw new UncheckedIOException(failure);
@@ -82,13 +83,6 @@ public class ModerationAudit {
         }
     }
 
-    static String cell(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        String text = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return "\"" + text.replace("\"", "\"\"") + "\"";
-    }
 
     private static String where(AuditFilter filter, Map<String, Object> params) {
         List<String> conditions = new ArrayList<>(List.of("true"));

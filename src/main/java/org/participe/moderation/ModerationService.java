@@ -407,11 +407,15 @@ public class ModerationService {
         if (requested.isEmpty()) {
             return new ActionResult(0, List.of());
         }
+        Map<String, Map<Long, ContentSummary>> summaries = new HashMap<>();
+        requested.stream().collect(Collectors.groupingBy(wanted -> wanted.ref().type(), Collectors.mapping(wanted -> wanted.ref().id(), Collectors.toList())))
+                .forEach((type, ids) -> summaries.put(type, kind(type).summaries(ids)));
         int done = 0;
         List<ContentRef> conflicts = new ArrayList<>();
         for (ItemVersion wanted : requested) {
             kind(wanted.ref().type()).lock(wanted.ref().id());
-            ContentSummary content = summary(wanted.ref()).orElseThrow(() -> InvalidInputException.of("items", "moderation.unknown"));
+            ContentSummary content = Optional.ofNullable(summaries.get(wanted.ref().type()).get(wanted.ref().id()))
+                    .orElseThrow(() -> InvalidInputException.of("items", "moderation.unknown"));
             Item item = lockOrCreate(wanted.ref(), content);
             if (item.version() != wanted.version()) {
                 if (requested.size() == 1) {

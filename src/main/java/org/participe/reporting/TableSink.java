@@ -58,7 +58,7 @@ abstract sealed class TableSink implements AutoCloseable {
                     case Double number -> String.format(Locale.FRANCE, "%.1f", number);
                     case Number number -> number.toString();
                     case LocalDate date -> date.toString();
-                    default -> org.participe.reporting.Csv.cell(cell.toString());
+                    default -> org.participe.base.CsvCell.of(cell.toString());
                 });
             }
             write(String.join(";", texts) + "\r\n");

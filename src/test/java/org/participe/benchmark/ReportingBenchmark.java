@@ -170,18 +170,7 @@ public final class ReportingBenchmark {
                        case when i.id % 3 = 0 then i.published_at + interval '30 days' end,
                        case when i.status <> 'PUBLISHED' then i.published_at + make_interval(days => (i.id % 60)::int) end
                 from idea i""",
-                """
-                insert into activity_daily (day, category_id, neighbourhood_key, ideas, supports, comments)
-                select day, category_id, neighbourhood_key, sum(ideas), sum(supports), sum(comments)
-                from (select paris_day(published_at) as day, category_id, coalesce(neighbourhood_id, 0) as neighbourhood_key, 1 as ideas,
-                             0 as supports, 0 as comments
-                      from idea where status <> 'PENDING' and not hidden and published_at is not null
-                      union all
-                      select paris_day(s.created_at), i.category_id, coalesce(i.neighbourhood_id, 0), 0, 1, 0 from support s join idea i on i.id = s.idea_id
-                      union all
-                      select paris_day(c.created_at), i.category_id, coalesce(i.neighbourhood_id, 0), 0, 0, 1
-                      from comment c join idea i on i.id = c.target_id where c.target_type = 'IDEA' and c.deleted_at is null and not c.hidden) activity
-                group by day, category_id, neighbourhood_key""",
+                "do $$ begin perform rebuild_activity_daily(); end $$",
                 "alter table idea enable trigger idea_activity",
                 "alter table support enable trigger support_activity",
                 "alter table comment enable trigger comment_activity",

@@ -33,6 +33,17 @@ public final class QueryParams {
         });
     }
 
+    /** A date written as 2026-11-26; anything else is no date. */
+    public Optional<java.time.LocalDate> date(String key) {
+        return text(key).flatMap(value -> {
+            try {
+                return Optional.of(java.time.LocalDate.parse(value));
+            } catch (java.time.format.DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
     public <E extends Enum<E>> Optional<E> choice(String key, Class<E> type) {
         return text(key).flatMap(value -> {
             try {

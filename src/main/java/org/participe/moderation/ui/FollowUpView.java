@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.NativeTableBody;
-import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -19,6 +18,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.participe.base.ui.Tables;
 import org.participe.moderation.FollowUpService;
 import org.participe.moderation.PeriodFigures;
 import org.participe.town.TownService;
@@ -53,22 +53,18 @@ public class FollowUpView extends Composite<VerticalLayout> implements HasDynami
         table.setCaptionText(getTranslation("followup.table"));
         NativeTableRow head = table.getHead().addRow();
         for (String column : new String[]{"month", "answered", "on-time", "median", "overdue"}) {
-            NativeTableHeaderCell cell = head.addHeaderCell();
-            cell.setText(getTranslation("followup.column." + column));
-            cell.getElement().setAttribute("scope", "col");
+            Tables.columnHeader(head, getTranslation("followup.column." + column));
         }
         NativeTableBody body = table.addBody();
         for (PeriodFigures p : months) {
             NativeTableRow row = body.addRow();
-            NativeTableHeaderCell month = row.addHeaderCell();
-            month.setText(monthName.format(p.periodStart()));
-            month.getElement().setAttribute("scope", "row");
+            Tables.rowHeader(row, monthName.format(p.periodStart()));
             row.addDataCell().setText(String.valueOf(p.answered()));
             row.addDataCell().setText(p.withDueDate() == 0 ? "—" : p.onTime() + " / " + p.withDueDate());
             row.addDataCell().setText(p.medianDays() == null ? "—" : String.format(getLocale(), "%.1f", p.medianDays()));
             row.addDataCell().setText(String.valueOf(p.openOverdue()));
         }
-        Div scroller = org.participe.base.ui.TableRegion.of(table, getTranslation("followup.table"));
+        Div scroller = Tables.region(table, getTranslation("followup.table"));
 
         var rules = town.profile();
         layout.add(new H1(getTranslation("followup.title")),

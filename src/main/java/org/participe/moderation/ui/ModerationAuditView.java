@@ -108,7 +108,7 @@ public class ModerationAuditView extends Composite<VerticalLayout> implements Be
         QueryParams params = QueryParams.of(event.getLocation().getQueryParameters());
         filter = new AuditFilter(params.text("action").filter(ModerationAudit.ACTIONS::contains).orElse(null),
                 params.text("type").filter(t -> t.equals(ContentRef.IDEA) || t.equals(ContentRef.COMMENT)).orElse(null),
-                params.text("person").orElse(null), date(params, "from"), date(params, "to"));
+                params.text("person").orElse(null), params.date("from").orElse(null), params.date("to").orElse(null));
         action.setValue(filter.action() == null ? "" : filter.action());
         type.setValue(filter.contentType() == null ? "" : filter.contentType());
         person.setValue(filter.person() == null ? "" : filter.person());
@@ -171,15 +171,6 @@ public class ModerationAuditView extends Composite<VerticalLayout> implements Be
         getUI().ifPresent(ui -> ui.navigate(ModerationAuditView.class, QueryParameters.simple(query)));
     }
 
-    private static LocalDate date(QueryParams params, String key) {
-        return params.text(key).flatMap(value -> {
-            try {
-                return java.util.Optional.of(LocalDate.parse(value));
-            } catch (java.time.format.DateTimeParseException e) {
-                return java.util.Optional.empty();
-            }
-        }).orElse(null);
-    }
 
     private static java.util.List<String> concat(String first, java.util.List<String> rest) {
         java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(first));

@@ -2,6 +2,7 @@ package org.participe.notifications.internal;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,71 +32,53 @@ class ModerationNotices {
 
     @ApplicationModuleListener
     void on(ModerationEvents.ContentHidden event) {
-        Matcher page = PAGE.matcher(event.pagePath() == null ? "" : event.pagePath());
-        if (!page.find()) {
-            return;
-        }
-        String kind = ContentRef.IDEA.equals(event.ref().type()) ? "idea" : "comment";
-        store.notify(store.accounts(List.of(event.authorId())), NotificationKind.MODERATION,
-                "hidden:" + event.ref() + ":" + event.at().toEpochMilli(), page.group(1).equals("ideas") ? "IDEA" : "INITIATIVE",
-                Long.parseLong(page.group(2)), new NotificationStore.Texts() {
-                    public String subject(Locale locale) {
-                        return translations.getTranslation("notification.hidden." + kind + (event.automatic() ? ".automatic" : ""), locale);
-                    }
-
-                    public String detail(Locale locale) {
-                        String reason = translations.getTranslation("moderation.reason." + event.reason().name(), locale);
-                        return event.note() == null ? reason : reason + " — " + event.note();
-                    }
+        tellAboutContent(event.authorId(), event.ref(), event.pagePath(), "hidden:" + event.ref() + ":" + event.at().toEpochMilli(),
+                "notification.hidden." + kind(event.ref()) + (event.automatic() ? ".automatic" : ""), locale -> {
+                    String reason = translations.getTranslation("moderation.reason." + event.reason().name(), locale);
+                    return event.note() == null ? reason : reason + " — " + event.note();
                 });
     }
 
     @ApplicationModuleListener
     void on(ModerationEvents.ContentRestored event) {
-        Matcher page = PAGE.matcher(event.pagePath() == null ? "" : event.pagePath());
-        if (!page.find()) {
-            return;
-        }
-        String kind = ContentRef.IDEA.equals(event.ref().type()) ? "idea" : "comment";
-        store.notify(store.accounts(List.of(event.authorId())), NotificationKind.MODERATION,
-                "restored:" + event.ref() + ":" + event.at().toEpochMilli(), page.group(1).equals("ideas") ? "IDEA" : "INITIATIVE",
-                Long.parseLong(page.group(2)), new NotificationStore.Texts() {
-                    public String subject(Locale locale) {
-                        return translations.getTranslation("notification.restored." + kind, locale);
-                    }
-
-                    public String detail(Locale locale) {
-                        return "";
-                    }
-                });
+        tellAboutContent(event.authorId(), event.ref(), event.pagePath(), "restored:" + event.ref() + ":" + event.at().toEpochMilli(),
+                "notification.restored." + kind(event.ref()), locale -> "");
     }
 
     @ApplicationModuleListener
     void on(ModerationEvents.AuthorBlocked event) {
-        store.notify(store.accounts(List.of(event.authorId())), NotificationKind.MODERATION,
-                "blocked:" + event.authorId() + ":" + event.at().toEpochMilli(), "ACCOUNT", event.authorId(),
-                new NotificationStore.Texts() {
-                    public String subject(Locale locale) {
-                        return translations.getTranslation("notification.blocked", locale);
-                    }
-
-                    public String detail(Locale locale) {
-                        return event.reason();
-                    }
-                });
+        tell(event.authorId(), "blocked:" + event.authorId() + ":" + event.at().toEpochMilli(), "ACCOUNT", event.authorId(),
+                "notification.blocked", locale -> event.reason());
     }
 
     @ApplicationModuleListener
     void on(ModerationEvents.AuthorUnblocked event) {
-        store.notify(store.accounts(List.of(event.authorId())), NotificationKind.MODERATION,
-                "unblocked:" + event.authorId() + ":" + event.at().toEpochMilli(), "ACCOUNT", event.authorId(),
+        tell(event.authorId(), "unblocked:" + event.authorId() + ":" + event.at().toEpochMilli(), "ACCOUNT", event.authorId(),
+                "notification.unblocked", locale -> "");
+    }
+
+    private static String kind(ContentRef ref) {
+        return ContentRef.IDEA.equals(ref.type()) ? "idea" : "comment";
+    }
+
+    /** A notice that links to the public page where the content appears. */
+    private void tellAboutContent(long authorId, ContentRef ref, String pagePath, String eventKey, String subjectKey,
+                                  Function<Locale, String> detail) {
+        Matcher page = PAGE.matcher(pagePath == null ? "" : pagePath);
+        if (page.find()) {
+            tell(authorId, eventKey, page.group(1).equals("ideas") ? "IDEA" : "INITIATIVE", Long.parseLong(page.group(2)), subjectKey, detail);
+        }
+    }
+
+    private void tell(long authorId, String eventKey, String targetType, long targetId, String subjectKey, Function<Locale, String> detail) {
+        store.notify(store.accounts(List.of(authorId)), NotificationKind.MODERATION, eventKey, targetType, targetId,
                 new NotificationStore.Texts() {
                     public String subject(Locale locale) {
-                        return translations.getTranslation("notification.unblocked", locale);
+                        return translations.getTranslation(subjectKey, locale);
                     }
 
                     public String detail(Locale locale) {
-                        return "";
+                        return detail.apply(locale);
                     }
                 });
     }

@@ -12,9 +12,9 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.NativeDetails;
 import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.NativeTableBody;
-import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Section;
+import org.participe.base.ui.Tables;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -80,23 +80,18 @@ public class ChartFigure extends Composite<Section> {
         NativeTable table = new NativeTable();
         table.addClassName("figures-table");
         NativeTableRow head = table.getHead().addRow();
-        header(head, labelHeader, "col");
-        series.keySet().forEach(name -> header(head, name, "col"));
+        Tables.columnHeader(head, labelHeader);
+        series.keySet().forEach(name -> Tables.columnHeader(head, name));
         NativeTableBody body = table.addBody();
         for (int i = 0; i < labels.size(); i++) {
             NativeTableRow row = body.addRow();
-            header(row, labels.get(i), "row");
+            Tables.rowHeader(row, labels.get(i));
             for (List<? extends Number> values : series.values()) {
                 row.addDataCell().setText(String.valueOf(values.get(i)));
             }
         }
-        Div scroller = org.participe.base.ui.TableRegion.of(table, chartName);
+        Div scroller = Tables.region(table, chartName);
         return scroller;
     }
 
-    private static void header(NativeTableRow row, String text, String scope) {
-        NativeTableHeaderCell cell = row.addHeaderCell();
-        cell.setText(text);
-        cell.getElement().setAttribute("scope", scope);
-    }
 }

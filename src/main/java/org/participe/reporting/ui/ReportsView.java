@@ -101,8 +101,8 @@ public class ReportsView extends Composite<VerticalLayout> implements BeforeEnte
         QueryParams params = QueryParams.of(event.getLocation().getQueryParameters());
         Span chosen = params.choice("period", Span.class).orElse(Span.YEAR);
         LocalDate today = LocalDate.now(clock.withZone(TownZone.ZONE));
-        LocalDate first = date(params, "from");
-        LocalDate last = date(params, "to");
+        LocalDate first = params.date("from").orElse(null);
+        LocalDate last = params.date("to").orElse(null);
         period = switch (chosen) {
             case MONTH -> ReportPeriod.thisMonth(clock);
             case YEAR -> ReportPeriod.last12Months(clock);
@@ -147,10 +147,12 @@ public class ReportsView extends Composite<VerticalLayout> implements BeforeEnte
                 ReportSections.figures(this, reporting.figures(period, filter)));
         UnorderedList exports = new UnorderedList();
         exports.addClassName("exports");
+        String townName = java.text.Normalizer.normalize(town.profile().name(), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         for (ExportKind kind : ExportKind.values()) {
             ListItem item = new ListItem(new com.vaadin.flow.component.html.Span(getTranslation("reports.export." + kind.name()) + " : "));
             for (ExportFormat format : ExportFormat.values()) {
-                item.add(download(kind, format));
+                item.add(download(kind, format, townName));
             }
             exports.add(item);
         }
@@ -167,9 +169,7 @@ public class ReportsView extends Composite<VerticalLayout> implements BeforeEnte
     }
 
     /** A download of what the dashboard shows; the file name carries the town and the date. */
-    private Anchor download(ExportKind kind, ExportFormat format) {
-        String townName = java.text.Normalizer.normalize(town.profile().name(), java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    private Anchor download(ExportKind kind, ExportFormat format, String townName) {
         UI ui = UI.getCurrent();
         ReportPeriod shownPeriod = period;
         ReportFilter shownFilter = filter;
@@ -192,15 +192,6 @@ public class ReportsView extends Composite<VerticalLayout> implements BeforeEnte
         return date.format(java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(getLocale()));
     }
 
-    private static LocalDate date(QueryParams params, String key) {
-        return params.text(key).flatMap(value -> {
-            try {
-                return java.util.Optional.of(LocalDate.parse(value));
-            } catch (java.time.format.DateTimeParseException e) {
-                return java.util.Optional.empty();
-            }
-        }).orElse(null);
-    }
 
     private static List<Long> concat(Long first, Long second, List<Long> rest) {
         List<Long> all = new java.util.ArrayList<>();

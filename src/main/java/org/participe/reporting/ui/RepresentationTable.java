@@ -6,7 +6,6 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.NativeTableBody;
-import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
@@ -38,23 +37,19 @@ class RepresentationTable extends Composite<Section> {
         table.setCaptionText(getTranslation("reports.dimension." + dimension.name()));
         NativeTableRow head = table.getHead().addRow();
         for (String column : List.of("group", "participants", "share", "reference", "gap")) {
-            NativeTableHeaderCell cell = head.addHeaderCell();
-            cell.setText(getTranslation("reports.representation." + column));
-            cell.getElement().setAttribute("scope", "col");
+            org.participe.base.ui.Tables.columnHeader(head, getTranslation("reports.representation." + column));
         }
         NativeTableBody body = table.addBody();
         for (Representation row : rows) {
             NativeTableRow line = body.addRow();
-            NativeTableHeaderCell group = line.addHeaderCell();
-            group.setText(label(row));
-            group.getElement().setAttribute("scope", "row");
+            org.participe.base.ui.Tables.rowHeader(line, label(row));
             line.addDataCell().setText(row.suppressed() ? getTranslation("reports.representation.few", ReportingService.SMALLEST_GROUP)
                     : String.valueOf(row.participants()));
             line.addDataCell().setText(percent(row.share()));
             line.addDataCell().setText(percent(row.referenceShare()));
             line.addDataCell().setText(row.gap() == null ? "—" : String.format(getLocale(), "%+.1f", row.gap()));
         }
-        Div scroller = org.participe.base.ui.TableRegion.of(table, getTranslation("reports.dimension." + dimension.name()));
+        Div scroller = org.participe.base.ui.Tables.region(table, getTranslation("reports.dimension." + dimension.name()));
         return scroller;
     }
 
