@@ -61,10 +61,12 @@ class DemoData implements ApplicationRunner {
     private final InitiativeService initiatives;
     private final FollowService follows;
     private final DemoModeration moderation;
+    private final DemoHistory history;
     private final ReportingService reporting;
 
     DemoData(TownService town, AccountService accounts, IdeaService ideas, CommentService commentService,
-             InitiativeService initiatives, FollowService follows, DemoModeration moderation, ReportingService reporting) {
+             InitiativeService initiatives, FollowService follows, DemoModeration moderation, DemoHistory history,
+             ReportingService reporting) {
         this.moderation = moderation;
         this.reporting = reporting;
         this.town = town;
@@ -73,6 +75,7 @@ class DemoData implements ApplicationRunner {
         this.commentService = commentService;
         this.initiatives = initiatives;
         this.follows = follows;
+        this.history = history;
     }
 
     @Override
@@ -240,6 +243,7 @@ class DemoData implements ApplicationRunner {
         }
         moderation.seed(residents, user(ids.get(1), people.get(1)), ideaIds, town.activeCategories().getFirst().id());
         seedReferencePopulation(user(ids.get(0), people.get(0)), neighbourhoods);
+        history.spread();
         log.info("Demo data: town Villeparisis, {} neighbourhoods, {} categories, {} accounts (password {})",
                 neighbourhoods.size(), categories.length, people.size(), PASSWORD);
     }

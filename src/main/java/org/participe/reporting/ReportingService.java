@@ -93,7 +93,7 @@ public class ReportingService {
                       from moderation_item m %9$s
                       where m.content_type = 'IDEA' and m.answered_at %10$s and %5$s) answered"""
                 .formatted(participantsSql(filter), range("a.created_at"), accountFilter(filter), range("f.created_at"), ideaFilter,
-                        range("m.hidden_at"), ROLLUP_DAYS, rollupFilter(filter),
+                        range("m.hidden_at"), ROLLUP_DAYS, rollupFilter(filter, "a"),
                         filtered(filter) ? "join idea i on i.id = m.content_id" : "", range("m.answered_at"));
         return params(jdbc.sql(sql), period, filter).query((rs, n) -> {
             Map<Metric, Double> values = new EnumMap<>(Metric.class);
@@ -114,23 +114,32 @@ public class ReportingService {
 
     /**
      * The participants of the period: the accounts that published an idea, supported one or
-     * commented on one (one column, {@code who}). Without a filter, supports and comments are read
-     * from their covering indexes alone.
+     * commented on one (one column, {@code who}). The period's whole months are read from the
+     * monthly rollup ({@code participant_month}, see V6__participants_rollup.sql), the days before
+     * and after them from the activity itself, through covering indexes.
      */
     private static String participantsSql(ReportFilter filter) {
+        String months = filtered(filter)
+                ? "select p.account_id as who from participant_month_detail p where p.month >= :monthFrom and p.month < :monthTo and "
+                        + rollupFilter(filter, "p")
+                : "select p.account_id as who from participant_month p where p.month >= :monthFrom and p.month < :monthTo";
+        return months + "\nunion " + rawParticipants(filter, "head") + "\nunion " + rawParticipants(filter, "tail");
+    }
+
+    /** The participants between the timestamps {@code :<range>From} and {@code :<range>To}, read from the activity. */
+    private static String rawParticipants(ReportFilter filter, String range) {
+        String between = " >= :" + range + "From and %s < :" + range + "To";
+        String idea = PUBLIC_IDEA + " and i.published_at" + between.formatted("i.published_at") + " and " + ideaFilter(filter);
+        String support = "s.created_at" + between.formatted("s.created_at");
+        String comment = "c.target_type = 'IDEA' and c.deleted_at is null and c.created_at" + between.formatted("c.created_at");
         if (!filtered(filter)) {
-            return """
-                    select i.author_id as who from idea i where %s and i.published_at %s
-                    union select s.account_id from support s where s.created_at %s
-                    union select c.author_id from comment c where c.target_type = 'IDEA' and c.deleted_at is null and c.created_at %s"""
-                    .formatted(PUBLIC_IDEA, range("i.published_at"), range("s.created_at"), range("c.created_at"));
+            return "select i.author_id from idea i where " + idea
+                    + "\nunion select s.account_id from support s where " + support
+                    + "\nunion select c.author_id from comment c where " + comment;
         }
-        return """
-                select i.author_id as who from idea i where %1$s and i.published_at %2$s and %3$s
-                union select s.account_id from support s join idea i on i.id = s.idea_id where s.created_at %4$s and %3$s
-                union select c.author_id from comment c join idea i on i.id = c.target_id
-                  where c.target_type = 'IDEA' and c.deleted_at is null and c.created_at %5$s and %3$s"""
-                .formatted(PUBLIC_IDEA, range("i.published_at"), ideaFilter(filter), range("s.created_at"), range("c.created_at"));
+        return "select i.author_id from idea i where " + idea
+                + "\nunion select s.account_id from support s join idea i on i.id = s.idea_id where " + support + " and " + ideaFilter(filter)
+                + "\nunion select c.author_id from comment c join idea i on i.id = c.target_id where " + comment + " and " + ideaFilter(filter);
     }
 
     // Representativeness ------------------------------------------------------------------------
@@ -263,7 +272,7 @@ public class ReportingService {
                 select w.week, coalesce(x.ideas, 0), coalesce(x.supports, 0), coalesce(x.comments, 0), coalesce(n.n, 0)
                 from weeks w left join activity x using (week) left join accounts n using (week)
                 order by w.week"""
-                .formatted(ROLLUP_DAYS, rollupFilter(filter), range("a.created_at"), accountFilter(filter));
+                .formatted(ROLLUP_DAYS, rollupFilter(filter, "a"), range("a.created_at"), accountFilter(filter));
         return params(jdbc.sql(sql), period, filter)
                 .query((rs, n) -> new WeekActivity(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
                 .list();
@@ -288,7 +297,7 @@ public class ReportingService {
                 from activity_daily a where %3$s and %4$s
                 group by 1, 2 having sum(a.ideas) + sum(a.supports) + sum(a.comments) > 0
                 order by ideas desc, supports desc, label"""
-                .formatted(key, label, ROLLUP_DAYS, rollupFilter(filter));
+                .formatted(key, label, ROLLUP_DAYS, rollupFilter(filter, "a"));
         return params(jdbc.sql(sql), period, filter)
                 .query((rs, n) -> new GroupFigures(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))).list();
     }
@@ -306,18 +315,26 @@ public class ReportingService {
     @PreAuthorize("permitAll()")
     public List<GroupFigures> answerTimes(ReportPeriod period, ReportFilter filter) {
         String sql = """
-                with bands(key, low, high, position) as (values ('0-7', 0, 8, 1), ('8-14', 8, 15, 2), ('15-30', 15, 31, 3),
-                                                              ('31-60', 31, 61, 4), ('61+', 61, 1000000, 5)),
-                answered as (
+                with answered as (
                     select extract(epoch from m.answered_at - coalesce(m.published_at, m.content_created_at)) / 86400.0 as days
                     from moderation_item m %1$s
                     where m.content_type = 'IDEA' and m.answered_at %2$s and %3$s)
-                select b.key, count(a.days) from bands b left join answered a on a.days >= b.low and a.days < b.high
-                group by b.key, b.position order by b.position"""
+                select count(*) filter (where days < 8), count(*) filter (where days >= 8 and days < 15),
+                       count(*) filter (where days >= 15 and days < 31), count(*) filter (where days >= 31 and days < 61),
+                       count(*) filter (where days >= 61)
+                from answered"""
                 .formatted(filtered(filter) ? "join idea i on i.id = m.content_id" : "", range("m.answered_at"), ideaFilter(filter));
-        return params(jdbc.sql(sql), period, filter)
-                .query((rs, n) -> new GroupFigures(rs.getString(1), rs.getString(1), rs.getLong(2), 0, 0)).list();
+        return params(jdbc.sql(sql), period, filter).query((rs, n) -> {
+            List<GroupFigures> bands = new ArrayList<>();
+            for (int band = 0; band < ANSWER_BANDS.size(); band++) {
+                bands.add(new GroupFigures(ANSWER_BANDS.get(band), ANSWER_BANDS.get(band), rs.getLong(band + 1), 0, 0));
+            }
+            return bands;
+        }).single();
     }
+
+    /** The bands of days from publication to answer, in order; the last is open-ended. */
+    static final List<String> ANSWER_BANDS = List.of("0-7", "8-14", "15-30", "31-60", "61+");
 
     // Exports -----------------------------------------------------------------------------------
 
@@ -418,14 +435,14 @@ public class ReportingService {
         return String.join(" and ", parts);
     }
 
-    /** The same filter on the daily rollup (alias {@code a}). */
-    private static String rollupFilter(ReportFilter filter) {
+    /** The same filter on a rollup keyed by category and neighbourhood (0: ideas about the whole town). */
+    private static String rollupFilter(ReportFilter filter, String alias) {
         List<String> parts = new ArrayList<>(List.of("true"));
         if (filter.neighbourhoodId() != null) {
-            parts.add("a.neighbourhood_key = :nb");
+            parts.add(alias + ".neighbourhood_key = :nb");
         }
         if (filter.categoryId() != null) {
-            parts.add("a.category_id = :cat");
+            parts.add(alias + ".category_id = :cat");
         }
         return String.join(" and ", parts);
     }
@@ -451,6 +468,14 @@ public class ReportingService {
         values.put("zone", TownZone.ZONE.getId());
         values.put("nb", filter.neighbourhoodId());
         values.put("cat", filter.categoryId());
+        // The period split for the monthly rollup: whole months, then the days before and after them.
+        var months = period.wholeMonths();
+        values.put("monthFrom", months.map(ReportPeriod::first).orElse(period.first()));
+        values.put("monthTo", months.map(whole -> whole.last().plusDays(1)).orElse(period.first()));
+        values.put("headFrom", Timestamp.from(period.start()));
+        values.put("headTo", Timestamp.from(months.map(ReportPeriod::start).orElse(period.end())));
+        values.put("tailFrom", Timestamp.from(months.map(ReportPeriod::end).orElse(period.end())));
+        values.put("tailTo", Timestamp.from(period.end()));
         return spec.params(values);
     }
 }

@@ -30,6 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * mvn -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.participe.benchmark.ReportingBenchmark
  * </pre>
+ * With {@code -Dbenchmark.reuse=true} a town seeded by an earlier run is measured again without
+ * seeding it anew.
  */
 public final class ReportingBenchmark {
 
@@ -37,13 +39,16 @@ public final class ReportingBenchmark {
     }
 
     public static void main(String[] args) {
+        boolean reuse = Boolean.getBoolean("benchmark.reuse");
+        // Arguments, not default properties: they must win over application.properties.
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
-                .properties("participe.embedded-db.data-dir=target/benchmark-postgres", "participe.embedded-db.reset=true",
-                        "participe.demo.enabled=false", "server.port=0", "logging.level.root=WARN")
-                .run()) {
+                .run("--participe.embedded-db.data-dir=target/benchmark-postgres", "--participe.embedded-db.reset=" + !reuse,
+                        "--participe.demo.enabled=false", "--server.port=0", "--logging.level.root=WARN")) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             long start = System.nanoTime();
-            seed(jdbc);
+            if (!reuse || jdbc.sql("select count(*) from support").query(Long.class).single() == 0) {
+                seed(jdbc);
+            }
             System.out.printf("Seeded in %.1f s: %s%n", (System.nanoTime() - start) / 1e9, jdbc.sql("""
                     select format('%s accounts, %s ideas, %s supports, %s comments', (select count(*) from account), (select count(*) from idea),
                                   (select count(*) from support), (select count(*) from comment))""").query(String.class).single());
@@ -73,6 +78,27 @@ public final class ReportingBenchmark {
                 System.out.printf("  %-24s %7.1f ms (the dashboard's queries, one after another)%n", "total", total);
             }
             measureExports(reporting, clock, staff);
+            holdWhileAsked(context);
+        }
+    }
+
+    /**
+     * With {@code -Dbenchmark.hold=true}, keeps the seeded database running while the file
+     * target/benchmark.hold exists, to study its queries with psql.
+     */
+    private static void holdWhileAsked(ConfigurableApplicationContext context) {
+        if (!Boolean.getBoolean("benchmark.hold")) {
+            return;
+        }
+        java.nio.file.Path hold = java.nio.file.Path.of("target/benchmark.hold");
+        try {
+            java.nio.file.Files.writeString(hold, context.getEnvironment().getProperty("spring.datasource.url", ""));
+            System.out.println("Holding the database (" + java.nio.file.Files.readString(hold) + ") until " + hold + " is deleted");
+            while (java.nio.file.Files.exists(hold)) {
+                Thread.sleep(1000);
+            }
+        } catch (java.io.IOException | InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -131,7 +157,8 @@ public final class ReportingBenchmark {
      */
     private static void seed(JdbcClient jdbc) {
         for (String table : List.of("idea disable trigger idea_activity", "support disable trigger support_activity",
-                "comment disable trigger comment_activity")) {
+                "comment disable trigger comment_activity", "idea disable trigger idea_participants",
+                "support disable trigger support_participants", "comment disable trigger comment_participants")) {
             jdbc.sql("alter table " + table).update();
         }
         for (String sql : List.of(
@@ -170,11 +197,15 @@ public final class ReportingBenchmark {
                        case when i.id % 3 = 0 then i.published_at + interval '30 days' end,
                        case when i.status <> 'PUBLISHED' then i.published_at + make_interval(days => (i.id % 60)::int) end
                 from idea i""",
-                "do $$ begin perform rebuild_activity_daily(); end $$",
+                "do $$ begin perform rebuild_activity_daily(); perform rebuild_participant_month(); end $$",
                 "alter table idea enable trigger idea_activity",
                 "alter table support enable trigger support_activity",
                 "alter table comment enable trigger comment_activity",
-                "analyze")) {
+                "alter table idea enable trigger idea_participants",
+                "alter table support enable trigger support_participants",
+                "alter table comment enable trigger comment_participants",
+                // as autovacuum would have done on a database in use: index-only scans need the visibility map
+                "vacuum analyze")) {
             jdbc.sql(sql).update();
         }
     }

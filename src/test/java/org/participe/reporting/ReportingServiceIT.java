@@ -184,6 +184,67 @@ class ReportingServiceIT {
         assertThat(rolledUp).as("the rollup agrees with the supports table").isEqualTo(jdbc.queryForObject("select count(*) from support", Long.class));
     }
 
+    /**
+     * Participants are read from a monthly rollup for whole months and from the activity for the
+     * days around them: whatever the cut, and after removals (a support withdrawn, an idea hidden,
+     * an idea moved to another category), the count is the one read from the activity alone, and
+     * the rollup holds exactly what rebuilding it from the activity gives.
+     */
+    @Test
+    void participantsFromTheMonthlyRollupAreThoseOfTheActivityWhateverTheCutAndAfterRemovals() {
+        long[] ids = seed();
+        ParticipeUser official = data.confirmedAccount("fig-rollup-moderator", Roles.OFFICIAL);
+        ParticipeUser s1 = new ParticipeUser(jdbc.queryForObject("select id from account where email like 'fig-s1%' order by id desc limit 1",
+                Long.class), "s1@test", "s1", "", true, false, java.util.Set.of(Roles.RESIDENT));
+        as(s1, () -> ideas.withdrawSupport(ids[0]));
+        as(official, () -> moderation.hide(List.of(moderation.current(ContentRef.idea(ids[1]))), ModerationReason.OFF_TOPIC, null));
+        assertThat(figures(MARCH)).as("s1's only contribution was withdrawn").containsEntry(Metric.PARTICIPANTS, 4.0);
+        assertThat(figures(APRIL)).as("s4 still counts; the hidden idea's author no longer").containsEntry(Metric.PARTICIPANTS, 1.0);
+
+        ParticipeUser admin = data.confirmedAccount("fig-rollup-admin", Roles.ADMIN);
+        long otherCategory = as(admin, () -> town.addCategory("Autre thème " + System.nanoTime(), "Other category " + System.nanoTime())).id();
+        jdbc.update("update idea set category_id = ? where id = ?", otherCategory, ids[0]);
+        ReportFilter moved = new ReportFilter(scope.neighbourhoodId(), otherCategory);
+
+        List<ReportPeriod> cuts = List.of(MARCH, APRIL, new ReportPeriod(LocalDate.of(2025, 3, 5), LocalDate.of(2025, 4, 10)),
+                new ReportPeriod(LocalDate.of(2025, 2, 20), LocalDate.of(2025, 4, 30)),
+                new ReportPeriod(LocalDate.of(2025, 3, 31), LocalDate.of(2025, 4, 1)),
+                new ReportPeriod(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)));
+        for (ReportFilter filter : List.of(ReportFilter.none(), scope, moved, new ReportFilter(scope.neighbourhoodId(), null),
+                new ReportFilter(null, otherCategory))) {
+            for (ReportPeriod period : cuts) {
+                assertThat(as(staff, () -> reporting.figures(period, filter))).filteredOn(v -> v.metric() == Metric.PARTICIPANTS)
+                        .singleElement().as("%s, %s", period, filter).satisfies(v -> assertThat(v.value()).isEqualTo((double) participants(period, filter)));
+            }
+        }
+        assertThat(participants(MARCH, moved)).as("the author, supporters and commenter moved with their idea").isEqualTo(4);
+        assertThat(participants(MARCH, scope)).isZero();
+
+        String rows = "select string_agg(r, ',' order by r) from (select concat_ws(':', category_id, neighbourhood_key, month, account_id) as r"
+                + " from participant_month_detail union all select concat_ws(':', month, account_id) from participant_month) rows";
+        String kept = jdbc.queryForObject(rows, String.class);
+        jdbc.execute("do $$ begin perform rebuild_participant_month(); end $$");
+        assertThat(jdbc.queryForObject(rows, String.class)).as("the rollup rebuilt from the activity").isEqualTo(kept);
+    }
+
+    /** The participants of a period as the catalogue defines them, counted from the activity alone. */
+    private long participants(ReportPeriod period, ReportFilter filter) {
+        String ideaFilter = "(?::bigint is null or i.neighbourhood_id = ?) and (?::bigint is null or i.category_id = ?)";
+        String sql = """
+                select count(*) from (
+                    select i.author_id from idea i where i.status <> 'PENDING' and not i.hidden and i.published_at >= ? and i.published_at < ? and %1$s
+                    union select s.account_id from support s join idea i on i.id = s.idea_id where s.created_at >= ? and s.created_at < ? and %1$s
+                    union select c.author_id from comment c join idea i on i.id = c.target_id
+                      where c.target_type = 'IDEA' and c.deleted_at is null and c.created_at >= ? and c.created_at < ? and %1$s) p"""
+                .formatted(ideaFilter);
+        List<Object> args = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            args.addAll(Arrays.asList(java.sql.Timestamp.from(period.start()), java.sql.Timestamp.from(period.end()),
+                    filter.neighbourhoodId(), filter.neighbourhoodId(), filter.categoryId(), filter.categoryId()));
+        }
+        return jdbc.queryForObject(sql, Long.class, args.toArray());
+    }
+
     @Test
     void weeksNeighbourhoodsCategoriesAndStatusesAddUpToTheSameFigures() {
         seed();
