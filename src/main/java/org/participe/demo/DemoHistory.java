@@ -69,7 +69,7 @@ class DemoHistory {
                                    (select min(created_at) from comment where author_id = a.id)) - interval '2 days' as at
                       from account a) joined
                 where a.id = joined.account_id""",
-                "do $$ begin perform rebuild_activity_daily(); perform rebuild_participant_month(); end $$")) {
+                "do $$ begin perform rebuild_activity_daily(); perform rebuild_participant_days(); end $$")) {
             jdbc.sql(sql).update();
         }
     }

@@ -40,16 +40,6 @@ public record ReportPeriod(LocalDate first, LocalDate last) {
         return new ReportPeriod(first.minusDays(days()), first.minusDays(1));
     }
 
-    /**
-     * The calendar months lying wholly inside the period, if any: what monthly rollups can answer,
-     * the days before and after them being read from the activity itself.
-     */
-    public java.util.Optional<ReportPeriod> wholeMonths() {
-        LocalDate firstWhole = first.getDayOfMonth() == 1 ? first : first.plusMonths(1).withDayOfMonth(1);
-        LocalDate lastWhole = last.equals(last.withDayOfMonth(last.lengthOfMonth())) ? last : last.withDayOfMonth(1).minusDays(1);
-        return lastWhole.isBefore(firstWhole) ? java.util.Optional.empty() : java.util.Optional.of(new ReportPeriod(firstWhole, lastWhole));
-    }
-
     public Instant start() {
         return first.atStartOfDay(TownZone.ZONE).toInstant();
     }

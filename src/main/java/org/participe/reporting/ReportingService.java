@@ -21,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * dashboard, its exports and the public figures page all read them here, so they never disagree.
  * Counts are of public actions only (published ideas, visible comments) and never name anyone.
  * Ideas, supports and comments are summed from {@code activity_daily}, a rollup PostgreSQL keeps
- * in step with every change (see V5__reporting.sql); distinct participants are counted from the
- * activity itself, through covering indexes.
+ * in step with every change (see V5__reporting.sql); distinct participants are counted from each
+ * person's days of participation, kept the same way (V6__participant_days.sql).
  */
 @Service
 @Transactional(readOnly = true)
@@ -114,32 +114,14 @@ public class ReportingService {
 
     /**
      * The participants of the period: the accounts that published an idea, supported one or
-     * commented on one (one column, {@code who}). The period's whole months are read from the
-     * monthly rollup ({@code participant_month}, see V6__participants_rollup.sql), the days before
-     * and after them from the activity itself, through covering indexes.
+     * commented on one (one column, {@code who}), read from their days of participation, which
+     * PostgreSQL keeps as one date multirange per person (see V6__participant_days.sql).
      */
     private static String participantsSql(ReportFilter filter) {
-        String months = filtered(filter)
-                ? "select p.account_id as who from participant_month_detail p where p.month >= :monthFrom and p.month < :monthTo and "
-                        + rollupFilter(filter, "p")
-                : "select p.account_id as who from participant_month p where p.month >= :monthFrom and p.month < :monthTo";
-        return months + "\nunion " + rawParticipants(filter, "head") + "\nunion " + rawParticipants(filter, "tail");
-    }
-
-    /** The participants between the timestamps {@code :<range>From} and {@code :<range>To}, read from the activity. */
-    private static String rawParticipants(ReportFilter filter, String range) {
-        String between = " >= :" + range + "From and %s < :" + range + "To";
-        String idea = PUBLIC_IDEA + " and i.published_at" + between.formatted("i.published_at") + " and " + ideaFilter(filter);
-        String support = "s.created_at" + between.formatted("s.created_at");
-        String comment = "c.target_type = 'IDEA' and c.deleted_at is null and c.created_at" + between.formatted("c.created_at");
-        if (!filtered(filter)) {
-            return "select i.author_id from idea i where " + idea
-                    + "\nunion select s.account_id from support s where " + support
-                    + "\nunion select c.author_id from comment c where " + comment;
-        }
-        return "select i.author_id from idea i where " + idea
-                + "\nunion select s.account_id from support s join idea i on i.id = s.idea_id where " + support + " and " + ideaFilter(filter)
-                + "\nunion select c.author_id from comment c join idea i on i.id = c.target_id where " + comment + " and " + ideaFilter(filter);
+        String inPeriod = "p.days && daterange(:firstDay, :lastDay, '[]')";
+        return filtered(filter)
+                ? "select distinct p.account_id as who from participant_days_detail p where " + inPeriod + " and " + rollupFilter(filter, "p")
+                : "select p.account_id as who from participant_days p where " + inPeriod;
     }
 
     // Representativeness ------------------------------------------------------------------------
@@ -468,14 +450,6 @@ public class ReportingService {
         values.put("zone", TownZone.ZONE.getId());
         values.put("nb", filter.neighbourhoodId());
         values.put("cat", filter.categoryId());
-        // The period split for the monthly rollup: whole months, then the days before and after them.
-        var months = period.wholeMonths();
-        values.put("monthFrom", months.map(ReportPeriod::first).orElse(period.first()));
-        values.put("monthTo", months.map(whole -> whole.last().plusDays(1)).orElse(period.first()));
-        values.put("headFrom", Timestamp.from(period.start()));
-        values.put("headTo", Timestamp.from(months.map(ReportPeriod::start).orElse(period.end())));
-        values.put("tailFrom", Timestamp.from(months.map(ReportPeriod::end).orElse(period.end())));
-        values.put("tailTo", Timestamp.from(period.end()));
         return spec.params(values);
     }
 }

@@ -15,18 +15,6 @@ class ReportPeriodTest {
     }
 
     @Test
-    void theWholeMonthsOfAPeriodAreThoseItCoversFromTheFirstToTheLastDay() {
-        assertThat(period("2025-03-01", "2025-03-31").wholeMonths()).contains(period("2025-03-01", "2025-03-31"));
-        assertThat(period("2024-11-27", "2025-11-26").wholeMonths()).as("the last 12 months, seen on 26 November")
-                .contains(period("2024-12-01", "2025-10-31"));
-        assertThat(period("2024-02-01", "2024-02-29").wholeMonths()).as("a leap February").contains(period("2024-02-01", "2024-02-29"));
-        assertThat(period("2025-02-20", "2025-04-30").wholeMonths()).contains(period("2025-03-01", "2025-04-30"));
-        assertThat(period("2025-03-05", "2025-04-10").wholeMonths()).as("two partial months").isEmpty();
-        assertThat(period("2025-11-01", "2025-11-26").wholeMonths()).as("this month, so far").isEmpty();
-        assertThat(period("2025-03-31", "2025-03-31").wholeMonths()).isEmpty();
-    }
-
-    @Test
     void aPeriodRunsFromParisMidnightToTheMidnightAfterItsLastDayAndIsComparedWithTheSameLengthBefore() {
         ReportPeriod march = period("2025-03-01", "2025-03-31");
         assertThat(march.start()).isEqualTo(ZonedDateTime.of(2025, 3, 1, 0, 0, 0, 0, TownZone.ZONE).toInstant());

@@ -185,13 +185,13 @@ class ReportingServiceIT {
     }
 
     /**
-     * Participants are read from a monthly rollup for whole months and from the activity for the
-     * days around them: whatever the cut, and after removals (a support withdrawn, an idea hidden,
-     * an idea moved to another category), the count is the one read from the activity alone, and
-     * the rollup holds exactly what rebuilding it from the activity gives.
+     * Participants are read from each person's days of participation, kept by PostgreSQL: whatever
+     * the period, and after removals (a support withdrawn, an idea hidden, an idea moved to another
+     * category), the count is the one read from the activity alone, and the days kept are exactly
+     * what rebuilding them from the activity gives.
      */
     @Test
-    void participantsFromTheMonthlyRollupAreThoseOfTheActivityWhateverTheCutAndAfterRemovals() {
+    void participantsFromTheirDaysOfParticipationAreThoseOfTheActivityWhateverThePeriodAndAfterRemovals() {
         long[] ids = seed();
         ParticipeUser official = data.confirmedAccount("fig-rollup-moderator", Roles.OFFICIAL);
         ParticipeUser s1 = new ParticipeUser(jdbc.queryForObject("select id from account where email like 'fig-s1%' order by id desc limit 1",
@@ -220,10 +220,10 @@ class ReportingServiceIT {
         assertThat(participants(MARCH, moved)).as("the author, supporters and commenter moved with their idea").isEqualTo(4);
         assertThat(participants(MARCH, scope)).isZero();
 
-        String rows = "select string_agg(r, ',' order by r) from (select concat_ws(':', category_id, neighbourhood_key, month, account_id) as r"
-                + " from participant_month_detail union all select concat_ws(':', month, account_id) from participant_month) rows";
+        String rows = "select string_agg(r, ',' order by r) from (select concat_ws(':', category_id, neighbourhood_key, account_id, days) as r"
+                + " from participant_days_detail union all select concat_ws(':', account_id, days) from participant_days) rows";
         String kept = jdbc.queryForObject(rows, String.class);
-        jdbc.execute("do $$ begin perform rebuild_participant_month(); end $$");
+        jdbc.execute("do $$ begin perform rebuild_participant_days(); end $$");
         assertThat(jdbc.queryForObject(rows, String.class)).as("the rollup rebuilt from the activity").isEqualTo(kept);
     }
 

@@ -27,6 +27,9 @@ public class TestInfrastructure implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public synchronized void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.getProperty("participe.test-infrastructure.enabled", Boolean.class, true)) {
+            return; // a benchmark on the test classpath, with a database of its own
+        }
         Map<String, Object> properties = new HashMap<>();
         if (dockerAvailable()) {
             if (container == null) {

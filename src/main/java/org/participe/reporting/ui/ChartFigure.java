@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 @JavaScript("context://webjars/echarts/5.3.1/dist/echarts.min.js")
 public class ChartFigure extends Composite<Section> {
 
-    public enum Kind { BARS, LINES }
+    /** Columns for a few short labels, bars across for named groups (their names stay readable on a phone), lines over time. */
+    public enum Kind { BARS, HORIZONTAL_BARS, LINES }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Draws once the element has its size, and follows its size afterwards (phone rotation, drawer). */
@@ -62,15 +63,35 @@ public class ChartFigure extends Composite<Section> {
 
     /** Draws the series over the labels, and writes the same numbers in the table. */
     public void show(Kind kind, String labelHeader, List<String> labels, Map<String, List<? extends Number>> series) {
+        show(kind, labelHeader, labels, labels, series);
+    }
+
+    /**
+     * Draws the series, the axis carrying {@code axisLabels} (shorter, e.g. dates without the
+     * year), and writes the full {@code labels} with the same numbers in the table.
+     */
+    public void show(Kind kind, String labelHeader, List<String> labels, List<String> axisLabels, Map<String, List<? extends Number>> series) {
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put("legend", Map.of("top", 0));
-        option.put("grid", Map.of("left", 8, "right", 8, "bottom", 8, "top", 36, "containLabel", true));
+        option.put("grid", Map.of("left", 16, "right", 24, "bottom", 8, "top", 36, "containLabel", true));
         option.put("color", List.of("#1a5fb4", "#c64600", "#26a269", "#813d9c"));
-        option.put("xAxis", Map.of("type", "category", "data", labels, "axisLabel", Map.of("hideOverlap", true)));
-        option.put("yAxis", Map.of("type", "value", "minInterval", 1));
+        Map<String, Object> groups = new LinkedHashMap<>(Map.of("type", "category", "data", axisLabels));
+        Map<String, Object> values = Map.of("type", "value", "minInterval", 1);
+        if (kind == Kind.HORIZONTAL_BARS) {
+            groups.put("inverse", true);
+            groups.put("axisLabel", Map.of("width", 150, "overflow", "break"));
+            option.put("yAxis", groups);
+            option.put("xAxis", values);
+            // room for every group's bars: the canvas grows with the number of groups
+            canvas.getStyle().setHeight(Math.max(200, 60 + labels.size() * (12 * series.size() + 20)) + "px");
+        } else {
+            groups.put("axisLabel", Map.of("hideOverlap", true));
+            option.put("xAxis", groups);
+            option.put("yAxis", values);
+        }
         List<Map<String, Object>> drawn = new ArrayList<>();
-        series.forEach((name, values) -> drawn.add(Map.of("name", name, "type", kind == Kind.BARS ? "bar" : "line", "data", values)));
+        series.forEach((name, numbers) -> drawn.add(Map.of("name", name, "type", kind == Kind.LINES ? "line" : "bar", "data", numbers)));
         option.put("series", drawn);
         canvas.getElement().executeJs(DRAW, JSON.writeValueAsString(option));
         data.setContent(table(title, labelHeader, labels, series));

@@ -81,7 +81,8 @@ final class ReportSections {
         }
         List<String> labels = weeks.stream().map(w -> view.getTranslation("reports.week-of",
                 w.weekStart().format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", locale())))).toList();
-        chart.show(ChartFigure.Kind.LINES, view.getTranslation("reports.column.week"), labels, series);
+        List<String> axis = weeks.stream().map(w -> w.weekStart().format(java.time.format.DateTimeFormatter.ofPattern("d MMM", locale()))).toList();
+        chart.show(ChartFigure.Kind.LINES, view.getTranslation("reports.column.week"), labels, axis, series);
         return chart;
     }
 
@@ -93,7 +94,7 @@ final class ReportSections {
         series.put(view.getTranslation("metric.IDEAS.name"), groups.stream().map(GroupFigures::ideas).toList());
         series.put(view.getTranslation("metric.SUPPORTS.name"), groups.stream().map(GroupFigures::supports).toList());
         series.put(view.getTranslation("metric.COMMENTS.name"), groups.stream().map(GroupFigures::comments).toList());
-        chart.show(ChartFigure.Kind.BARS, view.getTranslation(columnKey), groups.stream().map(label).toList(), series);
+        chart.show(ChartFigure.Kind.HORIZONTAL_BARS, view.getTranslation(columnKey), groups.stream().map(label).toList(), series);
         return chart;
     }
 
@@ -104,7 +105,7 @@ final class ReportSections {
         order.forEach(status -> byStatus.put(status, 0L));
         statuses.forEach(group -> byStatus.put(group.key(), group.ideas()));
         ChartFigure chart = new ChartFigure(view.getTranslation("reports.chart.funnel"), view.getTranslation("reports.chart.data"));
-        chart.show(ChartFigure.Kind.BARS, view.getTranslation("reports.column.status"),
+        chart.show(ChartFigure.Kind.HORIZONTAL_BARS, view.getTranslation("reports.column.status"),
                 byStatus.keySet().stream().map(status -> view.getTranslation("idea.status." + status)).toList(),
                 Map.of(view.getTranslation("metric.IDEAS.name"), List.copyOf(byStatus.values())));
         return chart;

@@ -1,68 +1,68 @@
--- Who took part in each month (Paris months): the accounts that published a public idea, supported
--- one or commented on one, as the catalogue counts participants. Counting distinct people cannot be
--- summed from daily totals, so the rollup keeps the people themselves, once a month: a year of a
--- large town is read in a few hundred thousand index entries instead of every support and comment.
--- Reporting reads whole months here and the days of a period's partial months from the activity.
--- participant_month is the whole town; participant_month_detail keeps the idea's category and
--- neighbourhood (0: ideas about the whole town) for the dashboard's filters. Kept by triggers in the
--- transaction of each change: a removal deletes a row only when nothing else of that person's
--- activity in that month still counts.
-create table participant_month (
-    month       date   not null,
-    account_id  bigint not null references account (id) on delete cascade,
-    primary key (month, account_id)
+-- Who took part, and on which days (Paris days): for each account that published a public idea,
+-- supported one or commented on one, as the catalogue counts participants, the set of its days of
+-- participation as one date multirange. Counting the distinct participants of any period is then
+-- one overlap test per participant (a row each) instead of reading every support and comment of
+-- the period. participant_days is the whole town; participant_days_detail keeps the idea's
+-- category and neighbourhood (0: ideas about the whole town) for the dashboard's filters. Kept by
+-- triggers in the transaction of each change: a removal takes a day away only when nothing else of
+-- that person's activity that day still counts.
+create table participant_days (
+    account_id  bigint           primary key references account (id) on delete cascade,
+    days        datemultirange   not null
 );
-create table participant_month_detail (
-    category_id        bigint not null,
-    neighbourhood_key  bigint not null,
-    month              date   not null,
-    account_id         bigint not null references account (id) on delete cascade,
-    primary key (category_id, neighbourhood_key, month, account_id)
+create table participant_days_detail (
+    category_id        bigint          not null,
+    neighbourhood_key  bigint          not null,
+    account_id         bigint          not null references account (id) on delete cascade,
+    days               datemultirange  not null,
+    primary key (category_id, neighbourhood_key, account_id)
 );
-create index participant_month_detail_neighbourhood_idx on participant_month_detail (neighbourhood_key, month) include (account_id);
-create index participant_month_detail_account_idx on participant_month_detail (account_id, month);
-create index participant_month_account_idx on participant_month (account_id);
+create index participant_days_detail_neighbourhood_idx on participant_days_detail (neighbourhood_key);
+create index participant_days_detail_account_idx on participant_days_detail (account_id);
 
--- The days around whole months are read from the activity: index-only for comments too.
-create index comment_participant_idx on comment (created_at) include (author_id, target_id) where target_type = 'IDEA' and deleted_at is null;
 -- Answers of a period (count, on time, median, bands) read from the index alone.
 create index moderation_answered_idea_idx on moderation_item (answered_at) include (due_at, published_at, content_created_at, content_id)
     where content_type = 'IDEA' and answered_at is not null;
 
-create function paris_month(moment timestamptz) returns date language sql stable
-    as $$ select date_trunc('month', moment at time zone 'Europe/Paris')::date $$;
-
+-- Adds a day to a person's participation (no write when the day is already there).
 create function participant_add(p_account bigint, p_moment timestamptz, p_category bigint, p_neighbourhood bigint) returns void
     language sql as $$
-    insert into participant_month (month, account_id) values (paris_month(p_moment), p_account) on conflict do nothing;
-    insert into participant_month_detail (category_id, neighbourhood_key, month, account_id)
-    values (p_category, coalesce(p_neighbourhood, 0), paris_month(p_moment), p_account) on conflict do nothing;
+    insert into participant_days as p (account_id, days)
+    values (p_account, datemultirange(daterange(paris_day(p_moment), paris_day(p_moment), '[]')))
+    on conflict (account_id) do update set days = p.days + excluded.days where not p.days @> paris_day(p_moment);
+    insert into participant_days_detail as p (category_id, neighbourhood_key, account_id, days)
+    values (p_category, coalesce(p_neighbourhood, 0), p_account, datemultirange(daterange(paris_day(p_moment), paris_day(p_moment), '[]')))
+    on conflict (category_id, neighbourhood_key, account_id) do update set days = p.days + excluded.days where not p.days @> paris_day(p_moment);
 $$;
 
--- After a removal: drops the person from the month (for that category and neighbourhood, then for
--- the whole town) unless other activity of theirs still counts there.
+-- After a removal: takes the day away from the person (for that category and neighbourhood, then
+-- for the whole town) unless other activity of theirs that day still counts there.
 create function participant_recheck(p_account bigint, p_moment timestamptz, p_category bigint, p_neighbourhood bigint) returns void
     language plpgsql as $$
 declare
-    m date := paris_month(p_moment);
-    m_from timestamptz := m::timestamp at time zone 'Europe/Paris';
-    m_to timestamptz := (m + interval '1 month')::timestamp at time zone 'Europe/Paris';
+    d date := paris_day(p_moment);
+    d_from timestamptz := d::timestamp at time zone 'Europe/Paris';
+    d_to timestamptz := (d + 1)::timestamp at time zone 'Europe/Paris';
     nb bigint := coalesce(p_neighbourhood, 0);
+    one_day datemultirange := datemultirange(daterange(d, d, '[]'));
 begin
     if exists (select 1 from support s join idea i on i.id = s.idea_id
-               where s.account_id = p_account and s.created_at >= m_from and s.created_at < m_to
+               where s.account_id = p_account and s.created_at >= d_from and s.created_at < d_to
                  and i.category_id = p_category and coalesce(i.neighbourhood_id, 0) = nb)
        or exists (select 1 from comment c join idea i on i.id = c.target_id
                   where c.author_id = p_account and c.target_type = 'IDEA' and c.deleted_at is null
-                    and c.created_at >= m_from and c.created_at < m_to and i.category_id = p_category and coalesce(i.neighbourhood_id, 0) = nb)
+                    and c.created_at >= d_from and c.created_at < d_to and i.category_id = p_category and coalesce(i.neighbourhood_id, 0) = nb)
        or exists (select 1 from idea i
                   where i.author_id = p_account and i.status <> 'PENDING' and not i.hidden
-                    and i.published_at >= m_from and i.published_at < m_to and i.category_id = p_category and coalesce(i.neighbourhood_id, 0) = nb) then
+                    and i.published_at >= d_from and i.published_at < d_to and i.category_id = p_category and coalesce(i.neighbourhood_id, 0) = nb) then
         return;
     end if;
-    delete from participant_month_detail where category_id = p_category and neighbourhood_key = nb and month = m and account_id = p_account;
-    if not exists (select 1 from participant_month_detail where account_id = p_account and month = m) then
-        delete from participant_month where month = m and account_id = p_account;
+    update participant_days_detail set days = days - one_day
+    where category_id = p_category and neighbourhood_key = nb and account_id = p_account and days @> d;
+    delete from participant_days_detail where category_id = p_category and neighbourhood_key = nb and account_id = p_account and isempty(days);
+    if not exists (select 1 from participant_days_detail where account_id = p_account and days @> d) then
+        update participant_days set days = days - one_day where account_id = p_account and days @> d;
+        delete from participant_days where account_id = p_account and isempty(days);
     end if;
 end $$;
 
@@ -134,17 +134,20 @@ create trigger idea_participants after insert or update of status, hidden, publi
 
 -- Builds the rollup from the activity itself: at this migration, and after a bulk load made with
 -- the triggers off.
-create function rebuild_participant_month() returns void language sql as $$
-    delete from participant_month_detail;
-    delete from participant_month;
-    insert into participant_month_detail (category_id, neighbourhood_key, month, account_id)
-    select i.category_id, coalesce(i.neighbourhood_id, 0), paris_month(i.published_at), i.author_id
-    from idea i where i.status <> 'PENDING' and not i.hidden and i.published_at is not null
-    union
-    select i.category_id, coalesce(i.neighbourhood_id, 0), paris_month(s.created_at), s.account_id from support s join idea i on i.id = s.idea_id
-    union
-    select i.category_id, coalesce(i.neighbourhood_id, 0), paris_month(c.created_at), c.author_id
-    from comment c join idea i on i.id = c.target_id where c.target_type = 'IDEA' and c.deleted_at is null;
-    insert into participant_month (month, account_id) select distinct month, account_id from participant_month_detail;
+create function rebuild_participant_days() returns void language sql as $$
+    delete from participant_days_detail;
+    delete from participant_days;
+    insert into participant_days_detail (category_id, neighbourhood_key, account_id, days)
+    select category_id, neighbourhood_key, who, range_agg(daterange(day, day, '[]'))
+    from (select i.category_id, coalesce(i.neighbourhood_id, 0) as neighbourhood_key, i.author_id as who, paris_day(i.published_at) as day
+          from idea i where i.status <> 'PENDING' and not i.hidden and i.published_at is not null
+          union
+          select i.category_id, coalesce(i.neighbourhood_id, 0), s.account_id, paris_day(s.created_at) from support s join idea i on i.id = s.idea_id
+          union
+          select i.category_id, coalesce(i.neighbourhood_id, 0), c.author_id, paris_day(c.created_at)
+          from comment c join idea i on i.id = c.target_id where c.target_type = 'IDEA' and c.deleted_at is null) activity
+    group by category_id, neighbourhood_key, who;
+    insert into participant_days (account_id, days)
+    select account_id, range_agg(r) from participant_days_detail, unnest(days) r group by account_id;
 $$;
-select rebuild_participant_month();
+select rebuild_participant_days();
