@@ -20,6 +20,9 @@ create table participant_days_detail (
 create index participant_days_detail_neighbourhood_idx on participant_days_detail (neighbourhood_key);
 create index participant_days_detail_account_idx on participant_days_detail (account_id);
 
+-- Ideas of a period per status, category and neighbourhood read from the index alone (replaces V5's).
+drop index idea_published_idx;
+create index idea_published_idx on idea (published_at) include (status, category_id, neighbourhood_id) where status <> 'PENDING' and not hidden;
 -- Answers of a period (count, on time, median, bands) read from the index alone.
 create index moderation_answered_idea_idx on moderation_item (answered_at) include (due_at, published_at, content_created_at, content_id)
     where content_type = 'IDEA' and answered_at is not null;

@@ -298,7 +298,7 @@ public class ReportingService {
     public List<GroupFigures> answerTimes(ReportPeriod period, ReportFilter filter) {
         String sql = """
                 with answered as (
-                    select extract(epoch from m.answered_at - coalesce(m.published_at, m.content_created_at)) / 86400.0 as days
+                    select date_part('epoch', m.answered_at - coalesce(m.published_at, m.content_created_at)) / 86400 as days
                     from moderation_item m %1$s
                     where m.content_type = 'IDEA' and m.answered_at %2$s and %3$s)
                 select count(*) filter (where days < 8), count(*) filter (where days >= 8 and days < 15),

@@ -73,14 +73,14 @@ public class ChartFigure extends Composite<Section> {
     public void show(Kind kind, String labelHeader, List<String> labels, List<String> axisLabels, Map<String, List<? extends Number>> series) {
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("legend", Map.of("top", 0));
+        option.put("legend", Map.of("top", 0, "type", "scroll"));
         option.put("grid", Map.of("left", 16, "right", 24, "bottom", 8, "top", 36, "containLabel", true));
         option.put("color", List.of("#1a5fb4", "#c64600", "#26a269", "#813d9c"));
         Map<String, Object> groups = new LinkedHashMap<>(Map.of("type", "category", "data", axisLabels));
         Map<String, Object> values = Map.of("type", "value", "minInterval", 1);
         if (kind == Kind.HORIZONTAL_BARS) {
             groups.put("inverse", true);
-            groups.put("axisLabel", Map.of("width", 150, "overflow", "break"));
+            groups.put("axisLabel", Map.of("width", 120, "overflow", "break"));
             option.put("yAxis", groups);
             option.put("xAxis", values);
             // room for every group's bars: the canvas grows with the number of groups
