@@ -333,8 +333,8 @@ public class ReportingService {
                 case FIGURES -> {
                     sink.header(columns(translate, "reports.csv.", "metric", "value", "previous", "definition"));
                     for (MetricValue value : figures(period, filter)) {
-                        sink.row(java.util.Arrays.asList(translate.apply(value.metric().nameKey()), value.value(), value.previous(),
-                                translate.apply(value.metric().definitionKey())));
+                        sink.row(java.util.Arrays.asList(translate.apply(value.metric().nameKey()), cell(value.metric(), value.value()),
+                                cell(value.metric(), value.previous()), translate.apply(value.metric().definitionKey())));
                     }
                 }
                 case IDEAS -> {
@@ -366,6 +366,11 @@ public class ReportingService {
                 }
             }
         }
+    }
+
+    /** Counts are whole numbers in the file too; percentages and days keep their decimals. */
+    private static Object cell(Metric metric, Double value) {
+        return value != null && metric.unit() == Metric.Unit.COUNT ? (Object) Math.round(value) : value;
     }
 
     static final int FETCH_SIZE = 500;

@@ -268,8 +268,8 @@ class ReportingServiceIT {
         seed();
         String[] lines = csv(ExportKind.FIGURES, MARCH, key -> key).split("\r\n");
         assertThat(lines[0]).startsWith("\uFEFF\"reports.csv.metric\";");
-        assertThat(lines).contains("\"metric.SUPPORTS.name\";3,0;0,0;\"metric.SUPPORTS.definition\"",
-                "\"metric.PARTICIPANTS.name\";5,0;0,0;\"metric.PARTICIPANTS.definition\"");
+        assertThat(lines).contains("\"metric.SUPPORTS.name\";3;0;\"metric.SUPPORTS.definition\"",
+                "\"metric.PARTICIPANTS.name\";5;0;\"metric.PARTICIPANTS.definition\"", "\"metric.MEDIAN_DAYS_TO_ANSWER.name\";10,0;;\"metric.MEDIAN_DAYS_TO_ANSWER.definition\"");
 
         Map<Metric, MetricValue> dashboard = as(staff, () -> reporting.figures(MARCH, ReportFilter.none())).stream()
                 .collect(Collectors.toMap(MetricValue::metric, v -> v));
