@@ -21,10 +21,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Measures the staff dashboard on a large town: 20,000 accounts, 100,000 ideas, 1,000,000
- * supports and 200,000 comments spread over two years, in an embedded PostgreSQL of its own
- * (target/benchmark-postgres), then the export of about 100,000 ideas (time and heap peak). Not a
- * test: run it by hand and read the figures it prints.
+ * Measures the staff dashboard on a {@link BenchData} data set ({@code -Dbenchmark.data=reporting},
+ * the default: 20,000 accounts, 100,000 ideas, 1,000,000 supports and 200,000 comments over two
+ * years; or {@code town}, {@code city}), in an embedded PostgreSQL of its own
+ * (target/benchmark-postgres-&lt;data set&gt;), then exports of 30 days to two years of ideas (time and
+ * live heap). Not a test: run it by hand and read the figures it prints.
  *
  * <pre>
  * mvn -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
@@ -40,18 +41,20 @@ public final class ReportingBenchmark {
 
     public static void main(String[] args) {
         boolean reuse = Boolean.getBoolean("benchmark.reuse");
+        BenchData data = BenchData.named(System.getProperty("benchmark.data", "reporting"));
         // Arguments, not default properties: they must win over application.properties.
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
-                .run("--participe.test-infrastructure.enabled=false", "--participe.embedded-db.data-dir=target/benchmark-postgres", "--participe.embedded-db.reset=" + !reuse,
-                        "--participe.demo.enabled=false", "--server.port=0", "--logging.level.root=WARN")) {
+                .run("--participe.test-infrastructure.enabled=false",
+                        "--participe.embedded-db.data-dir=target/benchmark-postgres-" + data.name().toLowerCase(java.util.Locale.ROOT),
+                        "--participe.embedded-db.reset=" + !reuse, "--participe.demo.enabled=false", "--server.port=0",
+                        "--logging.level.root=WARN")) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             long start = System.nanoTime();
-            if (!reuse || jdbc.sql("select count(*) from support").query(Long.class).single() == 0) {
-                seed(jdbc);
+            if (!data.loadedIn(jdbc)) {
+                data.load(jdbc, context.getBean(org.springframework.security.crypto.password.PasswordEncoder.class).encode(BenchData.PASSWORD));
+                System.out.printf("Loaded the %s data set in %.1f s%n", data, (System.nanoTime() - start) / 1e9);
             }
-            System.out.printf("Seeded in %.1f s: %s%n", (System.nanoTime() - start) / 1e9, jdbc.sql("""
-                    select format('%s accounts, %s ideas, %s supports, %s comments', (select count(*) from account), (select count(*) from idea),
-                                  (select count(*) from support), (select count(*) from comment))""").query(String.class).single());
+            System.out.println(BenchData.summary(jdbc));
             ReportingService reporting = context.getBean(ReportingService.class);
             Clock clock = context.getBean(Clock.class);
             ParticipeUser staff = new ParticipeUser(1, "staff@benchmark.test", "Staff", "", true, false, Set.of(Roles.STAFF));
@@ -169,62 +172,4 @@ public final class ReportingBenchmark {
         return runtime.totalMemory() - runtime.freeMemory();
     }
 
-    /**
-     * Bulk-loads the town with the activity triggers off (as a data import would), then builds the
-     * daily rollup once, the way the migration does.
-     */
-    private static void seed(JdbcClient jdbc) {
-        for (String table : List.of("idea disable trigger idea_activity", "support disable trigger support_activity",
-                "comment disable trigger comment_activity", "idea disable trigger idea_participants",
-                "support disable trigger support_participants", "comment disable trigger comment_participants")) {
-            jdbc.sql("alter table " + table).update();
-        }
-        for (String sql : List.of(
-                "insert into town_settings (id, name) values (1, 'Benchmark') on conflict do nothing",
-                "insert into neighbourhood (name, position) select 'Quartier ' || n, n from generate_series(1, 6) n",
-                "insert into category (name_fr, name_en, position) select 'Thème ' || n, 'Category ' || n, n from generate_series(1, 9) n",
-                """
-                insert into account (email, display_name, password_hash, neighbourhood_id, birth_year, sex, terms_accepted_at, email_confirmed_at, created_at)
-                select 'person' || n || '@benchmark.test', 'Person ' || n, '{noop}x',
-                       (select min(id) from neighbourhood) + n % 6, 1940 + n % 68, (array['FEMALE', 'MALE', 'OTHER'])[1 + n % 3],
-                       now() - make_interval(days => n % 730), now() - make_interval(days => n % 730), now() - make_interval(days => n % 730)
-                from generate_series(1, 20000) n""",
-                "insert into account_role (account_id, role) select id, 'RESIDENT' from account",
-                """
-                insert into idea (author_id, title, description, category_id, neighbourhood_id, status, created_at, updated_at, published_at)
-                select (select min(id) from account) + n % 20000, 'Idée numéro ' || n || ' pour la ville',
-                       'Une description assez longue pour une idée de test numéro ' || n, (select min(id) from category) + n % 9,
-                       case when n % 7 = 0 then null else (select min(id) from neighbourhood) + n % 6 end,
-                       (array['PUBLISHED', 'PUBLISHED', 'PUBLISHED', 'UNDER_REVIEW', 'ACCEPTED', 'REJECTED', 'IN_PROGRESS', 'DONE'])[1 + n % 8],
-                       now() - make_interval(days => n % 730, mins => n % 1440), now(), now() - make_interval(days => n % 730, mins => n % 1440)
-                from generate_series(1, 100000) n""",
-                """
-                insert into support (idea_id, account_id, created_at)
-                select i.first + n % 100000, a.first + ((n % 100000) * 13 + (n / 100000) * 2003) % 20000,
-                       now() - make_interval(days => n % 700, mins => n % 1440)
-                from generate_series(0, 999999) n, (select min(id) as first from idea) i, (select min(id) as first from account) a""",
-                "update idea i set support_count = s.n from (select idea_id, count(*) as n from support group by idea_id) s where s.idea_id = i.id",
-                """
-                insert into comment (target_type, target_id, author_id, body, created_at)
-                select 'IDEA', i.first + n % 100000, a.first + (n * 7) % 20000, 'Un commentaire de test numéro ' || n,
-                       now() - make_interval(days => n % 700, mins => n % 1440)
-                from generate_series(0, 199999) n, (select min(id) as first from idea) i, (select min(id) as first from account) a""",
-                """
-                insert into moderation_item (content_type, content_id, author_id, content_created_at, published_at, answerable, due_at, answered_at)
-                select 'IDEA', i.id, i.author_id, i.created_at, i.published_at, true,
-                       case when i.id % 3 = 0 then i.published_at + interval '30 days' end,
-                       case when i.status <> 'PUBLISHED' then i.published_at + make_interval(days => (i.id % 60)::int) end
-                from idea i""",
-                "do $$ begin perform rebuild_activity_daily(); perform rebuild_participant_days(); end $$",
-                "alter table idea enable trigger idea_activity",
-                "alter table support enable trigger support_activity",
-                "alter table comment enable trigger comment_activity",
-                "alter table idea enable trigger idea_participants",
-                "alter table support enable trigger support_participants",
-                "alter table comment enable trigger comment_participants",
-                // as autovacuum would have done on a database in use: index-only scans need the visibility map
-                "vacuum analyze")) {
-            jdbc.sql(sql).update();
-        }
-    }
 }

@@ -213,6 +213,10 @@ public class CommentsSection extends Composite<Section> {
         post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Div form = new Div(text, post);
         form.addClassName("comment-form");
+        if (parentId == null) {
+            text.setId("comment-new-text");
+            post.setId("comment-new-post");
+        }
         post.addClickListener(e -> {
             try {
                 long id = comments.post(targetType, targetId, parentId, text.getValue());

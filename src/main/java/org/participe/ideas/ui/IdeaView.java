@@ -191,6 +191,7 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
         if (idea.status().isOpenToSupport() && !idea.hidden()) {
             if (participant) {
                 supportButton = new Button();
+                supportButton.setId("idea-support");
                 supportButton.addClickListener(e -> toggleSupport());
                 updateSupportButton();
                 actions.add(supportButton);

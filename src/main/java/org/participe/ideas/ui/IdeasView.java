@@ -114,6 +114,7 @@ public class IdeasView extends Composite<VerticalLayout> implements BeforeEnterO
         summary.addClassName("ideas-summary");
         summary.getElement().setAttribute("aria-live", "polite");
         list.addClassName("idea-list");
+        more.setId("ideas-more");
         more.setText(getTranslation("ideas.more"));
         more.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
         more.addClickListener(e -> loadMore());
