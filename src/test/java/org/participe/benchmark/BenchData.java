@@ -44,6 +44,10 @@ public enum BenchData {
         this.hotIdeaComments = hotIdeaComments;
     }
 
+    public int residentCount() {
+        return residents;
+    }
+
     public static BenchData named(String name) {
         return valueOf(name.toUpperCase(java.util.Locale.ROOT));
     }
@@ -67,8 +71,8 @@ public enum BenchData {
                 insert into account (email, display_name, password_hash, neighbourhood_id, birth_year, sex, terms_accepted_at,
                                      email_confirmed_at, created_at)
                 select kind || n || '@bench.test', initcap(kind) || ' ' || n, '%1$s',
-                       (select min(id) from neighbourhood) + (random() * 7.99)::int, 1930 + (random() * 80)::int,
-                       (array['FEMALE', 'MALE', 'OTHER', null])[1 + (random() * 3.9)::int],
+                       (select min(id) from neighbourhood) + floor(random() * 8)::int, 1930 + floor(random() * 80)::int,
+                       (array['FEMALE', 'MALE', 'OTHER', null])[1 + floor(random() * 4)::int],
                        joined, joined, joined
                 from (select n, case when n <= %2$d then 'official' when n <= %3$d then 'staff' else 'resident' end as kind,
                              now() - make_interval(days => (random() * 1100)::int) as joined
@@ -85,12 +89,12 @@ public enum BenchData {
                     select row_number() over (order by id) - 1 as n, id from account where email like 'resident%%@bench.test';
                 create unique index on bench_resident (n);
                 insert into idea (author_id, title, description, category_id, neighbourhood_id, status, created_at, updated_at, published_at)
-                select r.id, 'Idée numéro ' || n || ' pour la ville',
-                       'Une proposition d''habitant numéro ' || n || ' : mieux vivre ensemble dans le quartier, avec des détails concrets.',
-                       (select min(id) from category) + n %% 10,
-                       case when n %% 7 = 0 then null else (select min(id) from neighbourhood) + n %% 8 end,
+                select r.id, 'Idée numéro ' || i.n || ' pour la ville',
+                       'Une proposition d''habitant numéro ' || i.n || ' : mieux vivre ensemble dans le quartier, avec des détails concrets.',
+                       (select min(id) from category) + i.n %% 10,
+                       case when i.n %% 7 = 0 then null else (select min(id) from neighbourhood) + i.n %% 8 end,
                        (array['PUBLISHED', 'PUBLISHED', 'PUBLISHED', 'PUBLISHED', 'UNDER_REVIEW', 'ACCEPTED', 'REJECTED', 'IN_PROGRESS', 'DONE',
-                              'WITHDRAWN'])[1 + n %% 10],
+                              'WITHDRAWN'])[1 + i.n %% 10],
                        at, at, at
                 from (select n, now() - make_interval(secs => random() * 730 * 86400) as at from generate_series(0, %1$d - 1) n) i
                 join bench_resident r on r.n = (i.n * 7919) %% %2$d;
@@ -124,19 +128,19 @@ public enum BenchData {
                 for attempt in 1..5 loop
                     insert into support (idea_id, account_id, created_at)
                     select i.id, r.id, i.published_at + (now() - i.published_at) * random()
-                    from (select (%1$d * power(random(), 3))::int %% %1$d as idea_n, (random() * (%2$d - 1))::int as resident_n
+                    from (select floor(%1$d * power(random(), 3))::int as idea_n, floor(random() * %2$d)::int as resident_n
                           from generate_series(1, %3$d - (select count(*) from support))) pick
                     join bench_idea i on i.n = pick.idea_n join bench_resident r on r.n = pick.resident_n
                     on conflict do nothing;
                 end loop;
                 insert into comment (target_type, target_id, author_id, body, created_at)
                 select 'IDEA', i.id, r.id, 'Un avis d''habitant sur cette idée, numéro ' || pick.n || '.', i.published_at + (now() - i.published_at) * random()
-                from (select n, (%1$d * power(random(), 3))::int %% %1$d as idea_n, (random() * (%2$d - 1))::int as resident_n
+                from (select n, floor(%1$d * power(random(), 3))::int as idea_n, floor(random() * %2$d)::int as resident_n
                       from generate_series(1, %4$d) n) pick
                 join bench_idea i on i.n = pick.idea_n join bench_resident r on r.n = pick.resident_n;
                 insert into comment (target_type, target_id, author_id, body, created_at)
-                select 'IDEA', i.id, r.id, 'Encore un avis sur l''idée la plus discutée, numéro ' || n || '.', i.published_at + (now() - i.published_at) * random()
-                from generate_series(1, %5$d) n join bench_idea i on i.n = 0 join bench_resident r on r.n = (n * 31) %% %2$d;
+                select 'IDEA', i.id, r.id, 'Encore un avis sur l''idée la plus discutée, numéro ' || g.k || '.', i.published_at + (now() - i.published_at) * random()
+                from generate_series(1, %5$d) g(k) join bench_idea i on i.n = 0 join bench_resident r on r.n = (g.k * 31) %% %2$d;
                 -- one comment in five answers the first comment of its idea
                 update comment c set parent_id = f.first from (select target_id, min(id) as first from comment group by target_id) f
                 where c.target_id = f.target_id and c.id <> f.first and c.id %% 5 = 0;

@@ -60,7 +60,16 @@ final class VaadinProtocol {
 
     /** Saves the state node of the component with this {@code id} attribute, from the last answer. */
     static CheckBuilder.Final node(String id, String key) {
-        return regex("\\{\"node\":(\\d+),\"type\":\"put\",\"key\":\"id\",\"feat\":\\d+,\"value\":\"" + id + "\"\\}").saveAs(key);
+        return nodeFinder(id).saveAs(key);
+    }
+
+    /** Like {@link #node}, for a component the page may not have (nothing saved then). */
+    static CheckBuilder.Final nodeIfAny(String id, String key) {
+        return nodeFinder(id).optional().saveAs(key);
+    }
+
+    private static CheckBuilder.CaptureGroupCheckBuilder nodeFinder(String id) {
+        return regex("\\{\"node\":(\\d+),\"type\":\"put\",\"key\":\"id\",\"feat\":\\d+,\"value\":\"" + id + "\"\\}");
     }
 
     /** Saves the route of one of the idea links the last answer drew, chosen at random. */
