@@ -2,6 +2,7 @@ package org.participe.benchmark;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.sql.Connection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -23,7 +24,6 @@ import org.participe.ideas.IdeaService;
 import org.participe.security.ParticipeUser;
 import org.participe.security.Roles;
 import org.participe.security.RunAs;
-import org.participe.test.StatementCounter;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,36 +75,39 @@ public final class LoadBenchmark {
 
     private void run(int[] levels) throws Exception {
         Files.createDirectories(out);
-        String dataDir = "target/benchmark-postgres-" + data.name().toLowerCase(Locale.ROOT);
+        String dataDir = Path.of("target/benchmark-postgres-" + data.name().toLowerCase(Locale.ROOT)).toAbsolutePath().toString();
         boolean fresh = !Files.exists(Path.of(dataDir, "PG_VERSION"));
-        if (fresh || Boolean.getBoolean("benchmark.reload")) {
-            try (ConfigurableApplicationContext loading = start(dataDir, true)) {
-                long start = System.nanoTime();
-                JdbcClient jdbc = loading.getBean(JdbcClient.class);
-                data.load(jdbc, loading.getBean(org.springframework.security.crypto.password.PasswordEncoder.class).encode(BenchData.PASSWORD));
-                loadSeconds = (System.nanoTime() - start) / 1e9;
+        try {
+            // What runs inside the application's services: the data, PostgreSQL alone, writes, the dashboard.
+            try (ConfigurableApplicationContext tools = start(dataDir, fresh || Boolean.getBoolean("benchmark.reload"))) {
+                JdbcClient jdbc = tools.getBean(JdbcClient.class);
+                if (!data.loadedIn(jdbc)) {
+                    long start = System.nanoTime();
+                    data.load(jdbc, tools.getBean(org.springframework.security.crypto.password.PasswordEncoder.class).encode(BenchData.PASSWORD));
+                    loadSeconds = (System.nanoTime() - start) / 1e9;
+                }
+                header(jdbc);
+                pgbench(tools);
+                writes(tools, jdbc);
+                section("Dashboard (reporting)");
+                report.add("```");
+                double[] totals = ReportingBenchmark.dashboard(tools, report::add);
+                report.add("```");
+                say("Goal ≤ 200 ms: whole town %.0f ms, filtered %.0f ms.", totals[0], totals[1]);
             }
-        }
-        long startedAt = System.nanoTime();
-        try (ConfigurableApplicationContext app = start(dataDir, false)) {
-            double startup = (System.nanoTime() - startedAt) / 1e9;
-            JdbcClient jdbc = app.getBean(JdbcClient.class);
-            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port", "0"));
-            String base = "http://127.0.0.1:" + port;
-            header(jdbc);
-            section("Start-up");
-            say("Started in %.1f s (Spring, Flyway validation, Vaadin, the embedded PostgreSQL already holding the data); live heap after start: %.0f MB.",
-                    startup, liveHeap() / 1e6);
-            statementsPerPage(jdbc, base);
-            memoryPerUi(jdbc, base);
-            underLoad(jdbc, base, levels);
-            pgbench(app);
-            writes(app, jdbc);
-            section("Dashboard (reporting)");
-            report.add("```");
-            double[] totals = ReportingBenchmark.dashboard(app, report::add);
-            report.add("```");
-            say("Goal ≤ 200 ms: whole town %.0f ms, filtered %.0f ms.", totals[0], totals[1]);
+            // The application as residents meet it, with statement statistics and slow plans kept by PostgreSQL.
+            try (AppUnderTest app = AppUnderTest.start(dataDir)) {
+                section("Start-up");
+                say("%s started in %.1f s (Spring, Flyway validation, Vaadin, the embedded PostgreSQL already holding the data); live heap after"
+                        + " start: %.0f MB.", app.description(), app.startupSeconds(), app.liveHeap() / 1e6);
+                try (Connection sql = app.database()) {
+                    statementsPerPage(sql, app.baseUrl());
+                    memoryPerUi(sql, app);
+                    long firstIdea = single(sql, "select min(id) from idea");
+                    underLoad(app.baseUrl(), firstIdea, levels);
+                    slowest(sql, app.postgresLog());
+                }
+            }
         } finally {
             Files.write(out.resolve("REPORT.md"), report);
             System.out.println(String.join("\n", report));
@@ -112,12 +115,21 @@ public final class LoadBenchmark {
         }
     }
 
-    private static ConfigurableApplicationContext start(String dataDir, boolean reset) {
+    /** The application in this JVM, on the bench data directory, with the bare baseline endpoint on. */
+    static ConfigurableApplicationContext start(String dataDir, boolean reset) {
         // Arguments, not default properties: they must win over application.properties.
         return new SpringApplicationBuilder(Application.class).run("--participe.test-infrastructure.enabled=false",
                 "--participe.embedded-db.data-dir=" + dataDir, "--participe.embedded-db.reset=" + reset, "--participe.demo.enabled=false",
                 "--server.port=0", "--logging.level.root=WARN", "--participe.bench.endpoint=true",
+                "--participe.embedded-db.server-options=" + AppUnderTest.SERVER_OPTIONS,
                 "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("benchmark.pool", 20));
+    }
+
+    static long single(Connection sql, String query) throws java.sql.SQLException {
+        try (var statement = sql.createStatement(); var rows = statement.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private void header(JdbcClient jdbc) {
@@ -135,9 +147,11 @@ public final class LoadBenchmark {
 
     // Statements per page -------------------------------------------------------------------------
 
-    private void statementsPerPage(JdbcClient jdbc, String base) throws Exception {
+    private void statementsPerPage(Connection sql, String base) throws Exception {
         section("SQL statements per page");
-        report.add("| Page | Statements (drawing it, quiet server) |");
+        say("Counted by PostgreSQL (pg_stat_statements, calls) around one page drawn on a quiet server, after a first drawing of the same page.");
+        report.add("");
+        report.add("| Page | Statements |");
         report.add("|---|---|");
         List<String[]> pages = new ArrayList<>();
         pages.add(new String[]{"ideas list (newest)", "ideas"});
@@ -146,64 +160,54 @@ public final class LoadBenchmark {
                 new String[]{"idea page, no comment", "select id from idea where comment_count = 0 and status <> 'WITHDRAWN' order by id limit 1"},
                 new String[]{"idea page, median comments", "select id from idea order by comment_count, id offset (select count(*) / 2 from idea) limit 1"},
                 new String[]{"idea page, most discussed", "select id from idea order by comment_count desc, id limit 1"})) {
-            long id = jdbc.sql(idea[1]).query(Long.class).single();
-            long comments = jdbc.sql("select comment_count from idea where id = ?").param(id).query(Long.class).single();
+            long id = single(sql, idea[1]);
+            long comments = single(sql, "select comment_count from idea where id = " + id);
             pages.add(new String[]{idea[0] + " (" + comments + " comments)", "ideas/" + id});
         }
+        String calls = "select coalesce(sum(calls), 0) from pg_stat_statements";
+        long overhead = -single(sql, calls) + single(sql, calls);
         for (String[] page : pages) {
             try (PageClient warm = new PageClient(base)) {
                 warm.open(page[1]);
             }
-            long before = StatementCounter.total();
+            long before = single(sql, calls);
             try (PageClient client = new PageClient(base)) {
                 client.open(page[1]);
             }
-            report.add("| " + page[0] + " | " + (StatementCounter.total() - before) + " |");
+            long after = single(sql, calls);
+            report.add("| " + page[0] + " | " + (after - before - overhead) + " |");
         }
     }
 
     // Memory per UI -------------------------------------------------------------------------------
 
-    private void memoryPerUi(JdbcClient jdbc, String base) throws Exception {
-        int count = Integer.getInteger("benchmark.uis", 200);
+    private void memoryPerUi(Connection sql, AppUnderTest app) throws Exception {
+        int count = Integer.getInteger("benchmark.uis", 300);
         section("Live heap per open UI");
-        report.add("| Page | Open UIs | Live heap with none | With them | Per UI |");
+        report.add("| Page | Open UIs | Live heap before | With them open | Per UI |");
         report.add("|---|---|---|---|---|");
-        long idea = jdbc.sql("select id from idea order by comment_count, id offset (select count(*) / 2 from idea) limit 1").query(Long.class).single();
+        long idea = single(sql, "select id from idea order by comment_count, id offset (select count(*) / 2 from idea) limit 1");
         for (String route : List.of("ideas", "ideas/" + idea)) {
-            long none = liveHeap();
+            long none = app.liveHeap();
             List<PageClient> open = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                PageClient client = new PageClient(base);
+                PageClient client = new PageClient(app.baseUrl());
                 client.open(route);
                 open.add(client);
             }
-            long with = liveHeap();
+            long with = app.liveHeap();
             report.add("| %s | %d | %.1f MB | %.1f MB | %.0f KB |".formatted(route, count, none / 1e6, with / 1e6, (with - none) / 1e3 / count));
             for (PageClient client : open) {
                 client.close();
             }
         }
-        say("Each UI is a separate session, opened as a browser does (initial request, then the drawn navigation), measured after full"
-                + " collections; the goal is at most 150 KB per UI on the list.");
-    }
-
-    /** Heap in use after a full collection (a few rounds, so that finalizable garbage goes too). */
-    private static long liveHeap() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        say("Each UI is opened in a session of its own, as a visitor's browser does (initial request, then the drawn navigation);"
+                + " live heap is read after full collections, so the figure per UI includes its session. Goal: at most 150 KB per UI on the list.");
     }
 
     // Pages under load ----------------------------------------------------------------------------
 
-    private void underLoad(JdbcClient jdbc, String base, int[] levels) throws Exception {
+    private void underLoad(String base, long firstIdea, int[] levels) throws Exception {
         section("Pages under load");
         int think = Integer.getInteger("load.thinkMillis", 3000);
         int ramp = Integer.getInteger("load.rampSeconds", 20);
@@ -212,7 +216,6 @@ public final class LoadBenchmark {
                 + " on average between steps; %d s of ramp, then %d s held. Times are per request, in milliseconds; a page is its"
                 + " initial request and its drawn navigation. Baseline: as many sessions reading one idea by id from a bare JDBC"
                 + " endpoint of the same application, with the same think time.", think, ramp, hold);
-        long firstIdea = jdbc.sql("select min(id) from idea").query(Long.class).single();
         for (int sessions : levels) {
             String common = "-Dload.baseUrl=" + base + " -Dload.sessions=" + sessions + " -Dload.rampSeconds=" + ramp
                     + " -Dload.holdSeconds=" + hold + " -Dload.thinkMillis=" + think;
@@ -250,6 +253,35 @@ public final class LoadBenchmark {
                 .start();
         process.waitFor();
         return GatlingReport.read(GatlingReport.newestRun(results));
+    }
+
+    // Slowest statements --------------------------------------------------------------------------
+
+    private void slowest(Connection sql, Path postgresLog) throws Exception {
+        section("Slowest statements during the load");
+        report.add("| Statement | Calls | Mean ms | Max ms | Total s |");
+        report.add("|---|---|---|---|---|");
+        try (var statement = sql.createStatement(); var rows = statement.executeQuery("""
+                select regexp_replace(left(query, 160), '\\s+', ' ', 'g'), calls, mean_exec_time, max_exec_time, total_exec_time / 1000
+                from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time desc limit 10""")) {
+            while (rows.next()) {
+                report.add("| `%s` | %d | %.2f | %.1f | %.1f |".formatted(rows.getString(1).replace("|", "\\|"), rows.getLong(2), rows.getDouble(3),
+                        rows.getDouble(4), rows.getDouble(5)));
+            }
+        }
+        report.add("");
+        List<String> plans = AppUnderTest.slowPlans(postgresLog, 3);
+        say("Plans of the slowest single executions (auto_explain, EXPLAIN ANALYZE with BUFFERS, logged above %s):",
+                AppUnderTest.SLOW_PLAN_THRESHOLD);
+        for (String plan : plans) {
+            report.add("");
+            report.add("```");
+            report.add(plan);
+            report.add("```");
+        }
+        if (plans.isEmpty()) {
+            say("None: no statement took that long.");
+        }
     }
 
     // pgbench -------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 public class StatementCounter implements BeanPostProcessor {
 
     private static final ThreadLocal<AtomicLong> COUNT = new ThreadLocal<>();
-    private static final AtomicLong TOTAL = new AtomicLong();
+
     private static final ThreadLocal<java.util.List<String>> CURSORS = new ThreadLocal<>();
 
     @Override
@@ -25,7 +25,6 @@ public class StatementCounter implements BeanPostProcessor {
         if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
             return ProxyDataSourceBuilder.create(dataSource).name("counted")
                     .afterQuery((execution, queries) -> {
-                        TOTAL.addAndGet(queries.size());
                         AtomicLong count = COUNT.get();
                         if (count != null) {
                             count.addAndGet(queries.size());
@@ -42,11 +41,6 @@ public class StatementCounter implements BeanPostProcessor {
                     }).build();
         }
         return bean;
-    }
-
-    /** Every statement the application sent since it started, on any thread (benchmarks read it around a quiet request). */
-    public static long total() {
-        return TOTAL.get();
     }
 
     /** Runs the action and returns how many statements it sent on this thread. */

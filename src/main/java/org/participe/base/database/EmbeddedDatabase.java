@@ -25,7 +25,15 @@ public final class EmbeddedDatabase {
     private static final ConcurrentMap<Path, EmbeddedDatabase> RUNNING = new ConcurrentHashMap<>();
     private static final java.util.concurrent.atomic.AtomicReference<EmbeddedDatabase> EPHEMERAL = new java.util.concurrent.atomic.AtomicReference<>();
 
-    public record Settings(String dataDirectory, boolean reset, boolean ephemeral) {
+    /**
+     * Where the data lives, whether to start afresh, and extra server settings ({@code name=value}
+     * pairs separated by {@code ;}, e.g. the benchmark's statement statistics).
+     */
+    public record Settings(String dataDirectory, boolean reset, boolean ephemeral, String serverOptions) {
+
+        public Settings(String dataDirectory, boolean reset, boolean ephemeral) {
+            this(dataDirectory, reset, ephemeral, "");
+        }
     }
 
     private final EmbeddedPostgres server;
@@ -38,19 +46,25 @@ public final class EmbeddedDatabase {
 
     public static EmbeddedDatabase start(Settings settings) {
         if (settings.ephemeral()) {
-            return EPHEMERAL.updateAndGet(running -> running != null ? running : launch(temporaryDirectory(), true).stopWithJvm());
+            return EPHEMERAL.updateAndGet(running -> running != null ? running : launch(temporaryDirectory(), true, "").stopWithJvm());
         }
         Path directory = Path.of(settings.dataDirectory()).toAbsolutePath().normalize();
-        return RUNNING.computeIfAbsent(directory, dir -> launch(dir, settings.reset()));
+        return RUNNING.computeIfAbsent(directory, dir -> launch(dir, settings.reset(), settings.serverOptions()));
     }
 
-    private static EmbeddedDatabase launch(Path directory, boolean clean) {
+    private static EmbeddedDatabase launch(Path directory, boolean clean, String serverOptions) {
         try {
             if (clean) {
                 deleteRecursively(directory);
             }
             Files.createDirectories(directory);
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            for (String option : serverOptions == null ? new String[0] : serverOptions.split(";")) {
+                if (option.contains("=")) {
+                    builder.setServerConfig(option.substring(0, option.indexOf('=')).strip(), option.substring(option.indexOf('=') + 1).strip());
+                }
+            }
+            EmbeddedPostgres server = builder
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)

@@ -46,7 +46,8 @@ public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPost
         var settings = new EmbeddedDatabase.Settings(
                 environment.getProperty("participe.embedded-db.data-dir", ".participe/postgres"),
                 environment.getProperty("participe.embedded-db.reset", Boolean.class, false),
-                environment.getProperty("participe.embedded-db.ephemeral", Boolean.class, false));
+                environment.getProperty("participe.embedded-db.ephemeral", Boolean.class, false),
+                environment.getProperty("participe.embedded-db.server-options", ""));
         EmbeddedDatabase database = EmbeddedDatabase.start(settings);
         if (!settings.ephemeral()) {
             // Stop PostgreSQL only after the application context (and its pool) is closed.

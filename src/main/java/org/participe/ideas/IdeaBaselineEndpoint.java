@@ -1,4 +1,4 @@
-package org.participe.benchmark;
+package org.participe.ideas;
 
 import java.util.Map;
 
@@ -14,30 +14,31 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The load test's baseline: a bare endpoint of the same application reading one idea by id with
- * plain JDBC, open to anyone, without Vaadin or JPA. Only the benchmark turns it on
- * ({@code participe.bench.endpoint=true}); it lives in the test sources, never in the product.
+ * The load test's baseline: a bare endpoint reading one public idea by id with plain JDBC (no
+ * Vaadin, no JPA), open to anyone like the idea's page. Off unless {@code participe.bench.endpoint=true},
+ * which only the benchmark sets; it shows nothing the public page does not.
  */
 @RestController
 @ConditionalOnProperty(name = "participe.bench.endpoint", havingValue = "true")
-class BenchEndpoint {
+class IdeaBaselineEndpoint {
 
     private final JdbcTemplate jdbc;
 
-    BenchEndpoint(JdbcTemplate jdbc) {
+    IdeaBaselineEndpoint(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     @GetMapping("/bench/idea/{id}")
     ResponseEntity<Map<String, Object>> idea(@PathVariable long id) {
-        var rows = jdbc.queryForList("select id, title, support_count, comment_count from idea where id = ?", id);
+        var rows = jdbc.queryForList("""
+                select id, title, status, support_count, comment_count from idea where id = ? and not hidden and status <> 'PENDING'""", id);
         return rows.isEmpty() ? ResponseEntity.notFound().build() : ResponseEntity.ok(rows.getFirst());
     }
 
+    /** Anyone may read it, as anyone may read the idea's page; it takes no input but the id. */
     @Bean
     @Order(0)
-    SecurityFilterChain benchEndpointSecurity(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/bench/**").authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .csrf(csrf -> csrf.disable()).build();
+    SecurityFilterChain baselineEndpointSecurity(HttpSecurity http) {
+        return http.securityMatcher("/bench/**").authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
     }
 }
