@@ -30,6 +30,7 @@ abstract class AppUnderTest implements AutoCloseable {
     /** PostgreSQL settings for the measurements: statement counts and times, and EXPLAIN ANALYZE of slow statements in the server log. */
     static final String SERVER_OPTIONS = "shared_preload_libraries=pg_stat_statements,auto_explain;pg_stat_statements.track_utility=off;"
             + "auto_explain.log_min_duration=" + SLOW_PLAN_THRESHOLD + ";auto_explain.log_analyze=on;auto_explain.log_buffers=on;"
+            + "auto_explain.log_triggers=on;auto_explain.log_nested_statements=on;"
             + "logging_collector=on;log_directory=log;log_filename=postgresql.log";
 
     protected final String dataDir;
@@ -40,7 +41,9 @@ abstract class AppUnderTest implements AutoCloseable {
 
     static AppUnderTest start(String dataDir) throws Exception {
         String jar = System.getProperty("benchmark.jar");
+        long logSize = Files.exists(Path.of(dataDir, "log", "postgresql.log")) ? Files.size(Path.of(dataDir, "log", "postgresql.log")) : 0;
         AppUnderTest app = jar == null ? new InThisJvm(dataDir) : new OwnProcess(dataDir, Path.of(jar));
+        app.logStart = logSize;
         try (Connection sql = app.database(); var statement = sql.createStatement()) {
             statement.execute("create extension if not exists pg_stat_statements");
             statement.execute("select pg_stat_statements_reset()");
@@ -63,15 +66,29 @@ abstract class AppUnderTest implements AutoCloseable {
         return Path.of(dataDir, "log", "postgresql.log");
     }
 
-    /** The plans auto_explain logged for the slowest single executions, one per distinct query, slowest first. */
-    static List<String> slowPlans(Path log, int count) throws IOException {
+    /** Where the server log stood when the application under test started: only what follows is its own. */
+    private long logStart;
+
+    /** The plans auto_explain logged while the application was under test, one per distinct query, slowest first. */
+    List<String> slowPlans(int count) throws IOException {
+        Path log = postgresLog();
         if (!Files.exists(log)) {
             return List.of();
         }
+        String text;
+        try (var file = new java.io.RandomAccessFile(log.toFile(), "r")) {
+            file.seek(Math.min(logStart, file.length()));
+            byte[] bytes = new byte[(int) (file.length() - file.getFilePointer())];
+            file.readFully(bytes);
+            text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return slowPlans(text.lines().toList(), count);
+    }
+
+    static List<String> slowPlans(List<String> lines, int count) {
         Pattern start = Pattern.compile("duration: ([0-9.]+) ms\\s+plan:");
         Map<String, Double> durations = new LinkedHashMap<>();
         Map<String, String> plans = new LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(log);
         for (int i = 0; i < lines.size(); i++) {
             Matcher matcher = start.matcher(lines.get(i));
             if (!matcher.find()) {
@@ -168,7 +185,7 @@ abstract class AppUnderTest implements AutoCloseable {
                     "-Xmx" + System.getProperty("benchmark.appHeap", "2g"), "-jar", jar.toString(),
                     "--participe.embedded-db.enabled=true", "--participe.embedded-db.data-dir=" + dataDir, "--participe.embedded-db.reset=false",
                     "--participe.embedded-db.server-options=" + SERVER_OPTIONS, "--participe.demo.enabled=false", "--server.port=" + port,
-                    "--participe.bench.endpoint=true", "--logging.level.org.participe.base.database=INFO",
+                    "--participe.bench.endpoint=true",
                     "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("benchmark.pool", 20));
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
@@ -178,7 +195,7 @@ abstract class AppUnderTest implements AutoCloseable {
                 Thread.sleep(500);
                 String text = Files.readString(log);
                 Matcher ready = Pattern.compile("Started Application in ([0-9.]+) seconds").matcher(text);
-                Matcher pg = Pattern.compile("embedded PostgreSQL [0-9.]+ on port (\\d+)").matcher(text);
+                Matcher pg = Pattern.compile("jdbc:postgresql://localhost:(\\d+)/participe").matcher(text);
                 database = pg.find() ? Integer.valueOf(pg.group(1)) : database;
                 started = ready.find() ? Double.valueOf(ready.group(1)) : null;
             }
@@ -214,7 +231,7 @@ abstract class AppUnderTest implements AutoCloseable {
             Process info = new ProcessBuilder(jcmd, String.valueOf(process.pid()), "GC.heap_info").redirectErrorStream(true).start();
             String text = new String(info.getInputStream().readAllBytes());
             info.waitFor();
-            Matcher used = Pattern.compile("total \\d+K, used (\\d+)K").matcher(text);
+            Matcher used = Pattern.compile("heap.*?used (\\d+)K").matcher(text);
             if (!used.find()) {
                 throw new IllegalStateException("jcmd GC.heap_info said: " + text);
             }

@@ -64,11 +64,14 @@ public final class LoadBenchmark {
     public static void main(String[] args) throws Exception {
         BenchData data = BenchData.named(System.getProperty("benchmark.data", "town"));
         int[] levels = Arrays.stream(System.getProperty("load.levels", "100,300,1000").split(",")).mapToInt(Integer::parseInt).toArray();
+        int status = 0;
         try {
             new LoadBenchmark(data).run(levels);
-        } finally {
-            System.exit(0); // the application's own threads would keep the JVM alive
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            status = 1;
         }
+        System.exit(status); // the application's own threads would keep the JVM alive
     }
 
     private double loadSeconds = -1;
@@ -105,7 +108,7 @@ public final class LoadBenchmark {
                     memoryPerUi(sql, app);
                     long firstIdea = single(sql, "select min(id) from idea");
                     underLoad(app.baseUrl(), firstIdea, levels);
-                    slowest(sql, app.postgresLog());
+                    slowest(sql, app);
                 }
             }
         } finally {
@@ -257,7 +260,7 @@ public final class LoadBenchmark {
 
     // Slowest statements --------------------------------------------------------------------------
 
-    private void slowest(Connection sql, Path postgresLog) throws Exception {
+    private void slowest(Connection sql, AppUnderTest app) throws Exception {
         section("Slowest statements during the load");
         report.add("| Statement | Calls | Mean ms | Max ms | Total s |");
         report.add("|---|---|---|---|---|");
@@ -270,7 +273,7 @@ public final class LoadBenchmark {
             }
         }
         report.add("");
-        List<String> plans = AppUnderTest.slowPlans(postgresLog, 3);
+        List<String> plans = app.slowPlans(3);
         say("Plans of the slowest single executions (auto_explain, EXPLAIN ANALYZE with BUFFERS, logged above %s):",
                 AppUnderTest.SLOW_PLAN_THRESHOLD);
         for (String plan : plans) {
