@@ -243,14 +243,17 @@ public class IdeaService {
         if (inserted == 0) {
             return supportCount(ideaId);
         }
-        int count = jdbc.sql("update idea set support_count = support_count + 1 where id = ? returning support_count")
-                .param(ideaId).query(Integer.class).single();
+        var counted = jdbc.sql("update idea set support_count = support_count + 1 where id = ? returning support_count, threshold_reached_at is not null")
+                .param(ideaId).query((rs, n) -> new int[]{rs.getInt(1), rs.getBoolean(2) ? 1 : 0}).single();
+        int count = counted[0];
         boolean followOnSupport = jdbc.sql("select follow_on_support from account where id = ?").param(user.accountId())
                 .query(Boolean.class).single();
         if (followOnSupport) {
             follows.follow(user.accountId(), FollowTarget.idea(ideaId));
         }
-        checkThreshold(ideaId, count);
+        if (counted[1] == 0) {
+            checkThreshold(ideaId, count);
+        }
         events.publishEvent(new IdeaEvents.SupportGiven(ideaId, user.accountId()));
         events.publishEvent(new IdeaEvents.IdeaChanged(ideaId));
         return count;
@@ -280,8 +283,10 @@ public class IdeaService {
             return;
         }
         Instant now = clock.instant();
-        int recent = jdbc.sql("select count(*) from support where idea_id = ? and created_at > ?")
-                .params(ideaId, Timestamp.from(now.minus(Duration.ofDays(rules.thresholdDays())))).query(Integer.class).single();
+        // counts no further than the threshold: a popular idea's supports are not all read again on each new one
+        int recent = jdbc.sql("select count(*) from (select 1 from support where idea_id = ? and created_at > ? limit ?) recent")
+                .params(ideaId, Timestamp.from(now.minus(Duration.ofDays(rules.thresholdDays()))), rules.thresholdSupports())
+                .query(Integer.class).single();
         if (recent < rules.thresholdSupports()) {
             return;
         }

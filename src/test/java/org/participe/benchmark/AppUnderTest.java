@@ -60,6 +60,9 @@ abstract class AppUnderTest implements AutoCloseable {
     /** Heap in use after full collections. */
     abstract long liveHeap() throws Exception;
 
+    /** CPU time the application's process has used so far, in nanoseconds. */
+    abstract long cpuNanos() throws Exception;
+
     abstract Connection database() throws SQLException;
 
     Path postgresLog() {
@@ -152,6 +155,11 @@ abstract class AppUnderTest implements AutoCloseable {
         }
 
         @Override
+        long cpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        }
+
+        @Override
         Connection database() throws SQLException {
             return context.getBean(DataSource.class).getConnection();
         }
@@ -236,6 +244,14 @@ abstract class AppUnderTest implements AutoCloseable {
                 throw new IllegalStateException("jcmd GC.heap_info said: " + text);
             }
             return Long.parseLong(used.group(1)) * 1024;
+        }
+
+        /** utime + stime of /proc/&lt;pid&gt;/stat, in clock ticks of 10 ms. */
+        @Override
+        long cpuNanos() throws IOException {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
         }
 
         @Override

@@ -85,7 +85,8 @@ public enum BenchData {
         String ideasAndInitiatives = """
                 do $bench$ begin
                 perform setseed(0.2027);
-                create temporary table bench_resident on commit drop as
+                -- residents numbered from 0, for the draws below and in the next step (dropped at the end of the load)
+                create unlogged table bench_resident as
                     select row_number() over (order by id) - 1 as n, id from account where email like 'resident%%@bench.test';
                 create unique index on bench_resident (n);
                 insert into idea (author_id, title, description, category_id, neighbourhood_id, status, created_at, updated_at, published_at)
@@ -118,9 +119,6 @@ public enum BenchData {
         String activity = """
                 do $bench$ begin
                 perform setseed(0.2028);
-                create temporary table bench_resident on commit drop as
-                    select row_number() over (order by id) - 1 as n, id from account where email like 'resident%%@bench.test';
-                create unique index on bench_resident (n);
                 create temporary table bench_idea on commit drop as
                     select row_number() over (order by id) - 1 as n, id, published_at from idea;
                 create unique index on bench_idea (n);
@@ -149,6 +147,7 @@ public enum BenchData {
                 from (select target_id, count(*) as n from comment where target_type = 'IDEA' group by target_id) c where c.target_id = idea.id;
                 perform rebuild_activity_daily();
                 perform rebuild_participant_days();
+                drop table bench_resident;
                 end $bench$""".formatted(ideas, residents, supports, comments, hotIdeaComments);
         try {
             jdbc.sql(people).update();

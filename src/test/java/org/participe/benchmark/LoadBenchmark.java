@@ -52,6 +52,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class LoadBenchmark {
 
+    private static final int CPU_SAMPLES = 40;
+
     private final BenchData data;
     private final Path out;
     private final List<String> report = new ArrayList<>();
@@ -90,13 +92,13 @@ public final class LoadBenchmark {
                     loadSeconds = (System.nanoTime() - start) / 1e9;
                 }
                 header(jdbc);
-                pgbench(tools);
-                writes(tools, jdbc);
                 section("Dashboard (reporting)");
                 report.add("```");
                 double[] totals = ReportingBenchmark.dashboard(tools, report::add);
                 report.add("```");
                 say("Goal ≤ 200 ms: whole town %.0f ms, filtered %.0f ms.", totals[0], totals[1]);
+                pgbench(tools);
+                writes(tools, jdbc);
             }
             // The application as residents meet it, with statement statistics and slow plans kept by PostgreSQL.
             try (AppUnderTest app = AppUnderTest.start(dataDir)) {
@@ -104,7 +106,7 @@ public final class LoadBenchmark {
                 say("%s started in %.1f s (Spring, Flyway validation, Vaadin, the embedded PostgreSQL already holding the data); live heap after"
                         + " start: %.0f MB.", app.description(), app.startupSeconds(), app.liveHeap() / 1e6);
                 try (Connection sql = app.database()) {
-                    statementsPerPage(sql, app.baseUrl());
+                    statementsPerPage(sql, app);
                     memoryPerUi(sql, app);
                     long firstIdea = single(sql, "select min(id) from idea");
                     underLoad(app.baseUrl(), firstIdea, levels);
@@ -150,12 +152,14 @@ public final class LoadBenchmark {
 
     // Statements per page -------------------------------------------------------------------------
 
-    private void statementsPerPage(Connection sql, String base) throws Exception {
-        section("SQL statements per page");
-        say("Counted by PostgreSQL (pg_stat_statements, calls) around one page drawn on a quiet server, after a first drawing of the same page.");
+    private void statementsPerPage(Connection sql, AppUnderTest app) throws Exception {
+        section("SQL statements, bytes and server CPU per page");
+        say("On a quiet server, after a first drawing of the same page: statements counted by PostgreSQL (pg_stat_statements, calls)"
+                + " for one drawing; bytes the server sent to draw it (initial answer and navigation); the application's CPU time per"
+                + " drawing, the mean of %d (in a session each, closed after).", CPU_SAMPLES);
         report.add("");
-        report.add("| Page | Statements |");
-        report.add("|---|---|");
+        report.add("| Page | Statements | Bytes sent | Server CPU per page |");
+        report.add("|---|---|---|---|");
         List<String[]> pages = new ArrayList<>();
         pages.add(new String[]{"ideas list (newest)", "ideas"});
         pages.add(new String[]{"ideas list, sorted and searched", "ideas?sort=SUPPORTED&q=quartier"});
@@ -170,15 +174,23 @@ public final class LoadBenchmark {
         String calls = "select coalesce(sum(calls), 0) from pg_stat_statements";
         long overhead = -single(sql, calls) + single(sql, calls);
         for (String[] page : pages) {
-            try (PageClient warm = new PageClient(base)) {
+            try (PageClient warm = new PageClient(app.baseUrl())) {
                 warm.open(page[1]);
             }
             long before = single(sql, calls);
-            try (PageClient client = new PageClient(base)) {
-                client.open(page[1]);
+            int bytes;
+            try (PageClient client = new PageClient(app.baseUrl())) {
+                bytes = client.open(page[1]);
             }
             long after = single(sql, calls);
-            report.add("| " + page[0] + " | " + (after - before - overhead) + " |");
+            long cpu = app.cpuNanos();
+            for (int i = 0; i < CPU_SAMPLES; i++) {
+                try (PageClient client = new PageClient(app.baseUrl())) {
+                    client.open(page[1]);
+                }
+            }
+            double cpuMillis = (app.cpuNanos() - cpu) / 1e6 / CPU_SAMPLES;
+            report.add("| %s | %d | %,d | %.1f ms |".formatted(page[0], after - before - overhead, bytes, cpuMillis));
         }
     }
 
