@@ -52,7 +52,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class LoadBenchmark {
 
-    private static final int CPU_SAMPLES = 40;
+    private static final int CPU_SAMPLES = 50;
 
     private final BenchData data;
     private final Path out;
@@ -145,7 +145,6 @@ public final class LoadBenchmark {
                 + " MiB, Java " + Runtime.version() + ".");
         report.add("- Data: " + BenchData.summary(jdbc) + (loadSeconds < 0 ? " (loaded by an earlier run)."
                 : "; loaded in %.0f s.".formatted(loadSeconds)));
-        report.add("- The application runs in Vaadin's development mode (the test classpath): its answers carry debug information.");
         report.add("- Everything on this machine: the application and PostgreSQL (" + jdbc.sql("show server_version").query(String.class).single()
                 + ") here, Gatling in a second JVM, over loopback.");
     }
@@ -156,7 +155,7 @@ public final class LoadBenchmark {
         section("SQL statements, bytes and server CPU per page");
         say("On a quiet server, after a first drawing of the same page: statements counted by PostgreSQL (pg_stat_statements, calls)"
                 + " for one drawing; bytes the server sent to draw it (initial answer and navigation); the application's CPU time per"
-                + " drawing, the mean of %d (in a session each, closed after).", CPU_SAMPLES);
+                + " drawing, the mean of %d after as many to warm up (in a session each, closed after).", CPU_SAMPLES);
         report.add("");
         report.add("| Page | Statements | Bytes sent | Server CPU per page |");
         report.add("|---|---|---|---|");
@@ -183,6 +182,11 @@ public final class LoadBenchmark {
                 bytes = client.open(page[1]);
             }
             long after = single(sql, calls);
+            for (int i = 0; i < CPU_SAMPLES; i++) { // the JIT compiles the page's code first: its work is not the page's
+                try (PageClient client = new PageClient(app.baseUrl())) {
+                    client.open(page[1]);
+                }
+            }
             long cpu = app.cpuNanos();
             for (int i = 0; i < CPU_SAMPLES; i++) {
                 try (PageClient client = new PageClient(app.baseUrl())) {
