@@ -44,7 +44,7 @@ public final class ReportingBenchmark {
         BenchData data = BenchData.named(System.getProperty("benchmark.data", "reporting"));
         // Arguments, not default properties: they must win over application.properties.
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
-                .run("--participe.test-infrastructure.enabled=false",
+                .run("--participe.test-infrastructure.enabled=false", "--participe.embedded-db.enabled=true",
                         "--participe.embedded-db.data-dir=target/benchmark-postgres-" + data.name().toLowerCase(java.util.Locale.ROOT),
                         "--participe.embedded-db.reset=" + !reuse, "--participe.demo.enabled=false", "--server.port=0",
                         "--logging.level.root=WARN")) {

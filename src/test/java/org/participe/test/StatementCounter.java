@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 public class StatementCounter implements BeanPostProcessor {
 
     private static final ThreadLocal<AtomicLong> COUNT = new ThreadLocal<>();
-
     private static final ThreadLocal<java.util.List<String>> CURSORS = new ThreadLocal<>();
 
     @Override
