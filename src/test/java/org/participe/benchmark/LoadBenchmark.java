@@ -124,7 +124,8 @@ public final class LoadBenchmark {
     static ConfigurableApplicationContext start(String dataDir, boolean reset) {
         // Arguments, not default properties: they must win over application.properties.
         return new SpringApplicationBuilder(Application.class).run("--participe.test-infrastructure.enabled=false",
-                "--participe.embedded-db.enabled=true", "--participe.embedded-db.data-dir=" + dataDir, "--participe.embedded-db.reset=" + reset, "--participe.demo.enabled=false",
+                "--participe.embedded-db.enabled=true", "--participe.embedded-db.data-dir=" + dataDir,
+                "--participe.embedded-db.reset=" + reset, "--participe.demo.enabled=false",
                 "--server.port=0", "--logging.level.root=WARN", "--participe.bench.endpoint=true",
                 "--participe.embedded-db.server-options=" + AppUnderTest.SERVER_OPTIONS,
                 "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("benchmark.pool", 20));
