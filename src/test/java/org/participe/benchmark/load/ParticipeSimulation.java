@@ -35,7 +35,7 @@ import org.participe.benchmark.BenchData;
  * think time between steps:
  * <ul>
  *   <li>visitors (70 %): open the ideas list, load more, sort and search, open an idea;</li>
- *   <li>residents (25 %): sign in, open the list, open an idea, support it, comment on it;</li>
+ *   <li>residents (25 %): sign in, open the list of ideas still open, open one, support it, comment on it;</li>
  *   <li>officials (5 %): sign in, open the moderation inbox, its flagged tab, and the follow-up page.</li>
  * </ul>
  * System properties: {@code load.baseUrl}, {@code load.sessions} (concurrent sessions),
@@ -82,12 +82,15 @@ public class ParticipeSimulation extends Simulation {
             .exec(signIn("resident"))
             .forever().on(
                     exec(session -> session.removeAll("supportNode", "commentText", "commentPost")),
-                    open("ideas list (signed in)", "ideas", "sort=NEWEST", someIdea("ideaRoute")),
+                    // ideas still open to support and comments, as a resident who wants to act looks for them
+                    open("ideas list (signed in)", "ideas", "status=PUBLISHED&sort=NEWEST", someIdea("ideaRoute")),
                     think(), exec(navigate("idea page (signed in)", "#{ideaRoute}", "")
                             .check(nodeIfAny("idea-support", "supportNode"), nodeIfAny("comment-new-text", "commentText"),
                                     nodeIfAny("comment-new-post", "commentPost"))),
                     // closed ideas, and the resident's own, offer no support button; withdrawn ones no comment form
-                    doIf("#{supportNode.exists()}").then(think(), exec(click("support", "supportNode"))),
+                    // supporting redraws the discussion: its form comes back with new nodes
+                    doIf("#{supportNode.exists()}").then(think(), exec(click("support", "supportNode")
+                            .check(nodeIfAny("comment-new-text", "commentText"), nodeIfAny("comment-new-post", "commentPost")))),
                     doIf("#{commentPost.exists()}").then(think(),
                             exec(type("comment · typing", "commentText", "Je soutiens cette idée, elle changerait la vie du quartier.")),
                             exec(click("comment · post", "commentPost"))),
