@@ -69,44 +69,62 @@ begin
     end if;
 end $$;
 
-create function participants_on_support() returns trigger language plpgsql as $$
+-- One trigger per support or comment keeps both rollups (V5's daily activity and these days of
+-- participation), reading the idea once: V5's activity triggers on these tables are replaced.
+drop trigger support_activity on support;
+drop function activity_on_support();
+create function rollups_on_support() returns trigger language plpgsql as $$
 declare
     target record;
 begin
     if tg_op = 'INSERT' then
         select category_id, neighbourhood_id into target from idea where id = new.idea_id;
+        perform activity_add(paris_day(new.created_at), target.category_id, target.neighbourhood_id, 0, 1, 0);
         perform participant_add(new.account_id, new.created_at, target.category_id, target.neighbourhood_id);
         return new;
     end if;
     select category_id, neighbourhood_id into target from idea where id = old.idea_id;
     if found then
+        perform activity_add(paris_day(old.created_at), target.category_id, target.neighbourhood_id, 0, -1, 0);
         perform participant_recheck(old.account_id, old.created_at, target.category_id, target.neighbourhood_id);
     end if;
     return old;
 end $$;
-create trigger support_participants after insert or delete on support for each row execute function participants_on_support();
+create trigger support_rollups after insert or delete on support for each row execute function rollups_on_support();
 
-create function participants_on_comment() returns trigger language plpgsql as $$
+-- A comment counts in the daily activity while neither deleted nor hidden, and makes its author a
+-- participant while not deleted (hidden or not), as the catalogue defines them.
+drop trigger comment_activity on comment;
+drop function activity_on_comment();
+create function rollups_on_comment() returns trigger language plpgsql as $$
 declare
     target record;
-    counted_before boolean := tg_op in ('UPDATE', 'DELETE') and old.target_type = 'IDEA' and old.deleted_at is null;
-    counted_now boolean := tg_op in ('INSERT', 'UPDATE') and new.target_type = 'IDEA' and new.deleted_at is null;
+    active_before boolean := tg_op in ('UPDATE', 'DELETE') and old.target_type = 'IDEA' and old.deleted_at is null and not old.hidden;
+    active_now boolean := tg_op in ('INSERT', 'UPDATE') and new.target_type = 'IDEA' and new.deleted_at is null and not new.hidden;
+    taking_part_before boolean := tg_op in ('UPDATE', 'DELETE') and old.target_type = 'IDEA' and old.deleted_at is null;
+    taking_part_now boolean := tg_op in ('INSERT', 'UPDATE') and new.target_type = 'IDEA' and new.deleted_at is null;
 begin
-    if counted_now and not counted_before then
-        select category_id, neighbourhood_id into target from idea where id = new.target_id;
-        if found then
-            perform participant_add(new.author_id, new.created_at, target.category_id, target.neighbourhood_id);
-        end if;
-    elsif counted_before and not counted_now then
-        select category_id, neighbourhood_id into target from idea where id = old.target_id;
-        if found then
-            perform participant_recheck(old.author_id, old.created_at, target.category_id, target.neighbourhood_id);
-        end if;
+    if active_before = active_now and taking_part_before = taking_part_now then
+        return coalesce(new, old);
+    end if;
+    select category_id, neighbourhood_id into target from idea where id = coalesce(new.target_id, old.target_id);
+    if not found then
+        return coalesce(new, old);
+    end if;
+    if active_before and not active_now then
+        perform activity_add(paris_day(old.created_at), target.category_id, target.neighbourhood_id, 0, 0, -1);
+    elsif active_now and not active_before then
+        perform activity_add(paris_day(new.created_at), target.category_id, target.neighbourhood_id, 0, 0, 1);
+    end if;
+    if taking_part_now and not taking_part_before then
+        perform participant_add(new.author_id, new.created_at, target.category_id, target.neighbourhood_id);
+    elsif taking_part_before and not taking_part_now then
+        perform participant_recheck(old.author_id, old.created_at, target.category_id, target.neighbourhood_id);
     end if;
     return coalesce(new, old);
 end $$;
-create trigger comment_participants after insert or update of deleted_at or delete on comment
-    for each row execute function participants_on_comment();
+create trigger comment_rollups after insert or update of deleted_at, hidden or delete on comment
+    for each row execute function rollups_on_comment();
 
 -- An idea counts its author once public; if it moves to another category or neighbourhood, its
 -- supporters and commenters move with it.
