@@ -1,7 +1,11 @@
 package org.participe.security;
 
+import java.util.List;
 import java.util.Map;
 
+import com.vaadin.flow.server.auth.NavigationAccessChecker;
+import com.vaadin.flow.server.auth.NavigationAccessControl;
+import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.participe.security.ui.LoginView;
@@ -9,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -68,6 +73,16 @@ class SecurityConfig {
                 .expiredUrl("/login"));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
+    }
+
+    /**
+     * Takes the place of the navigation access control that Vaadin's auto-configuration builds
+     * (the same checkers, login view and settings), with roles read without a lookup per navigation.
+     */
+    @Bean
+    @Primary
+    NavigationAccessControl rolesFromAuthentication(List<NavigationAccessChecker> checkers, NavigationAccessControlConfigurer configurer) {
+        return configurer.build(RolesFromAuthentication::new, checkers);
     }
 
     /** Knows every signed-in session, so that a password reset can end them all. */

@@ -1,9 +1,11 @@
 package org.participe.town;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.participe.base.Expiring;
 import org.participe.base.ImageTypes;
 import org.participe.base.TownBranding;
 import org.participe.base.validation.InvalidInputException;
@@ -19,6 +21,7 @@ import org.participe.town.internal.TownSettingsRepository;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -32,12 +35,21 @@ public class TownService implements TownBranding {
     public static final int MAX_LOGO_BYTES = 512 * 1024;
     /** The town's settings are public: visitors read them on every page. */
     private static final String EVERYONE = "permitAll()";
+    /**
+     * Every page reads the settings, neighbourhoods and categories; they are kept this long in
+     * memory. A change made here shows at once on this instance, and on the others sharing the
+     * database within this time.
+     */
+    static final Duration REFERENCE_LIFETIME = Duration.ofSeconds(30);
 
     private final TownSettingsRepository settings;
     private final NeighbourhoodRepository neighbourhoods;
     private final CategoryRepository categories;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final Expiring<TownProfile> profile;
+    private final Expiring<List<Neighbourhood>> allNeighbourhoods;
+    private final Expiring<List<Category>> allCategories;
 
     TownService(TownSettingsRepository settings, NeighbourhoodRepository neighbourhoods, CategoryRepository categories,
                 CurrentUser currentUser, Clock clock) {
@@ -46,12 +58,18 @@ public class TownService implements TownBranding {
         this.categories = categories;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.profile = new Expiring<>(REFERENCE_LIFETIME, () -> settings.findProfile()
+                .orElseGet(() -> new TownProfile("Participe", "", "#1a5fb4", false, 300, 90, false, 3, 30, 60, -1)));
+        this.allNeighbourhoods = new Expiring<>(REFERENCE_LIFETIME,
+                () -> neighbourhoods.findAllByOrderByPositionAscNameAsc().stream().map(TownService::toRecord).toList());
+        this.allCategories = new Expiring<>(REFERENCE_LIFETIME,
+                () -> categories.findAllByOrderByPositionAscNameFrAsc().stream().map(TownService::toRecord).toList());
     }
 
     @PreAuthorize(EVERYONE)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public TownProfile profile() {
-        return settings.findProfile()
-                .orElseGet(() -> new TownProfile("Participe", "", "#1a5fb4", false, 300, 90, false, 3, 30, 60, -1));
+        return profile.get();
     }
 
     @PreAuthorize(EVERYONE)
@@ -62,26 +80,31 @@ public class TownService implements TownBranding {
     }
 
     @PreAuthorize(EVERYONE)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<Neighbourhood> neighbourhoods() {
-        return neighbourhoods.findAllByOrderByPositionAscNameAsc().stream().map(TownService::toRecord).toList();
+        return allNeighbourhoods.get();
     }
 
     @PreAuthorize(EVERYONE)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<Neighbourhood> activeNeighbourhoods() {
         return neighbourhoods().stream().filter(Neighbourhood::active).toList();
     }
 
     @PreAuthorize(EVERYONE)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<Neighbourhood> neighbourhood(long id) {
-        return neighbourhoods.findById(id).map(TownService::toRecord);
+        return neighbourhoods().stream().filter(n -> n.id() == id).findFirst();
     }
 
     @PreAuthorize(EVERYONE)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<Category> categories() {
-        return categories.findAllByOrderByPositionAscNameFrAsc().stream().map(TownService::toRecord).toList();
+        return allCategories.get();
     }
 
     @PreAuthorize(EVERYONE)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<Category> activeCategories() {
         return categories().stream().filter(Category::active).toList();
     }
@@ -94,6 +117,7 @@ public class TownService implements TownBranding {
             throw new IllegalStateException("The town already exists");
         }
         settings.save(new TownSettingsEntity(name));
+        profile.forget();
     }
 
     @Transactional
@@ -144,6 +168,7 @@ public class TownService implements TownBranding {
         entity.setUnansweredAlertDays(update.unansweredAlertDays());
         entity.touch(clock.instant(), currentUser.get().map(ParticipeUser::accountId).orElse(null));
         settings.saveAndFlush(entity);
+        profile.forget();
         return toProfile(entity);
     }
 
@@ -160,6 +185,7 @@ public class TownService implements TownBranding {
         TownSettingsEntity entity = settings.findById(TownSettingsEntity.SINGLETON_ID).orElseThrow();
         entity.setLogo(content, type);
         entity.touch(clock.instant(), currentUser.get().map(ParticipeUser::accountId).orElse(null));
+        profile.forget();
     }
 
     @Transactional
@@ -168,6 +194,7 @@ public class TownService implements TownBranding {
         TownSettingsEntity entity = settings.findById(TownSettingsEntity.SINGLETON_ID).orElseThrow();
         entity.setLogo(null, null);
         entity.touch(clock.instant(), currentUser.get().map(ParticipeUser::accountId).orElse(null));
+        profile.forget();
     }
 
     @Transactional
@@ -177,6 +204,7 @@ public class TownService implements TownBranding {
         if (neighbourhoods.existsByNameIgnoreCase(clean)) {
             throw InvalidInputException.of("name", "town.name.taken");
         }
+        allNeighbourhoods.forget();
         return toRecord(neighbourhoods.saveAndFlush(new NeighbourhoodEntity(clean, neighbourhoods.maxPosition() + 1)));
     }
 
@@ -191,6 +219,7 @@ public class TownService implements TownBranding {
         }
         entity.setName(clean);
         entity.setActive(active);
+        allNeighbourhoods.forget();
         return toRecord(neighbourhoods.saveAndFlush(entity));
     }
 
@@ -205,6 +234,7 @@ public class TownService implements TownBranding {
         if (categories.existsByNameEnIgnoreCase(en)) {
             throw InvalidInputException.of("nameEn", "town.name.taken");
         }
+        allCategories.forget();
         return toRecord(categories.saveAndFlush(new CategoryEntity(fr, en, categories.maxPosition() + 1)));
     }
 
@@ -223,6 +253,7 @@ public class TownService implements TownBranding {
         }
         entity.rename(fr, en);
         entity.setActive(active);
+        allCategories.forget();
         return toRecord(categories.saveAndFlush(entity));
     }
 

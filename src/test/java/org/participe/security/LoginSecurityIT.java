@@ -114,4 +114,12 @@ class LoginSecurityIT {
     private java.util.List<String> outcomes(long accountId) {
         return jdbc.queryForList("select outcome from login_attempt where account_id = ? order by id", String.class, accountId);
     }
+
+    @Test
+    void viewsAreGuardedByTheAccessControlThatReadsRolesWithoutALookupPerNavigation() {
+        var control = context.getBean(com.vaadin.flow.server.auth.NavigationAccessControl.class);
+        assertThat(control).isInstanceOf(RolesFromAuthentication.class);
+        assertThat(control.isEnabled()).isTrue();
+        assertThat(control.hasAccessChecker(com.vaadin.flow.server.auth.AnnotatedViewAccessChecker.class)).isTrue();
+    }
 }

@@ -109,4 +109,19 @@ class TownServiceIT {
         Category hidden = as(admin, () -> town.changeCategory(category.id(), category.nameFr(), category.nameEn(), false, category.version()));
         assertThat(anonymously(() -> town.activeCategories())).extracting(Category::id).doesNotContain(hidden.id());
     }
+
+    @Test
+    void pagesReadTheReferenceDataFromMemoryYetSeeEveryChangeAtOnce() {
+        String name = "Quartier " + System.nanoTime();
+        assertThat(anonymously(() -> town.neighbourhoods())).extracting(Neighbourhood::name).doesNotContain(name);
+        Neighbourhood added = as(admin, () -> town.addNeighbourhood(name));
+        assertThat(anonymously(() -> town.activeNeighbourhoods())).contains(added);
+        Neighbourhood closed = as(admin, () -> town.changeNeighbourhood(added.id(), name, false, added.version()));
+        assertThat(anonymously(() -> town.activeNeighbourhoods())).extracting(Neighbourhood::id).doesNotContain(added.id());
+        assertThat(anonymously(() -> town.neighbourhood(added.id()))).contains(closed);
+        TownProfile seen = anonymously(() -> town.profile());
+        assertThatThrownBy(() -> as(admin, () -> town.update(new TownSettingsUpdate("Ville refusée", "", "#1a5fb4", 300, 90, false, 3, 30, 60,
+                seen.version() - 1)))).isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(anonymously(() -> town.profile())).isEqualTo(seen);
+    }
 }

@@ -1,0 +1,62 @@
+package org.participe.base;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * One value read on every page and rarely changed (the town's settings, its categories), kept
+ * in memory for a short while instead of read again. The instance that changes the value drops
+ * it at once and again when the change commits; other instances sharing the database see the
+ * change when their copy expires.
+ */
+public final class Expiring<T> {
+
+    private record Copy<T>(T value, long readAt) {
+    }
+
+    private final Supplier<T> source;
+    private final long lifetimeNanos;
+    private volatile Copy<T> copy;
+    /** Counts the changes, so that a value read while a change was under way is not kept. */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+
+    public Expiring(Duration lifetime, Supplier<T> source) {
+        this.source = source;
+        this.lifetimeNanos = lifetime.toNanos();
+    }
+
+    public T get() {
+        Copy<T> current = copy;
+        long now = System.nanoTime();
+        if (current != null && now - current.readAt() < lifetimeNanos) {
+            return current.value();
+        }
+        long before = changes.get();
+        T value = source.get();
+        if (changes.get() == before) {
+            copy = new Copy<>(value, now);
+        }
+        return value;
+    }
+
+    /**
+     * Forgets the value now and, inside a transaction, once more after it commits, so that a page
+     * read between the change and its commit cannot keep the old value.
+     */
+    public void forget() {
+        changes.incrementAndGet();
+        copy = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    changes.incrementAndGet();
+                    copy = null;
+                }
+            });
+        }
+    }
+}
