@@ -2,6 +2,7 @@ package org.participe.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -102,6 +103,13 @@ class IdeaViewsTest extends ViewTest {
         assertThat($(H1.class).single().getElement().getChildCount()).as("the title is one text node").isEqualTo(1);
         assertThat($(Image.class).all()).as("no image element comes from user text").isEmpty();
         assertThat($(Paragraph.class).all()).extracting(Paragraph::getText).contains("<img src=x onerror=alert(3)>");
+
+        navigate(IdeasView.class); // the newest first: this idea's card is drawn as markup
+        String card = $(Html.class).all().stream().map(html -> html.getElement().getProperty("innerHTML"))
+                .filter(markup -> markup.contains("ideas/" + id + "\"")).findFirst().orElseThrow();
+        org.jsoup.nodes.Element drawn = org.jsoup.Jsoup.parseBodyFragment(card).body();
+        assertThat(drawn.select("a[href=ideas/" + id + "]").text()).isEqualTo(hostile);
+        assertThat(drawn.select("img, script, [onerror]")).as("no element comes from user text").isEmpty();
         assertThat(author).isNotNull();
     }
 

@@ -10,6 +10,7 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import org.participe.base.validation.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,11 @@ class UiErrorHandling implements VaadinServiceInitListener {
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(error -> {
+            if (DisconnectedClientHelper.isClientDisconnectedException(error.getThrowable())) {
+                // The browser left before the answer was written: nobody to tell, nothing broken.
+                log.debug("Client gone before the answer was written", error.getThrowable());
+                return;
+            }
             Throwable cause = rootCause(error.getThrowable());
             UI ui = UI.getCurrent();
             if (ui == null) {

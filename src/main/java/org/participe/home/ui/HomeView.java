@@ -93,7 +93,7 @@ public class HomeView extends Composite<VerticalLayout> implements HasDynamicTit
         section.addClassName("home-section");
         Div list = new Div();
         list.addClassName("idea-list");
-        cards.forEach(card -> list.add(IdeaCards.card(card, names)));
+        cards.forEach(card -> list.add(IdeaCards.card(card, names, this)));
         section.add(new H2(getTranslation(titleKey)));
         if (cards.isEmpty()) {
             section.add(new Paragraph(getTranslation("home.ideas.placeholder")));

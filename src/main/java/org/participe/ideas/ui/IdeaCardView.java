@@ -1,53 +1,42 @@
 package org.participe.ideas.ui;
 
-import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Article;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Image;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
+import static org.participe.base.ui.StaticMarkup.element;
+import static org.participe.base.ui.StaticMarkup.text;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import org.jsoup.nodes.Element;
+import org.participe.base.ui.StaticMarkup;
 import org.participe.ideas.IdeaCard;
 
-/** One idea in a list, readable on a phone: the whole title is the link to its page. */
-class IdeaCardView extends Composite<Article> {
+/**
+ * One idea in a list, readable on a phone: the whole title is the link to its page. Drawn as
+ * static markup: a card has nothing to click but its link.
+ */
+final class IdeaCardView {
 
-    IdeaCardView(IdeaCard idea, TownNames names) {
-        Article card = getContent();
-        card.addClassName("idea-card");
+    private IdeaCardView() {
+    }
+
+    /** The card, in the words of {@code page} (its locale and translations). */
+    static Component of(IdeaCard idea, TownNames names, Component page) {
+        Element card = element("article", "idea-card");
         if (idea.hasPhoto()) {
-            Image thumbnail = new Image("media/ideas/" + idea.id() + "/thumbnail.jpg", "");
-            thumbnail.addClassName("idea-card-photo");
-            thumbnail.getElement().setAttribute("loading", "lazy");
-            card.add(thumbnail);
+            card.appendChild(element("img", "idea-card-photo").attr("src", "media/ideas/" + idea.id() + "/thumbnail.jpg")
+                    .attr("alt", "").attr("loading", "lazy"));
         }
-        Div body = new Div();
-        body.addClassName("idea-card-body");
-        Anchor link = new Anchor("ideas/" + idea.id(), idea.title());
-        H3 title = new H3(link);
-        title.addClassName("idea-card-title");
-        Paragraph excerpt = new Paragraph(idea.excerpt().length() >= 220 ? idea.excerpt() + "…" : idea.excerpt());
-        excerpt.addClassName("idea-card-excerpt");
-        Div tags = new Div(IdeaBadges.status(this, idea.status()),
-                tag(names.category(idea.categoryId(), getLocale())),
-                tag(names.neighbourhood(idea.neighbourhoodId(), getTranslation("idea.whole-town"))));
-        tags.addClassName("idea-tags");
-        Div counts = new Div(count("idea.supports", idea.supportCount()), count("idea.comments", idea.commentCount()));
-        counts.addClassName("idea-counts");
-        body.add(title, tags, excerpt, counts);
-        card.add(body);
-    }
-
-    private static Span tag(String text) {
-        Span tag = new Span(text);
-        tag.addClassName("idea-tag");
-        return tag;
-    }
-
-    private Span count(String key, int value) {
-        Span count = new Span(getTranslation(key, value));
-        count.addClassName("idea-count");
-        return count;
+        Element body = element("div", "idea-card-body");
+        card.appendChild(body);
+        text(element("h3", "idea-card-title").appendTo(body), "a", idea.title()).attr("href", "ideas/" + idea.id());
+        Element tags = element("div", "idea-tags").appendTo(body);
+        text(tags, "span", page.getTranslation("idea.status." + idea.status().name()),
+                "idea-status", "idea-status-" + idea.status().name().toLowerCase(java.util.Locale.ROOT));
+        text(tags, "span", names.category(idea.categoryId(), page.getUI().orElseGet(UI::getCurrent).getLocale()), "idea-tag");
+        text(tags, "span", names.neighbourhood(idea.neighbourhoodId(), page.getTranslation("idea.whole-town")), "idea-tag");
+        text(body, "p", idea.excerpt().length() >= 220 ? idea.excerpt() + "…" : idea.excerpt(), "idea-card-excerpt");
+        Element counts = element("div", "idea-counts").appendTo(body);
+        text(counts, "span", page.getTranslation("idea.supports", idea.supportCount()), "idea-count");
+        text(counts, "span", page.getTranslation("idea.comments", idea.commentCount()), "idea-count");
+        return StaticMarkup.component(card);
     }
 }

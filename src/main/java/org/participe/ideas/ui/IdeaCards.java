@@ -23,7 +23,8 @@ public final class IdeaCards {
         return new Names(TownNames.of(town));
     }
 
-    public static Component card(IdeaCard idea, Names names) {
-        return new IdeaCardView(idea, names.names);
+    /** The card of {@code idea}, in the words of {@code page}. */
+    public static Component card(IdeaCard idea, Names names, Component page) {
+        return IdeaCardView.of(idea, names.names, page);
     }
 }

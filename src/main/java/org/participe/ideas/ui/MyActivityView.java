@@ -60,7 +60,7 @@ public class MyActivityView extends Composite<VerticalLayout> implements HasDyna
         int[] loaded = {0};
         Runnable load = () -> {
             List<IdeaCard> page = source.apply(loaded[0], PAGE);
-            page.forEach(card -> list.add(new IdeaCardView(card, names)));
+            page.forEach(card -> list.add(IdeaCardView.of(card, names, this)));
             loaded[0] += page.size();
             more.setVisible(page.size() == PAGE);
             if (loaded[0] == 0) {

@@ -228,7 +228,7 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
             Div list = new Div();
             list.addClassName("idea-list");
             IdeaCards.Names names = IdeaCards.names(town);
-            cards.forEach(card -> list.add(IdeaCards.card(card, names)));
+            cards.forEach(card -> list.add(IdeaCards.card(card, names, this)));
             section.add(list);
         }
         return section;

@@ -57,7 +57,7 @@ public class FollowingView extends Composite<VerticalLayout> implements HasDynam
         ideaList.addClassName("idea-list");
         IdeaCards.Names names = IdeaCards.names(town);
         for (IdeaCard card : followedIdeas) {
-            Div wrapper = new Div(IdeaCards.card(card, names));
+            Div wrapper = new Div(IdeaCards.card(card, names, this));
             String text = changesText(changes.get("IDEA:" + card.id()));
             if (text != null) {
                 Paragraph note = new Paragraph(text);

@@ -72,9 +72,12 @@ final class VaadinProtocol {
         return regex("\\{\"node\":(\\d+),\"type\":\"put\",\"key\":\"id\",\"feat\":\\d+,\"value\":\"" + id + "\"\\}");
     }
 
-    /** Saves the route of one of the idea links the last answer drew, chosen at random. */
+    /**
+     * Saves the route of one of the idea links the last answer drew, chosen at random: an
+     * anchor's {@code href} property, or a link inside a card drawn as markup ({@code href=\"…}).
+     */
     static CheckBuilder.Final someIdea(String key) {
-        return regex("\"key\":\"href\",\"feat\":\\d+,\"value\":\"(ideas/\\d+)\"").findRandom().saveAs(key);
+        return regex("href[^/]{0,40}?(ideas/\\d+)").findRandom().saveAs(key);
     }
 
     /** Text the last answer must contain (a check that the page drew what it should). */
