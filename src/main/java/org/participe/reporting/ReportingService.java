@@ -138,20 +138,28 @@ public class ReportingService {
      */
     @PreAuthorize(STAFF)
     public List<Representation> representativeness(ReportPeriod period, ReportFilter filter) {
+        // One pass over the participants counts the three dimensions (grouping sets); undeclared
+        // values form groups with a null key, left out below.
         String sql = """
-                with people as (
-                    select a.neighbourhood_id, a.sex,
-                           case when a.birth_year is null then null
-                                when :year - a.birth_year < 25 then '16-24' when :year - a.birth_year < 40 then '25-39'
-                                when :year - a.birth_year < 55 then '40-54' when :year - a.birth_year < 65 then '55-64'
-                                when :year - a.birth_year < 75 then '65-74' else '75+' end as band
-                    from (%s) p join account a on a.id = p.who)
-                select 'NEIGHBOURHOOD', cast(neighbourhood_id as text), count(*) from people where neighbourhood_id is not null group by 2
-                union all select 'AGE_BAND', band, count(*) from people where band is not null group by 2
-                union all select 'SEX', sex, count(*) from people where sex is not null group by 2""".formatted(participantsSql(filter));
+                select case when grouping(people.neighbourhood_id) = 0 then 'NEIGHBOURHOOD'
+                            when grouping(people.band) = 0 then 'AGE_BAND' else 'SEX' end,
+                       case when grouping(people.neighbourhood_id) = 0 then cast(people.neighbourhood_id as text)
+                            when grouping(people.band) = 0 then people.band else people.sex end,
+                       count(*)
+                from (select a.neighbourhood_id, a.sex,
+                             case when a.birth_year is null then null
+                                  when :year - a.birth_year < 25 then '16-24' when :year - a.birth_year < 40 then '25-39'
+                                  when :year - a.birth_year < 55 then '40-54' when :year - a.birth_year < 65 then '55-64'
+                                  when :year - a.birth_year < 75 then '65-74' else '75+' end as band
+                      from (%s) p join account a on a.id = p.who) people
+                group by grouping sets ((people.neighbourhood_id), (people.band), (people.sex))""".formatted(participantsSql(filter));
         Map<String, Integer> counts = new HashMap<>();
-        params(jdbc.sql(sql), period, filter).param("year", period.last().getYear())
-                .query((rs, n) -> counts.put(rs.getString(1) + ":" + rs.getString(2), rs.getInt(3))).list();
+        params(jdbc.sql(sql), period, filter).param("year", period.last().getYear()).query((rs, n) -> {
+            if (rs.getString(2) != null) {
+                counts.put(rs.getString(1) + ":" + rs.getString(2), rs.getInt(3));
+            }
+            return null;
+        }).list();
         ReferencePopulation reference = referencePopulation();
         Map<String, String> neighbourhoods = new java.util.LinkedHashMap<>();
         jdbc.sql("select id, name from neighbourhood where active order by name").query((rs, n) -> neighbourhoods.put(rs.getString(1), rs.getString(2))).list();
