@@ -320,12 +320,18 @@ public class IdeaService {
                 .params(params).query(IdeaService::card).list();
     }
 
+    /**
+     * How many public ideas match, counted no further than {@code limit}: past it, {@code limit + 1}
+     * ("more than …"). A city's full count read every ideas page up to 100,000 rows (docs/BENCHMARKS.md).
+     */
     @PreAuthorize(ANYONE)
     @Transactional(readOnly = true)
-    public long count(IdeaFilter filter) {
+    public long countUpTo(IdeaFilter filter, int limit) {
         Map<String, Object> params = new HashMap<>();
         String where = publicWhere(filter, params);
-        return jdbc.sql("select count(*) from idea i where " + where).params(params).query(Long.class).single();
+        params.put("countLimit", Math.max(0, limit) + 1);
+        return jdbc.sql("select count(*) from (select 1 from idea i where " + where + " limit :countLimit) matching")
+                .params(params).query(Long.class).single();
     }
 
     private static String publicWhere(IdeaFilter filter, Map<String, Object> params) {

@@ -172,14 +172,26 @@ public class ModerationService {
         return items(rows);
     }
 
-    /** The number of items in each tab (one statement, each count served by its tab's index). */
+    /**
+     * The number of items in each tab (one statement, each count served by its tab's index),
+     * counted no further than {@link #COUNT_LIMIT}: past it, {@code COUNT_LIMIT + 1} ("999+"). A
+     * city's inbox awaits answers on tens of thousands of ideas, and the navigation badge reads
+     * these counts on every page an official opens.
+     */
     @PreAuthorize(OFFICIAL)
     @Transactional(readOnly = true)
     public Map<InboxTab, Long> counts() {
+        return counts(COUNT_LIMIT);
+    }
+
+    public static final int COUNT_LIMIT = 999;
+
+    Map<InboxTab, Long> counts(int limit) {
         Map<String, Object> params = new HashMap<>();
+        params.put("countLimit", limit + 1);
         List<String> counts = new ArrayList<>();
         for (InboxTab tab : InboxTab.values()) {
-            counts.add("(select count(*) from moderation_item m where " + tabCondition(tab, params) + ")");
+            counts.add("(select count(*) from (select 1 from moderation_item m where " + tabCondition(tab, params) + " limit :countLimit) c)");
         }
         return jdbc.sql("select " + String.join(", ", counts)).params(params).query((rs, n) -> {
             Map<InboxTab, Long> result = new EnumMap<>(InboxTab.class);

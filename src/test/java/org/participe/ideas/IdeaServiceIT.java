@@ -247,6 +247,20 @@ class IdeaServiceIT {
     }
 
     @Test
+    void theMatchingIdeasAreCountedExactlyUpToTheLimitThenSaidToBeMore() {
+        String word = "comptage" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "x");
+        for (int i = 0; i < 3; i++) {
+            propose(author, "Idée " + word + " numéro " + i);
+        }
+        IdeaFilter matching = new IdeaFilter(word, null, null, null, IdeaSort.NEWEST);
+        assertThat(anonymously(() -> ideas.countUpTo(matching, 10))).isEqualTo(3);
+        assertThat(anonymously(() -> ideas.countUpTo(matching, 3))).isEqualTo(3);
+        assertThat(anonymously(() -> ideas.countUpTo(matching, 2))).as("more than the limit reads limit + 1").isEqualTo(3);
+        assertThat(anonymously(() -> ideas.countUpTo(matching, 1))).isEqualTo(2);
+        assertThat(anonymously(() -> ideas.countUpTo(new IdeaFilter(word + "absent", null, null, null, IdeaSort.NEWEST), 10))).isZero();
+    }
+
+    @Test
     void userTextIsStoredAsTypedNeverInterpreted() {
         String hostile = "<img src=x onerror=alert(1)> et des bancs";
         long id = propose(author, hostile);

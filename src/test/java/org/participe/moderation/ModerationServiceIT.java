@@ -459,4 +459,23 @@ class ModerationServiceIT {
         Map<InboxTab, Long> counts = as(official, () -> moderation.counts());
         assertThat(counts).containsOnlyKeys(InboxTab.values());
     }
+
+    @Test
+    void tabCountsStopPastTheLimit() {
+        // Two items pending validation at least (this one and the one before), then counts limited to one.
+        TownProfile rules = anonymously(() -> town.profile());
+        as(admin, () -> town.update(new TownSettingsUpdate(rules.name(), rules.description(), rules.mainColour(),
+                rules.thresholdSupports(), rules.thresholdDays(), true, rules.flagsToHide(), rules.answerDueDays(), rules.unansweredAlertDays(), rules.version())));
+        try {
+            idea(author, "Une première idée en attente pour compter");
+            idea(author, "Une seconde idée en attente pour compter");
+        } finally {
+            TownProfile now = anonymously(() -> town.profile());
+            as(admin, () -> town.update(new TownSettingsUpdate(now.name(), now.description(), now.mainColour(), now.thresholdSupports(),
+                    now.thresholdDays(), false, now.flagsToHide(), now.answerDueDays(), now.unansweredAlertDays(), now.version())));
+        }
+        long exact = jdbc.queryForObject("select count(*) from moderation_item where pending", Long.class);
+        assertThat(as(official, () -> moderation.counts()).get(InboxTab.PENDING)).isEqualTo(Math.min(exact, ModerationService.COUNT_LIMIT + 1L));
+        assertThat(as(official, () -> moderation.counts(1)).get(InboxTab.PENDING)).as("past the limit, limit + 1").isEqualTo(2);
+    }
 }

@@ -44,6 +44,8 @@ import org.participe.town.TownService;
 public class IdeasView extends Composite<VerticalLayout> implements BeforeEnterObserver, HasDynamicTitle {
 
     static final int PAGE_SIZE = 12;
+    /** Past this many matching ideas, the list says "more than" instead of counting them all. */
+    static final int COUNT_LIMIT = 1000;
     /** Neighbourhood choice meaning "about the whole town". */
     private static final Neighbourhood WHOLE_TOWN = new Neighbourhood(IdeaFilter.WHOLE_TOWN, "", true, 0);
 
@@ -175,8 +177,9 @@ public class IdeasView extends Composite<VerticalLayout> implements BeforeEnterO
     private void reload() {
         list.removeAll();
         loaded = 0;
-        long total = ideas.count(filter);
-        summary.setText(total == 0 ? getTranslation("ideas.none") : getTranslation("ideas.count", total));
+        long total = ideas.countUpTo(filter, COUNT_LIMIT);
+        summary.setText(total == 0 ? getTranslation("ideas.none")
+                : total > COUNT_LIMIT ? getTranslation("ideas.count.more", COUNT_LIMIT) : getTranslation("ideas.count", total));
         loadMore();
     }
 

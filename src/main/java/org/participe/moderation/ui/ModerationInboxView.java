@@ -150,7 +150,9 @@ public class ModerationInboxView extends Composite<VerticalLayout> implements Be
     private void refresh() {
         Map<InboxTab, Long> counts = moderation.counts();
         tabByKind.forEach((each, item) -> {
-            item.setText(getTranslation("moderation.tab." + each.name(), counts.get(each)));
+            long count = counts.get(each);
+            item.setText(getTranslation("moderation.tab." + each.name(),
+                    count > ModerationService.COUNT_LIMIT ? ModerationService.COUNT_LIMIT + "+" : count));
             item.setHref("moderation?tab=" + each.name() + (type == null ? "" : "&type=" + type));
             if (each == tab) {
                 item.getElement().setAttribute("aria-current", "page");
