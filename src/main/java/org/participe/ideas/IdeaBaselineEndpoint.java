@@ -31,7 +31,8 @@ class IdeaBaselineEndpoint {
     @GetMapping("/bench/idea/{id}")
     ResponseEntity<Map<String, Object>> idea(@PathVariable long id) {
         var rows = jdbc.queryForList("""
-                select id, title, status, support_count, comment_count from idea where id = ? and not hidden and status <> 'PENDING'""", id);
+                select i.id, i.title, i.status, c.support_count, c.comment_count from idea i join idea_counts c on c.idea_id = i.id
+                where i.id = ? and not i.hidden and i.status <> 'PENDING'""", id);
         return rows.isEmpty() ? ResponseEntity.notFound().build() : ResponseEntity.ok(rows.getFirst());
     }
 

@@ -51,9 +51,11 @@ public class IdeaService {
     static final String RESIDENT = "hasRole('" + Roles.RESIDENT + "')";
     static final String ANYONE = "permitAll()";
 
+    /** The counts of an idea {@code i}, kept in a table of their own (V7__idea_counts.sql). */
+    private static final String COUNTS = " join idea_counts c on c.idea_id = i.id ";
     private static final String CARD_COLUMNS = """
             i.id, i.title, left(i.description, 220) as excerpt, i.category_id, i.neighbourhood_id, i.status,
-            i.support_count, i.comment_count, i.has_photo, i.published_at, i.created_at, a.display_name as author_name""";
+            c.support_count, c.comment_count, i.has_photo, i.published_at, i.created_at, a.display_name as author_name""";
 
     private final JdbcClient jdbc;
     private final TownService town;
@@ -243,15 +245,14 @@ public class IdeaService {
         if (inserted == 0) {
             return supportCount(ideaId);
         }
-        var counted = jdbc.sql("update idea set support_count = support_count + 1 where id = ? returning support_count, threshold_reached_at is not null")
-                .param(ideaId).query((rs, n) -> new int[]{rs.getInt(1), rs.getBoolean(2) ? 1 : 0}).single();
-        int count = counted[0];
+        int count = jdbc.sql("update idea_counts set support_count = support_count + 1 where idea_id = ? returning support_count")
+                .param(ideaId).query(Integer.class).single();
         boolean followOnSupport = jdbc.sql("select follow_on_support from account where id = ?").param(user.accountId())
                 .query(Boolean.class).single();
         if (followOnSupport) {
             follows.follow(user.accountId(), FollowTarget.idea(ideaId));
         }
-        if (counted[1] == 0) {
+        if (!row.thresholdReached()) { // marking it twice is harmless: checkThreshold only marks an unmarked idea
             checkThreshold(ideaId, count);
         }
         events.publishEvent(new IdeaEvents.SupportGiven(ideaId, user.accountId()));
@@ -270,7 +271,7 @@ public class IdeaService {
         if (deleted == 0) {
             return supportCount(ideaId);
         }
-        int count = jdbc.sql("update idea set support_count = support_count - 1 where id = ? returning support_count")
+        int count = jdbc.sql("update idea_counts set support_count = support_count - 1 where idea_id = ? returning support_count")
                 .param(ideaId).query(Integer.class).single();
         events.publishEvent(new IdeaEvents.SupportWithdrawn(ideaId, user.accountId()));
         events.publishEvent(new IdeaEvents.IdeaChanged(ideaId));
@@ -308,14 +309,14 @@ public class IdeaService {
         Map<String, Object> params = new HashMap<>();
         String where = publicWhere(filter, params);
         String order = switch (filter.sortOrDefault()) {
-            case SUPPORTED -> "i.support_count desc, i.id desc";
-            case DISCUSSED -> "i.comment_count desc, i.id desc";
+            case SUPPORTED -> "c.support_count desc, c.idea_id desc";
+            case DISCUSSED -> "c.comment_count desc, c.idea_id desc";
             case ANSWERED -> "i.last_answered_at desc nulls last, i.id desc";
             case NEWEST -> "i.published_at desc, i.id desc";
         };
         params.put("limit", Math.max(1, Math.min(limit, 100)));
         params.put("offset", Math.max(0, offset));
-        return jdbc.sql("select " + CARD_COLUMNS + " from idea i join account a on a.id = i.author_id where " + where
+        return jdbc.sql("select " + CARD_COLUMNS + " from idea i join account a on a.id = i.author_id" + COUNTS + "where " + where
                         + " order by " + order + " limit :limit offset :offset")
                 .params(params).query(IdeaService::card).list();
     }
@@ -371,7 +372,7 @@ public class IdeaService {
         }
         String text = title.strip();
         return jdbc.sql("select " + CARD_COLUMNS + " " + """
-                         from idea i join account a on a.id = i.author_id,
+                         from idea i join account a on a.id = i.author_id join idea_counts c on c.idea_id = i.id,
                               lateral (select coalesce(nullif(replace(plainto_tsquery('participe_french', :text)::text, '&', '|'), ''), 'x')::tsquery as q) words
                          where not i.hidden and i.status not in ('PENDING', 'WITHDRAWN')
                            and (i.search @@ words.q or similarity(participe_unaccent(lower(i.title)), participe_unaccent(lower(:text))) > 0.25)
@@ -386,10 +387,10 @@ public class IdeaService {
     public Optional<IdeaDetail> detail(long ideaId) {
         Long viewer = currentUser.get().filter(ParticipeUser::confirmed).map(ParticipeUser::accountId).orElse(null);
         Optional<IdeaDetail> detail = jdbc.sql("""
-                        select i.*, a.display_name as author_name,
+                        select i.*, c.support_count, c.comment_count, a.display_name as author_name,
                                exists (select 1 from support s where s.idea_id = i.id and s.account_id = :viewer) as supported,
                                (select t.title from initiative t where t.id = i.initiative_id and t.published and not t.archived) as initiative_title
-                        from idea i join account a on a.id = i.author_id where i.id = :id""")
+                        from idea i join account a on a.id = i.author_id join idea_counts c on c.idea_id = i.id where i.id = :id""")
                 .param("viewer", viewer == null ? -1L : viewer).param("id", ideaId)
                 .query((rs, n) -> new IdeaDetail(rs.getLong("id"), rs.getString("title"), rs.getString("description"),
                         rs.getLong("author_id"), rs.getString("author_name"), rs.getLong("category_id"),
@@ -448,7 +449,7 @@ public class IdeaService {
             return List.of();
         }
         Map<Long, IdeaCard> byId = new HashMap<>();
-        jdbc.sql("select " + CARD_COLUMNS + " from idea i join account a on a.id = i.author_id where i.id in (:ids) and not i.hidden and i.status <> 'PENDING'")
+        jdbc.sql("select " + CARD_COLUMNS + " from idea i join account a on a.id = i.author_id" + COUNTS + "where i.id in (:ids) and not i.hidden and i.status <> 'PENDING'")
                 .param("ids", ids).query(IdeaService::card).list().forEach(card -> byId.put(card.id(), card));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
@@ -457,7 +458,7 @@ public class IdeaService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<IdeaCard> myIdeas(int offset, int limit) {
-        return jdbc.sql("select " + CARD_COLUMNS + " from idea i join account a on a.id = i.author_id where i.author_id = ? order by i.created_at desc, i.id desc limit ? offset ?")
+        return jdbc.sql("select " + CARD_COLUMNS + " from idea i join account a on a.id = i.author_id" + COUNTS + "where i.author_id = ? order by i.created_at desc, i.id desc limit ? offset ?")
                 .params(currentUser.require().accountId(), limit, offset).query(IdeaService::card).list();
     }
 
@@ -466,7 +467,7 @@ public class IdeaService {
     @Transactional(readOnly = true)
     public List<IdeaCard> supportedIdeas(int offset, int limit) {
         return jdbc.sql("select " + CARD_COLUMNS + " " + """
-                         from support s join idea i on i.id = s.idea_id join account a on a.id = i.author_id
+                         from support s join idea i on i.id = s.idea_id join account a on a.id = i.author_id join idea_counts c on c.idea_id = i.id
                          where s.account_id = ? and not i.hidden order by s.created_at desc, i.id desc limit ? offset ?""")
                 .params(currentUser.require().accountId(), limit, offset).query(IdeaService::card).list();
     }
@@ -474,7 +475,7 @@ public class IdeaService {
     @PreAuthorize(ANYONE)
     @Transactional(readOnly = true)
     public int supportCount(long ideaId) {
-        return jdbc.sql("select support_count from idea where id = ?").param(ideaId).query(Integer.class).optional().orElse(0);
+        return jdbc.sql("select support_count from idea_counts where idea_id = ?").param(ideaId).query(Integer.class).optional().orElse(0);
     }
 
     // Rules -------------------------------------------------------------------------------------
@@ -483,7 +484,7 @@ public class IdeaService {
     }
 
     private record Row(long id, long authorId, IdeaStatus status, boolean hidden, Instant publishedAt, Instant createdAt,
-                       int supportCount, int commentCount) {
+                       int supportCount, int commentCount, boolean thresholdReached) {
     }
 
     private Clean validate(IdeaDraft draft) {
@@ -526,18 +527,20 @@ public class IdeaService {
     }
 
     private Row lockRow(long ideaId) {
-        return jdbc.sql("select id, author_id, status, hidden, published_at, created_at, support_count, comment_count from idea where id = ? for update")
+        return jdbc.sql("select i.id, i.author_id, i.status, i.hidden, i.published_at, i.created_at, c.support_count, c.comment_count, i.threshold_reached_at is not null"
+                + " from idea i join idea_counts c on c.idea_id = i.id where i.id = ? for update of i")
                 .param(ideaId)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), IdeaStatus.valueOf(rs.getString(3)), rs.getBoolean(4),
-                        instant(rs, "published_at"), instant(rs, "created_at"), rs.getInt(7), rs.getInt(8)))
+                        instant(rs, "published_at"), instant(rs, "created_at"), rs.getInt(7), rs.getInt(8), rs.getBoolean(9)))
                 .optional().orElseThrow(() -> InvalidInputException.of("idea", "idea.not-found"));
     }
 
     private Row visibleRow(long ideaId, ParticipeUser user) {
-        Row row = jdbc.sql("select id, author_id, status, hidden, published_at, created_at, support_count, comment_count from idea where id = ?")
+        Row row = jdbc.sql("select i.id, i.author_id, i.status, i.hidden, i.published_at, i.created_at, c.support_count, c.comment_count, i.threshold_reached_at is not null"
+                + " from idea i join idea_counts c on c.idea_id = i.id where i.id = ?")
                 .param(ideaId)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), IdeaStatus.valueOf(rs.getString(3)), rs.getBoolean(4),
-                        instant(rs, "published_at"), instant(rs, "created_at"), rs.getInt(7), rs.getInt(8)))
+                        instant(rs, "published_at"), instant(rs, "created_at"), rs.getInt(7), rs.getInt(8), rs.getBoolean(9)))
                 .optional().orElseThrow(() -> InvalidInputException.of("idea", "idea.not-found"));
         if (row.status() == IdeaStatus.PENDING && row.authorId() != user.accountId()) {
             throw InvalidInputException.of("idea", "idea.not-found");
@@ -574,7 +577,7 @@ public class IdeaService {
 
     /** Keeps comment_count exact: called in the transaction that adds or removes a comment. */
     void adjustCommentCount(long ideaId, int delta) {
-        jdbc.sql("update idea set comment_count = greatest(0, comment_count + ?) where id = ?").params(delta, ideaId).update();
+        jdbc.sql("update idea_counts set comment_count = greatest(0, comment_count + ?) where idea_id = ?").params(delta, ideaId).update();
         events.publishEvent(new IdeaEvents.IdeaChanged(ideaId));
     }
 

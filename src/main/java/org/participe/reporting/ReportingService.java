@@ -350,8 +350,8 @@ public class ReportingService {
                     stream(sink, """
                             select i.id, i.title, i.status, (select name_fr from category where id = i.category_id),
                                    coalesce((select name from neighbourhood where id = i.neighbourhood_id), ''),
-                                   i.published_at, i.support_count, i.comment_count, m.due_at, m.answered_at
-                            from idea i left join moderation_item m on m.content_type = 'IDEA' and m.content_id = i.id
+                                   i.published_at, c.support_count, c.comment_count, m.due_at, m.answered_at
+                            from idea i join idea_counts c on c.idea_id = i.id left join moderation_item m on m.content_type = 'IDEA' and m.content_id = i.id
                             where %s and i.published_at %s and %s order by i.published_at, i.id"""
                             .formatted(PUBLIC_IDEA, range("i.published_at"), ideaFilter(filter)), period, filter);
                 }

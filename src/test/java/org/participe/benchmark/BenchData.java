@@ -141,9 +141,10 @@ public enum BenchData {
                 -- one comment in five answers the first comment of its idea
                 update comment c set parent_id = f.first from (select target_id, min(id) as first from comment group by target_id) f
                 where c.target_id = f.target_id and c.id <> f.first and c.id %% 5 = 0;
-                update idea set support_count = s.n from (select idea_id, count(*) as n from support group by idea_id) s where s.idea_id = idea.id;
-                update idea set comment_count = c.n
-                from (select target_id, count(*) as n from comment where target_type = 'IDEA' group by target_id) c where c.target_id = idea.id;
+                update idea_counts set support_count = s.n from (select idea_id, count(*) as n from support group by idea_id) s
+                where s.idea_id = idea_counts.idea_id;
+                update idea_counts set comment_count = c.n
+                from (select target_id, count(*) as n from comment where target_type = 'IDEA' group by target_id) c where c.target_id = idea_counts.idea_id;
                 perform rebuild_activity_daily();
                 perform rebuild_participant_days();
                 drop table bench_resident;
@@ -165,6 +166,6 @@ public enum BenchData {
                 select format('%s accounts, %s ideas, %s supports, %s comments, %s initiatives; most supported idea: %s supports; most discussed: %s comments',
                               (select count(*) from account), (select count(*) from idea), (select count(*) from support),
                               (select count(*) from comment), (select count(*) from initiative),
-                              (select max(support_count) from idea), (select max(comment_count) from idea))""").query(String.class).single();
+                              (select max(support_count) from idea_counts), (select max(comment_count) from idea_counts))""").query(String.class).single();
     }
 }

@@ -76,6 +76,9 @@ public final class LoadBenchmark {
         System.exit(status); // the application's own threads would keep the JVM alive
     }
 
+    /** The idea whose comment count is the median one. */
+    private static final String MEDIAN_DISCUSSED = "select idea_id from idea_counts order by comment_count, idea_id offset (select count(*) / 2 from idea_counts) limit 1";
+
     private double loadSeconds = -1;
 
     private void run(int[] levels) throws Exception {
@@ -164,11 +167,11 @@ public final class LoadBenchmark {
         pages.add(new String[]{"ideas list (newest)", "ideas"});
         pages.add(new String[]{"ideas list, sorted and searched", "ideas?sort=SUPPORTED&q=quartier"});
         for (String[] idea : List.of(
-                new String[]{"idea page, no comment", "select id from idea where comment_count = 0 and status <> 'WITHDRAWN' order by id limit 1"},
-                new String[]{"idea page, median comments", "select id from idea order by comment_count, id offset (select count(*) / 2 from idea) limit 1"},
-                new String[]{"idea page, most discussed", "select id from idea order by comment_count desc, id limit 1"})) {
+                new String[]{"idea page, no comment", "select i.id from idea i join idea_counts c on c.idea_id = i.id where c.comment_count = 0 and i.status <> 'WITHDRAWN' order by i.id limit 1"},
+                new String[]{"idea page, median comments", MEDIAN_DISCUSSED},
+                new String[]{"idea page, most discussed", "select idea_id from idea_counts order by comment_count desc, idea_id limit 1"})) {
             long id = single(sql, idea[1]);
-            long comments = single(sql, "select comment_count from idea where id = " + id);
+            long comments = single(sql, "select comment_count from idea_counts where idea_id = " + id);
             pages.add(new String[]{idea[0] + " (" + comments + " comments)", "ideas/" + id});
         }
         String calls = "select coalesce(sum(calls), 0) from pg_stat_statements";
@@ -206,7 +209,7 @@ public final class LoadBenchmark {
         section("Live heap per open UI");
         report.add("| Page | Open UIs | Live heap before | With them open | Per UI |");
         report.add("|---|---|---|---|---|");
-        long idea = single(sql, "select id from idea order by comment_count, id offset (select count(*) / 2 from idea) limit 1");
+        long idea = single(sql, MEDIAN_DISCUSSED);
         for (String route : List.of("ideas", "ideas/" + idea)) {
             long none = app.liveHeap();
             List<PageClient> open = new ArrayList<>();
@@ -384,7 +387,7 @@ public final class LoadBenchmark {
         Collections.sort(sorted);
         long p95 = sorted.isEmpty() ? 0 : sorted.get((int) (sorted.size() * 0.95));
         long mismatched = touched.isEmpty() ? 0 : jdbc.sql("""
-                select count(*) from idea i where i.id in (:ids) and i.support_count <> (select count(*) from support s where s.idea_id = i.id)""")
+                select count(*) from idea_counts i where i.idea_id in (:ids) and i.support_count <> (select count(*) from support s where s.idea_id = i.idea_id)""")
                 .param("ids", List.copyOf(touched)).query(Long.class).single();
         double rate = given.get() / (double) seconds;
         say("%d threads for %d s through IdeaService.support (a row, the count, the follow, the threshold check, in one transaction):"

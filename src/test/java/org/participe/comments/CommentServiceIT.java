@@ -48,7 +48,7 @@ class CommentServiceIT {
         long replyToReply = as(author, () -> comments.post("IDEA", idea, reply, "Une réponse à la réponse"));
         assertThat(jdbc.queryForObject("select parent_id from comment where id = ?", Long.class, replyToReply))
                 .as("replies stay one level deep").isEqualTo(comment);
-        assertThat(jdbc.queryForObject("select comment_count from idea where id = ?", Integer.class, idea)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select comment_count from idea_counts where idea_id = ?", Integer.class, idea)).isEqualTo(3);
 
         CommentPage page = anonymously(() -> comments.page("IDEA", idea, false, 0));
         assertThat(page.threads()).hasSize(1);
@@ -76,7 +76,7 @@ class CommentServiceIT {
         assertThat(thread.comment().deleted()).isTrue();
         assertThat(thread.comment().body()).isNull();
         assertThat(thread.replies()).extracting(CommentView::id).containsExactly(reply);
-        assertThat(jdbc.queryForObject("select comment_count from idea where id = ?", Integer.class, idea)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select comment_count from idea_counts where idea_id = ?", Integer.class, idea)).isEqualTo(1);
     }
 
     @Test

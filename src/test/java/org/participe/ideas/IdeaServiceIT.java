@@ -101,7 +101,7 @@ class IdeaServiceIT {
         ParticipeUser fan = data.confirmedAccount("fan", Roles.RESIDENT);
         runInParallel(20, i -> as(fan, () -> ideas.support(id)));
         assertThat(jdbc.queryForObject("select count(*) from support where idea_id = ?", Integer.class, id)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select support_count from idea where id = ?", Integer.class, id)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select support_count from idea_counts where idea_id = ?", Integer.class, id)).isEqualTo(1);
     }
 
     @Test
@@ -112,7 +112,7 @@ class IdeaServiceIT {
             residents.add(data.confirmedAccount("crowd" + i, Roles.RESIDENT));
         }
         runInParallel(50, i -> as(residents.get(i), () -> ideas.support(id)));
-        assertThat(jdbc.queryForObject("select support_count from idea where id = ?", Integer.class, id)).isEqualTo(50);
+        assertThat(jdbc.queryForObject("select support_count from idea_counts where idea_id = ?", Integer.class, id)).isEqualTo(50);
         assertThat(jdbc.queryForObject("select count(*) from support where idea_id = ?", Integer.class, id)).isEqualTo(50);
     }
 
