@@ -59,6 +59,7 @@ class ReportingServiceIT {
     @Autowired TownService town;
     @Autowired TestData data;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
     @Autowired MutableClock clock;
     ParticipeUser staff;
     ReportFilter scope;
@@ -219,6 +220,18 @@ class ReportingServiceIT {
         }
         assertThat(participants(MARCH, moved)).as("the author, supporters and commenter moved with their idea").isEqualTo(4);
         assertThat(participants(MARCH, scope)).isZero();
+
+        // The rollups are kept at commit (deferred triggers): a support given and withdrawn in one
+        // transaction leaves no day behind, as the rebuild below confirms.
+        ParticipeUser passer = data.confirmedAccount("fig-passer", Roles.RESIDENT);
+        transactions.executeWithoutResult(status -> as(passer, () -> {
+            ideas.support(ids[0]);
+            return ideas.withdrawSupport(ids[0]);
+        }));
+        assertThat(jdbc.queryForObject("select count(*) from participant_days where account_id = ?", Long.class, passer.accountId())).isZero();
+        assertThat(jdbc.queryForList("select tgname from pg_trigger where tgname in ('support_rollups', 'comment_rollups') and tginitdeferred",
+                String.class)).as("rollup locks taken at commit, not held through the transaction")
+                .containsExactlyInAnyOrder("support_rollups", "comment_rollups");
 
         String rows = "select string_agg(r, ',' order by r) from (select concat_ws(':', category_id, neighbourhood_key, account_id, days) as r"
                 + " from participant_days_detail union all select concat_ws(':', account_id, days) from participant_days) rows";
