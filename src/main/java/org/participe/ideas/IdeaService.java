@@ -51,8 +51,8 @@ public class IdeaService {
     static final String RESIDENT = "hasRole('" + Roles.RESIDENT + "')";
     static final String ANYONE = "permitAll()";
 
-    /** The counts of an idea {@code i}, kept in a table of their own (V7__idea_counts.sql). */
-    private static final String COUNTS = " join idea_counts c on c.idea_id = i.id ";
+    /** An idea {@code i} with its counts {@code c}, kept in a table of their own (V7__idea_counts.sql), and its author {@code a}. */
+    private static final String IDEA_WITH_COUNTS = "idea i join idea_counts c on c.idea_id = i.id join account a on a.id = i.author_id";
     private static final String CARD_COLUMNS = """
             i.id, i.title, left(i.description, 220) as excerpt, i.category_id, i.neighbourhood_id, i.status,
             c.support_count, c.comment_count, i.has_photo, i.published_at, i.created_at, a.display_name as author_name""";
@@ -316,7 +316,7 @@ public class IdeaService {
         };
         params.put("limit", Math.max(1, Math.min(limit, 100)));
         params.put("offset", Math.max(0, offset));
-        return jdbc.sql("select " + CARD_COLUMNS + " from idea i join account a on a.id = i.author_id" + COUNTS + "where " + where
+        return jdbc.sql("select " + CARD_COLUMNS + " from " + IDEA_WITH_COUNTS + " where " + where
                         + " order by " + order + " limit :limit offset :offset")
                 .params(params).query(IdeaService::card).list();
     }
@@ -371,8 +371,7 @@ public class IdeaService {
             return List.of();
         }
         String text = title.strip();
-        return jdbc.sql("select " + CARD_COLUMNS + " " + """
-                         from idea i join account a on a.id = i.author_id join idea_counts c on c.idea_id = i.id,
+        return jdbc.sql("select " + CARD_COLUMNS + " from " + IDEA_WITH_COUNTS + ",\n" + """
                               lateral (select coalesce(nullif(replace(plainto_tsquery('participe_french', :text)::text, '&', '|'), ''), 'x')::tsquery as q) words
                          where not i.hidden and i.status not in ('PENDING', 'WITHDRAWN')
                            and (i.search @@ words.q or similarity(participe_unaccent(lower(i.title)), participe_unaccent(lower(:text))) > 0.25)
@@ -390,7 +389,7 @@ public class IdeaService {
                         select i.*, c.support_count, c.comment_count, a.display_name as author_name,
                                exists (select 1 from support s where s.idea_id = i.id and s.account_id = :viewer) as supported,
                                (select t.title from initiative t where t.id = i.initiative_id and t.published and not t.archived) as initiative_title
-                        from idea i join account a on a.id = i.author_id join idea_counts c on c.idea_id = i.id where i.id = :id""")
+                        from %s where i.id = :id""".formatted(IDEA_WITH_COUNTS))
                 .param("viewer", viewer == null ? -1L : viewer).param("id", ideaId)
                 .query((rs, n) -> new IdeaDetail(rs.getLong("id"), rs.getString("title"), rs.getString("description"),
                         rs.getLong("author_id"), rs.getString("author_name"), rs.getLong("category_id"),
@@ -449,7 +448,7 @@ public class IdeaService {
             return List.of();
         }
         Map<Long, IdeaCard> byId = new HashMap<>();
-        jdbc.sql("select " + CARD_COLUMNS + " from idea i join account a on a.id = i.author_id" + COUNTS + "where i.id in (:ids) and not i.hidden and i.status <> 'PENDING'")
+        jdbc.sql("select " + CARD_COLUMNS + " from " + IDEA_WITH_COUNTS + " where i.id in (:ids) and not i.hidden and i.status <> 'PENDING'")
                 .param("ids", ids).query(IdeaService::card).list().forEach(card -> byId.put(card.id(), card));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
@@ -458,7 +457,7 @@ public class IdeaService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<IdeaCard> myIdeas(int offset, int limit) {
-        return jdbc.sql("select " + CARD_COLUMNS + " from idea i join account a on a.id = i.author_id" + COUNTS + "where i.author_id = ? order by i.created_at desc, i.id desc limit ? offset ?")
+        return jdbc.sql("select " + CARD_COLUMNS + " from " + IDEA_WITH_COUNTS + " where i.author_id = ? order by i.created_at desc, i.id desc limit ? offset ?")
                 .params(currentUser.require().accountId(), limit, offset).query(IdeaService::card).list();
     }
 
