@@ -68,7 +68,7 @@ class AccessibilityIT extends BrowserTest {
         List<String> violations = new ArrayList<>();
         try (BrowserContext context = browser.context(1280, 900)) {
             Page page = context.newPage();
-            for (String path : List.of("", "ideas", "ideas/" + idea, "initiatives", "follow-up", "figures", "login", "signup", "terms")) {
+            for (String path : List.of("", "ideas", "ideas/" + idea, "initiatives", "follow-up", "figures", "login", "signup", "terms", "privacy")) {
                 violations.addAll(audit(page, path, script));
             }
             Browser.logIn(page, url("login"), resident.email(), TestData.PASSWORD);

@@ -54,4 +54,14 @@ class LoginAndLanguageViewTest extends ViewTest {
         assertThat(jdbc.queryForObject("select locale from account where id = ?", String.class, user.accountId())).isEqualTo("en");
         assertThat(localePreference.forCurrentUser()).contains(SupportedLocales.ENGLISH);
     }
+
+    @Test
+    void thePrivacyPageStatesTheRetentionInForceAndTheOnlyCookiesSet() {
+        org.participe.town.ui.PrivacyView view = navigate(org.participe.town.ui.PrivacyView.class);
+        String text = view.getElement().getTextRecursively();
+        assertThat(text).contains("30 jours").contains("12 mois").contains("JSESSIONID").contains("participe-lang")
+                .contains("Aucun cookie de mesure d’audience");
+        assertThat($(com.vaadin.flow.component.html.Anchor.class).all()).extracting(com.vaadin.flow.component.html.Anchor::getHref)
+                .contains("privacy", "terms");
+    }
 }

@@ -90,6 +90,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             account.addClassName("drawer-account");
             addToDrawer(account);
         }
+        Div legal = new Div(new Anchor("terms", getTranslation("layout.legal.terms")), new Anchor("privacy", getTranslation("layout.legal.privacy")));
+        legal.addClassName("drawer-legal");
+        addToDrawer(legal);
     }
 
     @Override
