@@ -47,6 +47,8 @@ public class ModerationService {
     public static final int FLAG_NOTE_MAX = 500;
     static final String OFFICIAL = "hasRole('" + Roles.OFFICIAL + "')";
     private static final int FLAGS_PER_HOUR = 20;
+    /** Inbox tabs count no further than this; past it they read "999+" ({@link #counts()}). */
+    public static final int COUNT_LIMIT = 999;
 
     private static final String ITEM_COLUMNS = """
             m.content_type, m.content_id, m.version, m.author_id, a.display_name as author_name, a.blocked_at is not null as author_blocked,
@@ -183,8 +185,6 @@ public class ModerationService {
     public Map<InboxTab, Long> counts() {
         return counts(COUNT_LIMIT);
     }
-
-    public static final int COUNT_LIMIT = 999;
 
     Map<InboxTab, Long> counts(int limit) {
         Map<String, Object> params = new HashMap<>();

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneId;
 
+import org.participe.base.database.OneInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -62,8 +63,7 @@ public class Retention {
 
     @Transactional
     public Outcome run() {
-        Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(hashtext('participe-retention'))").query(Boolean.class).single();
-        if (!Boolean.TRUE.equals(locked)) {
+        if (!OneInstance.claim(jdbc, "retention")) {
             return new Outcome(false, 0, 0);
         }
         var now = clock.instant();

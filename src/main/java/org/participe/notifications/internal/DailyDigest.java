@@ -11,6 +11,7 @@ import java.util.Map;
 import org.participe.notifications.NotificationItem;
 import org.participe.notifications.NotificationKind;
 import org.participe.notifications.NotificationMode;
+import org.participe.base.database.OneInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,8 +49,7 @@ public class DailyDigest {
     /** Sends the digests due now; returns how many e-mails left (0 when another instance holds the lock). */
     @Transactional
     public int send() {
-        Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(hashtext('participe-daily-digest'))").query(Boolean.class).single();
-        if (!Boolean.TRUE.equals(locked)) {
+        if (!OneInstance.claim(jdbc, "daily-digest")) {
             return 0;
         }
         Timestamp now = Timestamp.from(clock.instant());
