@@ -268,6 +268,16 @@ public class AccountService {
         events.publishEvent(new AccountEvents.EmailChangeRequested(account.getId(), email));
     }
 
+    /** Refuses, on {@code field}, a password that is not the signed-in person's: before an irreversible step. */
+    @PreAuthorize(SIGNED_IN)
+    @Transactional(readOnly = true)
+    public void checkOwnPassword(String password, String field) {
+        AccountEntity account = accounts.findById(currentUser.require().accountId()).orElseThrow();
+        if (password == null || password.isEmpty() || !passwordEncoder.matches(password, account.getPasswordHash())) {
+            throw InvalidInputException.of(field, "profile.password.wrong");
+        }
+    }
+
     /** Changes the password after checking the current one; the person's other sessions end. */
     @PreAuthorize(SIGNED_IN)
     public void changePassword(String currentPassword, String newPassword, String currentSessionId) {

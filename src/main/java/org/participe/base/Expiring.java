@@ -3,6 +3,7 @@ package org.participe.base;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import org.participe.base.database.DatabaseUnavailable;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -10,12 +11,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * One value read on every page and rarely changed (the town's settings, its categories), kept
  * in memory for a short while instead of read again. The instance that changes the value drops
  * it at once and again when the change commits; other instances sharing the database see the
- * change when their copy expires.
+ * change when their copy expires. While the database cannot be reached, the last copy is served.
  */
 public final class Expiring<T> {
 
     private record Copy<T>(T value, long readAt) {
     }
+
+    private static final long RETRY_AFTER_NANOS = Duration.ofSeconds(5).toNanos();
 
     private final Supplier<T> source;
     private final long lifetimeNanos;
@@ -35,7 +38,17 @@ public final class Expiring<T> {
             return current.value();
         }
         long before = changes.get();
-        T value = source.get();
+        T value;
+        try {
+            value = source.get();
+        } catch (RuntimeException failure) {
+            if (current == null || !DatabaseUnavailable.causedBy(failure)) {
+                throw failure;
+            }
+            // Without the database, the last copy serves a little longer than a failure on every page.
+            copy = new Copy<>(current.value(), now - lifetimeNanos + RETRY_AFTER_NANOS);
+            return current.value();
+        }
         if (changes.get() == before) {
             copy = new Copy<>(value, now);
         }

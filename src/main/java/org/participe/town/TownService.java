@@ -259,6 +259,7 @@ public class TownService implements TownBranding {
 
     @Override
     @PreAuthorize(EVERYONE)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Branding branding() {
         TownProfile profile = profile();
         return new Branding(profile.name(), profile.hasLogo() ? "town/logo" : null, profile.mainColour());

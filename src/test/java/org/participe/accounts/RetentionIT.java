@@ -52,6 +52,9 @@ class RetentionIT {
         jdbc.update("insert into login_attempt (account_id, email, outcome, occurred_at) values (?, 'kept@test', 'SUCCESS', now() - interval '11 months')", confirmedLongAgo);
         jdbc.update("insert into login_attempt (account_id, email, outcome, occurred_at) values (null, 'unknown@test', 'FAILURE', now() - interval '14 months')");
 
+        jdbc.update("insert into data_export (account_id, created_at, expires_at) values (?, now() - interval '8 days', now() - interval '1 day')", confirmedLongAgo);
+        jdbc.update("insert into data_export (account_id, created_at, expires_at) values (?, now() - interval '6 days', now() + interval '1 day')", confirmedLongAgo);
+
         Retention.Outcome outcome = retention.run();
 
         assertThat(outcome.ran()).isTrue();
@@ -63,6 +66,9 @@ class RetentionIT {
         assertThat(jdbc.queryForList("select email from login_attempt where account_id = ?", String.class, confirmedLongAgo)).containsExactly("kept@test");
         assertThat(outcome.unconfirmedAccounts()).isGreaterThanOrEqualTo(1);
         assertThat(outcome.loginAttempts()).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from data_export where account_id = ? and expires_at > now()", Long.class, confirmedLongAgo))
+                .as("a link still valid stays").isOne();
+        assertThat(jdbc.queryForObject("select count(*) from data_export where expires_at < now()", Long.class)).as("expired links go").isZero();
     }
 
     @Test
@@ -82,7 +88,7 @@ class RetentionIT {
         }));
         assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
         try {
-            assertThat(retention.run()).isEqualTo(new Retention.Outcome(false, 0, 0));
+            assertThat(retention.run()).isEqualTo(new Retention.Outcome(false, 0, 0, 0));
             assertThat(exists(stale)).isTrue();
         } finally {
             release.countDown();

@@ -42,6 +42,7 @@ public class AccountEntity {
     private String blockedReason;
     private Instant createdAt;
     private Instant updatedAt;
+    private Instant deletedAt;
     @Version
     private long version;
 
@@ -90,6 +91,25 @@ public class AccountEntity {
     public String getBlockedReason() { return blockedReason; }
     public void block(Instant when, String reason) { this.blockedAt = when; this.blockedReason = reason; }
     public void unblock() { this.blockedAt = null; this.blockedReason = null; }
+    public Instant getDeletedAt() { return deletedAt; }
     public Set<String> getRoles() { return roles; }
+
+    /**
+     * Deletes the account as its owner asked: the row stays, anonymous, so that what must outlive it
+     * (supports counted, contributions kept under "deleted account") still has an author.
+     */
+    public void erase(Instant when, String anonymousName, String unusablePasswordHash) {
+        this.email = "deleted-" + id + "@deleted.invalid";
+        this.displayName = anonymousName;
+        this.passwordHash = unusablePasswordHash;
+        this.neighbourhoodId = null;
+        this.birthYear = null;
+        this.sex = null;
+        this.blockedReason = null;
+        this.lockedUntil = null;
+        this.roles.clear();
+        this.deletedAt = when;
+        this.updatedAt = when;
+    }
     public void replaceRoles(Set<String> newRoles) { roles.clear(); roles.addAll(newRoles); }
 }

@@ -27,6 +27,7 @@ class AccountUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         String email = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         AccountEntity account = accounts.findByEmail(email)
+                .filter(found -> found.getDeletedAt() == null)
                 .orElseThrow(() -> new UsernameNotFoundException("No account"));
         boolean locked = account.getLockedUntil() != null && account.getLockedUntil().isAfter(clock.instant());
         return new ParticipeUser(account.getId(), account.getEmail(), account.getDisplayName(), account.getPasswordHash(),

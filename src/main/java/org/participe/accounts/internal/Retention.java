@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Personal data kept no longer than needed (GDPR): accounts never confirmed are removed after
  * {@code participe.retention.unconfirmed-accounts} (30 days), login history after
- * {@code participe.retention.login-history} (12 months). Runs nightly; with several app
+ * {@code participe.retention.login-history} (12 months), links to a copy of one's data once expired. Runs nightly; with several app
  * instances, a PostgreSQL advisory lock lets one run and the others skip. No person triggers it,
  * so no role is needed: it is not reachable from any page.
  */
@@ -36,7 +36,7 @@ public class Retention {
             or exists (select 1 from moderation_audit where actor_id = a.id or target_account_id = a.id)""";
 
     /** What one run removed; {@code ran} is false when another instance held the lock. */
-    public record Outcome(boolean ran, int unconfirmedAccounts, int loginAttempts) {
+    public record Outcome(boolean ran, int unconfirmedAccounts, int loginAttempts, int expiredExportLinks) {
     }
 
     private final JdbcClient jdbc;
@@ -57,20 +57,22 @@ public class Retention {
     void scheduled() {
         Outcome outcome = run();
         if (outcome.ran()) {
-            log.info("Retention: {} unconfirmed accounts and {} login attempts removed", outcome.unconfirmedAccounts(), outcome.loginAttempts());
+            log.info("Retention: {} unconfirmed accounts, {} login attempts and {} expired data export links removed",
+                    outcome.unconfirmedAccounts(), outcome.loginAttempts(), outcome.expiredExportLinks());
         }
     }
 
     @Transactional
     public Outcome run() {
         if (!OneInstance.claim(jdbc, "retention")) {
-            return new Outcome(false, 0, 0);
+            return new Outcome(false, 0, 0, 0);
         }
         var now = clock.instant();
         int accounts = jdbc.sql("delete from account a where a.email_confirmed_at is null and a.created_at < ? and not (" + REFERENCED + ")")
                 .param(Timestamp.from(now.minus(unconfirmedAccounts))).update();
         var historyStart = now.atZone(ZoneId.of("Europe/Paris")).minus(loginHistory).toInstant();
         int attempts = jdbc.sql("delete from login_attempt where occurred_at < ?").param(Timestamp.from(historyStart)).update();
-        return new Outcome(true, accounts, attempts);
+        int exports = jdbc.sql("delete from data_export where expires_at < ?").param(Timestamp.from(now)).update();
+        return new Outcome(true, accounts, attempts, exports);
     }
 }

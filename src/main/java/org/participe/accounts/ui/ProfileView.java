@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -53,7 +54,7 @@ public class ProfileView extends Composite<VerticalLayout> implements HasDynamic
         if (!profile.confirmed()) {
             layout.add(confirmationSection());
         }
-        layout.add(detailsSection(), emailSection(), passwordSection());
+        layout.add(detailsSection(), emailSection(), passwordSection(), new Paragraph(new Anchor("my-data", getTranslation("my-data.link"))));
     }
 
     private Section confirmationSection() {

@@ -8,10 +8,14 @@ import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
+import org.participe.base.database.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Anything unexpected while opening a page: logged with a reference, never shown as a stack trace. */
+/**
+ * Anything unexpected while opening a page: logged with a reference, never shown as a stack trace.
+ * When the database cannot be reached, the page says the service is briefly unavailable (503).
+ */
 @ParentLayout(MainLayout.class)
 @AnonymousAllowed
 public class InternalErrorView extends ErrorPage implements HasErrorParameter<Exception> {
@@ -20,6 +24,12 @@ public class InternalErrorView extends ErrorPage implements HasErrorParameter<Ex
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
+        if (DatabaseUnavailable.causedBy(parameter.getCaughtException())) {
+            log.warn("The database cannot be reached while opening {}: {}", event.getLocation().getPath(), parameter.getCaughtException().toString());
+            show(getTranslation("error.unavailable.title"), getTranslation("error.unavailable.text"));
+            event.getUI().getPage().setTitle(getTranslation("error.unavailable.title") + " · " + getTranslation("app.name"));
+            return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("Error {} while opening {}", reference, event.getLocation().getPath(), parameter.getCaughtException());
         show(getTranslation("error.internal.title"), getTranslation("error.internal.text"),

@@ -31,6 +31,7 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.participe.base.DisplayNamed;
 import org.participe.base.NotificationBell;
+import org.participe.base.database.DatabaseUnavailable;
 import org.participe.base.TownBranding;
 import org.participe.base.i18n.SupportedLocales;
 import org.springframework.security.core.GrantedAuthority;
@@ -147,7 +148,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     private void updateBell() {
-        long unread = bell.unreadCount();
+        long unread = DatabaseUnavailable.orElse(bell::unreadCount, 0L);
         bellCount.setText(unread > 99 ? "99+" : String.valueOf(unread));
         bellCount.setVisible(unread > 0);
         bellLink.getElement().setAttribute("aria-label", getTranslation("layout.notifications", unread));
@@ -174,7 +175,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         buildNavigation();
         showUnconfirmedNotice();
         if (bellLink != null) {
-            bell.pageVisited(event.getLocation().getPath());
+            DatabaseUnavailable.orElse(() -> {
+                bell.pageVisited(event.getLocation().getPath());
+                return null;
+            }, null);
             updateBell();
         }
     }
@@ -255,7 +259,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 item.setPrefixComponent(new Icon(entry.icon()));
             }
             for (org.participe.base.MenuBadge badge : badges) {
-                long count = badge.path().equals(entry.path().replaceFirst("^/", "")) ? badge.count() : 0;
+                long count = badge.path().equals(entry.path().replaceFirst("^/", "")) ? DatabaseUnavailable.orElse(badge::count, 0L) : 0;
                 if (count > 0) {
                     Span number = new Span(String.valueOf(count));
                     number.addClassName("nav-badge");

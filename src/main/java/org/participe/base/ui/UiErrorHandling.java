@@ -8,6 +8,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import org.participe.base.validation.TooManyRequestsException;
+import org.participe.base.database.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.util.DisconnectedClientHelper;
@@ -45,6 +46,9 @@ class UiErrorHandling implements VaadinServiceInitListener {
                 message = ui.getTranslation("error.denied.text");
             } else if (cause instanceof TooManyRequestsException tooMany) {
                 message = ui.getTranslation(tooMany.messageKey());
+            } else if (DatabaseUnavailable.causedBy(error.getThrowable())) {
+                log.warn("The database cannot be reached: {}", error.getThrowable().toString());
+                message = ui.getTranslation("error.unavailable.text");
             } else {
                 String reference = UUID.randomUUID().toString().substring(0, 8);
                 log.error("Error {} in the UI", reference, error.getThrowable());

@@ -37,6 +37,7 @@ public class PrivacyView extends Composite<VerticalLayout> implements HasDynamic
             layout.add(new H2(getTranslation("privacy." + i + ".title")),
                     new Paragraph(getTranslation("privacy." + i + ".text", unconfirmedAccounts.toDays(), loginHistory.toTotalMonths())));
         }
+        layout.add(new Paragraph(new Anchor("my-data", getTranslation("my-data.link"))));
         layout.add(new Paragraph(new Anchor("terms", getTranslation("terms.title")), new Text(" · "),
                 new Anchor(".", getTranslation("error.back-home"))));
     }

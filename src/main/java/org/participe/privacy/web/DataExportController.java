@@ -1,0 +1,59 @@
+package org.participe.privacy.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.participe.base.i18n.LocalePreference;
+import org.participe.base.i18n.SupportedLocales;
+import org.participe.privacy.PrivacyService;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Downloads a copy of one's data. Signing in is required (the security configuration sends a
+ * visitor to the login page and back here); the service lets only the link's owner through,
+ * and anyone else, or a link past its seven days, gets "not found".
+ */
+@RestController
+class DataExportController {
+
+    private final PrivacyService privacy;
+    private final LocalePreference localePreference;
+
+    DataExportController(PrivacyService privacy, LocalePreference localePreference) {
+        this.privacy = privacy;
+        this.localePreference = localePreference;
+    }
+
+    @GetMapping("/my-data/export/{id}")
+    void download(@PathVariable String id, HttpServletResponse response) throws IOException {
+        UUID exportId = parse(id);
+        if (exportId == null || !privacy.isMyValidExport(exportId)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        Locale language = localePreference.forCurrentUser().orElse(SupportedLocales.DEFAULT);
+        String fileName = ("fr".equals(language.getLanguage()) ? "mes-donnees-participe-" : "my-participe-data-")
+                + LocalDate.now(ZoneId.of("Europe/Paris")) + ".zip";
+        response.setContentType("application/zip");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        privacy.writeExport(exportId, language, response.getOutputStream());
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
+    }
+}
