@@ -7,6 +7,7 @@ import org.participe.base.i18n.LocalePreference;
 import org.participe.base.i18n.SupportedLocales;
 import org.participe.security.CurrentUser;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The language a signed-in person chose, kept on their account. */
@@ -21,8 +22,9 @@ class AccountLocalePreference implements LocalePreference {
         this.currentUser = currentUser;
     }
 
+    /** Asked on every page, by visitors too: only a signed-in person's answer reads the database. */
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<Locale> forCurrentUser() {
         return currentUser.get()
                 .flatMap(user -> accounts.findById(user.accountId()))

@@ -10,6 +10,7 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import jakarta.servlet.http.Cookie;
+import org.participe.base.database.DatabaseUnavailable;
 import org.participe.base.i18n.LocalePreference;
 import org.participe.base.i18n.SupportedLocales;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,8 @@ public class LocaleSetup implements VaadinServiceInitListener {
     }
 
     Locale resolve(VaadinRequest request) {
-        return preference.forCurrentUser().or(() -> fromCookie(request)).orElse(SupportedLocales.DEFAULT);
+        return DatabaseUnavailable.orElse(preference::forCurrentUser, Optional.<Locale>empty())
+                .or(() -> fromCookie(request)).orElse(SupportedLocales.DEFAULT);
     }
 
     private static Optional<Locale> fromCookie(VaadinRequest request) {
