@@ -157,7 +157,7 @@ class ConcurrencyIT {
         assertThat(jdbc.queryForObject("select count(*) from idea_event where idea_id = ? and kind = 'THRESHOLD_REACHED'", Integer.class, id))
                 .isEqualTo(1);
         assertThat(committed.count(IdeaEvents.IdeaReachedThreshold.class, ContentRef.idea(id))).isEqualTo(1);
-        awaitNotifications(author, "IDEA_THRESHOLD", id, 1);
+        awaitNotifications(author, "IDEA_THRESHOLD", "threshold:" + id, 1);
     }
 
     // Flags -------------------------------------------------------------------------------------
@@ -184,7 +184,7 @@ class ConcurrencyIT {
             assertThat(auditCount(ref, "FLAG")).isEqualTo(3);
             assertThat(auditCount(ref, "AUTO_HIDE")).isEqualTo(1);
             assertThat(committed.count(ModerationEvents.ContentHidden.class, ref)).isEqualTo(1);
-            awaitNotifications(author, "MODERATION", commentId, 1);
+            awaitNotifications(author, "MODERATION", "hidden:" + ref + ":%", 1);
         }
     }
 
@@ -388,9 +388,11 @@ class ConcurrencyIT {
                 Integer.class, ref.type(), ref.id(), action);
     }
 
-    private void awaitNotifications(ParticipeUser who, String kind, long targetId, int expected) {
-        Supplier<Integer> count = () -> jdbc.queryForObject("select count(*) from notification where recipient_id = ? and kind = ? and target_id = ?",
-                Integer.class, who.accountId(), kind, targetId);
+    /** Awaits the notices of one kind whose event key is like the pattern (the key names the event: one notice per event). */
+    private void awaitNotifications(ParticipeUser who, String kind, String eventKeyPattern, int expected) {
+        Supplier<Integer> count = () -> jdbc.queryForObject(
+                "select count(*) from notification where recipient_id = ? and kind = ? and event_key like ?",
+                Integer.class, who.accountId(), kind, eventKeyPattern);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> count.get() >= expected);
         assertThat(count.get()).isEqualTo(expected);
     }

@@ -57,19 +57,27 @@ class LoginThrottle {
      */
     @Transactional
     boolean reserve(long accountId, String email) {
+        // Read first without the lock: once the checks are all taken, a burst is refused without queueing on the row.
+        if (checksTaken(accountId) >= maxFailures) {
+            return false;
+        }
         jdbc.query("select id from account where id = ? for update", rs -> { }, accountId);
+        if (checksTaken(accountId) >= maxFailures) {
+            return false;
+        }
+        jdbc.update("insert into login_attempt (account_id, email, outcome, occurred_at) values (?, ?, 'PENDING', ?)",
+                accountId, truncate(email), Timestamp.from(clock.instant()));
+        return true;
+    }
+
+    private int checksTaken(long accountId) {
         Integer taken = jdbc.queryForObject("""
                 select count(*) from login_attempt
                 where account_id = ? and outcome in ('FAILURE', 'PENDING') and occurred_at > ?
                   and occurred_at > coalesce((select max(occurred_at) from login_attempt
                                               where account_id = ? and outcome in ('SUCCESS', 'LOCKED')), '-infinity')""",
                 Integer.class, accountId, Timestamp.from(clock.instant().minus(window)), accountId);
-        if (taken != null && taken >= maxFailures) {
-            return false;
-        }
-        jdbc.update("insert into login_attempt (account_id, email, outcome, occurred_at) values (?, ?, 'PENDING', ?)",
-                accountId, truncate(email), Timestamp.from(clock.instant()));
-        return true;
+        return taken == null ? 0 : taken;
     }
 
     @EventListener
