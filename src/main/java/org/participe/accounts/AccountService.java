@@ -268,14 +268,12 @@ public class AccountService {
         events.publishEvent(new AccountEvents.EmailChangeRequested(account.getId(), email));
     }
 
-    /** Refuses, on {@code field}, a password that is not the signed-in person's: before an irreversible step. */
+    /** Whether this is the signed-in person's password: asked again before an irreversible step. */
     @PreAuthorize(SIGNED_IN)
     @Transactional(readOnly = true)
-    public void checkOwnPassword(String password, String field) {
+    public boolean isOwnPassword(String password) {
         AccountEntity account = accounts.findById(currentUser.require().accountId()).orElseThrow();
-        if (password == null || password.isEmpty() || !passwordEncoder.matches(password, account.getPasswordHash())) {
-            throw InvalidInputException.of(field, "profile.password.wrong");
-        }
+        return password != null && !password.isEmpty() && passwordEncoder.matches(password, account.getPasswordHash());
     }
 
     /** Changes the password after checking the current one; the person's other sessions end. */

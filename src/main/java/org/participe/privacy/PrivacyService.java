@@ -114,14 +114,18 @@ public class PrivacyService {
      * feature erases what it keeps, the account becomes an anonymous row, and once committed its
      * sessions end. Contributions stay under "deleted account" unless {@code eraseContributions}.
      * An administrator hands the role to someone else first, so that the town is never left without one.
+     * A refusal still commits the attempt's count, so that the password cannot be guessed here.
      */
     @PreAuthorize(SIGNED_IN)
+    @Transactional(noRollbackFor = InvalidInputException.class)
     public void deleteMyAccount(String password, boolean eraseContributions) {
         ParticipeUser user = currentUser.require();
         if (!rateLimiter.tryAcquire("account-deletion", String.valueOf(user.accountId()), DELETION_ATTEMPTS_PER_HOUR, Duration.ofHours(1))) {
             throw new TooManyRequestsException("my-data.delete.rate-limited");
         }
-        accounts.checkOwnPassword(password, "password");
+        if (!accounts.isOwnPassword(password)) {
+            throw InvalidInputException.of("password", "profile.password.wrong");
+        }
         if (currentUser.hasRole(Roles.ADMIN)) {
             throw InvalidInputException.of("password", "my-data.delete.admin");
         }

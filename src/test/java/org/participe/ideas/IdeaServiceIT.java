@@ -5,14 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.participe.test.Security.anonymously;
 import static org.participe.test.Security.as;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.participe.base.validation.InvalidInputException;
@@ -29,11 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
-/** Ideas on a real PostgreSQL: rules, visibility, and exact counts under concurrency. */
+/** Ideas on a real PostgreSQL: rules, visibility and counts (under concurrency: {@code ConcurrencyIT}). */
 @SpringBootTest
 @RecordApplicationEvents
 class IdeaServiceIT {
@@ -93,27 +84,6 @@ class IdeaServiceIT {
         assertThatThrownBy(() -> as(unconfirmed, () -> ideas.support(id))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> as(unconfirmed, () -> comments.post("IDEA", id, null, "Bonjour"))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> anonymously(() -> ideas.support(id))).isInstanceOf(AccessDeniedException.class);
-    }
-
-    @Test
-    void twentyParallelSupportsByOneResidentCountOnce() throws Exception {
-        long id = propose(author, "Une idée soutenue vingt fois en même temps");
-        ParticipeUser fan = data.confirmedAccount("fan", Roles.RESIDENT);
-        runInParallel(20, i -> as(fan, () -> ideas.support(id)));
-        assertThat(jdbc.queryForObject("select count(*) from support where idea_id = ?", Integer.class, id)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select support_count from idea_counts where idea_id = ?", Integer.class, id)).isEqualTo(1);
-    }
-
-    @Test
-    void fiftyResidentsSupportingInParallelCountExactlyFifty() throws Exception {
-        long id = propose(author, "Une idée soutenue par cinquante personnes");
-        List<ParticipeUser> residents = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            residents.add(data.confirmedAccount("crowd" + i, Roles.RESIDENT));
-        }
-        runInParallel(50, i -> as(residents.get(i), () -> ideas.support(id)));
-        assertThat(jdbc.queryForObject("select support_count from idea_counts where idea_id = ?", Integer.class, id)).isEqualTo(50);
-        assertThat(jdbc.queryForObject("select count(*) from support where idea_id = ?", Integer.class, id)).isEqualTo(50);
     }
 
     @Test
@@ -265,29 +235,5 @@ class IdeaServiceIT {
         String hostile = "<img src=x onerror=alert(1)> et des bancs";
         long id = propose(author, hostile);
         assertThat(anonymously(() -> ideas.detail(id)).orElseThrow().title()).isEqualTo(hostile);
-    }
-
-    private static void runInParallel(int tasks, java.util.function.IntConsumer task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Object>> futures = new ArrayList<>();
-            for (int i = 0; i < tasks; i++) {
-                int index = i;
-                Callable<Object> call = () -> {
-                    start.await();
-                    task.accept(index);
-                    return null;
-                };
-                futures.add(pool.submit(call));
-            }
-            start.countDown();
-            for (Future<Object> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdown();
-            SecurityContextHolder.clearContext();
-        }
     }
 }

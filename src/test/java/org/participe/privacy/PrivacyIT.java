@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.participe.base.validation.InvalidInputException;
+import org.participe.base.validation.TooManyRequestsException;
 import org.participe.comments.CommentService;
 import org.participe.follows.FollowService;
 import org.participe.follows.FollowTarget;
@@ -229,6 +230,18 @@ class PrivacyIT {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().get("password").messageKey()).isEqualTo("my-data.delete.admin"));
         assertThat(jdbc.queryForObject("select deleted_at is null from account where id = ?", Boolean.class, admin.accountId())).isTrue();
         assertThatThrownBy(() -> anonymously(() -> privacy.deleteMyAccount(TestData.PASSWORD, false))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void thePasswordCannotBeGuessedThroughTheDeletion() {
+        for (int i = 0; i < PrivacyService.DELETION_ATTEMPTS_PER_HOUR; i++) {
+            int attempt = i;
+            assertThatThrownBy(() -> as(resident, () -> privacy.deleteMyAccount("guess number " + attempt, false)))
+                    .isInstanceOf(InvalidInputException.class);
+        }
+        assertThatThrownBy(() -> as(resident, () -> privacy.deleteMyAccount(TestData.PASSWORD, false)))
+                .isInstanceOf(TooManyRequestsException.class);
+        assertThat(jdbc.queryForObject("select deleted_at is null from account where id = ?", Boolean.class, resident.accountId())).isTrue();
     }
 
     private long count(String sql) {

@@ -68,4 +68,13 @@ public class TestData {
                 List.of(new ImportedAccount(email, "Person " + prefix, null, null, null, Set.of(roles))), PASSWORD).getFirst());
         return Security.user(id, email, true, roles);
     }
+
+    /** Several confirmed accounts at once (one password hash for all: a crowd costs no more than one person). */
+    public List<ParticipeUser> confirmedAccounts(String prefix, int count, String... roles) {
+        activate();
+        List<String> emails = java.util.stream.IntStream.range(0, count).mapToObj(i -> uniqueEmail(prefix + i)).toList();
+        List<Long> ids = Security.as(SYSTEM_ADMIN, () -> accounts.importConfirmed(emails.stream()
+                .map(email -> new ImportedAccount(email, "Person " + prefix, null, null, null, Set.of(roles))).toList(), PASSWORD));
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> Security.user(ids.get(i), emails.get(i), true, roles)).toList();
+    }
 }

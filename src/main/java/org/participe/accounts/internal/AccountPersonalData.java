@@ -49,7 +49,7 @@ class AccountPersonalData implements PersonalData {
                                a.created_at, a.email_confirmed_at, a.terms_accepted_at, a.updated_at, a.blocked_at, a.blocked_reason
                         from account a left join neighbourhood n on n.id = a.neighbourhood_id where a.id = ?""", accountId),
                 PersonalDataSet.query(jdbc, "login_history",
-                        "select occurred_at, outcome, client_ip from login_attempt where account_id = ? order by occurred_at", accountId));
+                        "select occurred_at, outcome, client_ip from login_attempt where account_id = ? and outcome <> 'PENDING' order by occurred_at", accountId));
     }
 
     @Override

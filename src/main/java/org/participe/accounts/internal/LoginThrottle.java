@@ -23,6 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records every sign-in attempt and locks an account for a while after too many failures in a
  * short window (5 in 15 minutes by default), so that a password cannot be guessed online.
+ * <p>
+ * A password is checked only after {@link #reserve reserving} the attempt (a {@code PENDING} row,
+ * written under the account's row lock and counted with the failures): without it, a burst of
+ * parallel attempts all passed the "locked?" test before the first failure was recorded, and an
+ * attacker got as many guesses as requests. The outcome then takes the reservation's place.
  */
 @Component
 class LoginThrottle {
@@ -44,6 +49,37 @@ class LoginThrottle {
         this.maxFailures = maxFailures;
         this.window = window;
         this.lockDuration = lockDuration;
+    }
+
+    /**
+     * Reserves a password check for the account, unless the failures and the checks under way
+     * already reach the limit (the attempt is then refused as for a locked account).
+     */
+    @Transactional
+    boolean reserve(long accountId, String email) {
+        // Read first without the lock: once the checks are all taken, a burst is refused without queueing on the row.
+        if (checksTaken(accountId) >= maxFailures) {
+            return false;
+        }
+        // Under the row lock, a lock set meanwhile by the last allowed failure is seen (the count restarts after it).
+        Boolean lockedNow = jdbc.query("select locked_until > ? from account where id = ? for update",
+                rs -> rs.next() && rs.getBoolean(1), Timestamp.from(clock.instant()), accountId);
+        if (Boolean.TRUE.equals(lockedNow) || checksTaken(accountId) >= maxFailures) {
+            return false;
+        }
+        jdbc.update("insert into login_attempt (account_id, email, outcome, occurred_at) values (?, ?, 'PENDING', ?)",
+                accountId, truncate(email), Timestamp.from(clock.instant()));
+        return true;
+    }
+
+    private int checksTaken(long accountId) {
+        Integer taken = jdbc.queryForObject("""
+                select count(*) from login_attempt
+                where account_id = ? and outcome in ('FAILURE', 'PENDING') and occurred_at > ?
+                  and occurred_at > coalesce((select max(occurred_at) from login_attempt
+                                              where account_id = ? and outcome in ('SUCCESS', 'LOCKED')), '-infinity')""",
+                Integer.class, accountId, Timestamp.from(clock.instant().minus(window)), accountId);
+        return taken == null ? 0 : taken;
     }
 
     @EventListener
@@ -85,8 +121,17 @@ class LoginThrottle {
         record(accountId, email, "REFUSED", event.getAuthentication());
     }
 
+    /** A checked password's outcome takes the place of a reservation (the account's oldest one still pending). */
     private void record(Long accountId, String email, String outcome, Authentication authentication) {
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+        boolean passwordChecked = "SUCCESS".equals(outcome) || "FAILURE".equals(outcome);
+        if (accountId != null && passwordChecked && jdbc.update("""
+                        update login_attempt set outcome = ?, client_ip = ?, occurred_at = ?
+                        where id = (select id from login_attempt where account_id = ? and outcome = 'PENDING' order by id limit 1
+                                    for update skip locked)""",
+                outcome, address, Timestamp.from(clock.instant()), accountId) == 1) {
+            return;
+        }
         jdbc.update("insert into login_attempt (account_id, email, outcome, client_ip, occurred_at) values (?, ?, ?, ?, ?)",
                 accountId, truncate(email), outcome, address, Timestamp.from(clock.instant()));
     }

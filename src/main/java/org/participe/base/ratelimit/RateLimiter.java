@@ -8,13 +8,18 @@ import java.time.Instant;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sliding-window rate limits kept in PostgreSQL, so that every app instance behind a load balancer
  * counts the same hits. A transaction-level advisory lock per bucket and subject makes the check
  * and the record atomic under concurrent requests.
+ * <p>
+ * The check joins the caller's transaction rather than opening one of its own: a request that
+ * held one pooled connection and waited for a second one starved the pool under a burst (as many
+ * requests as connections, each waiting for another), and every request then failed. Joined, the
+ * hit commits with what it allowed (a refused or failed request is not counted), and the lock
+ * makes further requests of the same subject wait until then, so the count stays exact.
  */
 @Component
 public class RateLimiter {
@@ -28,7 +33,7 @@ public class RateLimiter {
     }
 
     /** Records a hit and answers true when it stays within {@code limit} hits per {@code window}. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional
     public boolean tryAcquire(String bucket, String subject, int limit, Duration window) {
         String key = bucket + ':' + subject;
         jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> { }, key);
