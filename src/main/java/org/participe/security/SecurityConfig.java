@@ -59,6 +59,8 @@ class SecurityConfig {
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/town/logo", "/media/**", "/images/**", "/styles/**", "/webjars/**").permitAll()
                 .requestMatchers(HttpMethod.POST, "/mail/unsubscribe").permitAll()
+                // A copy of one's data: signed in (a visitor is sent to the login page and back), the owner checked by the service.
+                .requestMatchers(HttpMethod.GET, "/my-data/export/*").authenticated()
                 .requestMatchers("/actuator/**").hasRole(Roles.ADMIN));
         // Mail clients unsubscribe with a bare POST (RFC 8058); the signed token is the protection.
         http.csrf(csrf -> csrf.ignoringRequestMatchers("/mail/unsubscribe"));

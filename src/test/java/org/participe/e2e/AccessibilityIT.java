@@ -68,11 +68,11 @@ class AccessibilityIT extends BrowserTest {
         List<String> violations = new ArrayList<>();
         try (BrowserContext context = browser.context(1280, 900)) {
             Page page = context.newPage();
-            for (String path : List.of("", "ideas", "ideas/" + idea, "initiatives", "follow-up", "figures", "login", "signup", "terms", "privacy")) {
+            for (String path : List.of("", "ideas", "ideas/" + idea, "initiatives", "follow-up", "figures", "login", "signup", "terms", "privacy", "account-deleted")) {
                 violations.addAll(audit(page, path, script));
             }
             Browser.logIn(page, url("login"), resident.email(), TestData.PASSWORD);
-            for (String path : List.of("ideas/new", "ideas/" + idea, "profile", "my-activity", "notifications", "following")) {
+            for (String path : List.of("ideas/new", "ideas/" + idea, "profile", "my-data", "my-activity", "notifications", "following")) {
                 violations.addAll(audit(page, path, script));
             }
         }

@@ -22,6 +22,8 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
@@ -39,9 +41,12 @@ import org.participe.privacy.PrivacyService;
  */
 @Route("my-data")
 @PermitAll
-public class MyDataView extends Composite<VerticalLayout> implements HasDynamicTitle {
+public class MyDataView extends Composite<VerticalLayout> implements HasDynamicTitle, BeforeEnterObserver {
+
+    static final String UNKNOWN_LINK = "unknown";
 
     private final PrivacyService privacy;
+    private final Paragraph unknownLink = new Paragraph();
     private final UnorderedList links = new UnorderedList();
     private final H2 linksTitle = new H2();
     private final DateTimeFormatter dates;
@@ -52,7 +57,12 @@ public class MyDataView extends Composite<VerticalLayout> implements HasDynamicT
                 .withZone(ZoneId.of("Europe/Paris"));
         VerticalLayout layout = getContent();
         layout.addClassName("form-page");
-        layout.add(new H1(getTranslation("my-data.title")), new Paragraph(getTranslation("my-data.intro")), exportSection(), deleteSection());
+        unknownLink.setText(getTranslation("my-data.export.not-found"));
+        unknownLink.addClassName("field-error");
+        unknownLink.getElement().setAttribute("role", "alert");
+        unknownLink.setVisible(false);
+        layout.add(new H1(getTranslation("my-data.title")), unknownLink, new Paragraph(getTranslation("my-data.intro")), exportSection(),
+                deleteSection());
         showLinks();
     }
 
@@ -62,8 +72,6 @@ public class MyDataView extends Composite<VerticalLayout> implements HasDynamicT
                 privacy.requestExport();
                 showLinks();
                 FormErrors.success(getTranslation("my-data.export.ready"));
-                links.getChildren().findFirst().flatMap(item -> item.getChildren().findFirst())
-                        .ifPresent(link -> ((Anchor) link).focus());
             } catch (TooManyRequestsException tooMany) {
                 FormErrors.error(getTranslation(tooMany.messageKey()));
             }
@@ -98,6 +106,7 @@ public class MyDataView extends Composite<VerticalLayout> implements HasDynamicT
         PasswordField password = new PasswordField(getTranslation("my-data.delete.password"));
         password.setAutocomplete(Autocomplete.CURRENT_PASSWORD);
         password.setRequiredIndicatorVisible(true);
+        password.setWidthFull();
         Map<String, HasValidation> fields = Map.of("password", password);
         Button delete = new Button(getTranslation("my-data.delete.button"), click -> Confirm.destructive(
                 getTranslation("my-data.delete.confirm.title"), getTranslation("my-data.delete.confirm.text"),
@@ -117,6 +126,11 @@ public class MyDataView extends Composite<VerticalLayout> implements HasDynamicT
                 contributions, password, delete);
         section.addClassName("card");
         return section;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        unknownLink.setVisible(event.getLocation().getQueryParameters().getSingleParameter("link").filter(UNKNOWN_LINK::equals).isPresent());
     }
 
     /** The account is gone: this browser's session goes too, and the page says what happened. */

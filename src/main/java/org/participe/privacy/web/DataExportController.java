@@ -6,22 +6,22 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.participe.base.i18n.LocalePreference;
 import org.participe.base.i18n.SupportedLocales;
 import org.participe.privacy.PrivacyService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Downloads a copy of one's data. Signing in is required (the security configuration sends a
- * visitor to the login page and back here); the service lets only the link's owner through,
- * and anyone else, or a link past its seven days, gets "not found".
+ * visitor to the login page and back here); the service lets only the link's owner through.
+ * Anyone else, or a link past its seven days, is sent to their own "my data" page, which says
+ * the link is unknown or expired (it does not say whose it is).
  */
 @RestController
 class DataExportController {
@@ -35,10 +35,12 @@ class DataExportController {
     }
 
     @GetMapping("/my-data/export/{id}")
-    void download(@PathVariable String id, HttpServletResponse response) throws IOException {
+    void download(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         UUID exportId = parse(id);
         if (exportId == null || !privacy.isMyValidExport(exportId)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            // Someone else's link, an expired one or none: back to one's own page, which says so.
+            response.sendRedirect(request.getContextPath() + "/my-data?link=unknown");
+            return;
         }
         Locale language = localePreference.forCurrentUser().orElse(SupportedLocales.DEFAULT);
         String fileName = ("fr".equals(language.getLanguage()) ? "mes-donnees-participe-" : "my-participe-data-")
