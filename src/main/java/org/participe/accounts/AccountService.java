@@ -46,8 +46,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountService {
 
     public static final int MINIMUM_AGE = 16;
-    /** At most 254 characters, looked at before the rest; no spaces or control characters (PostgreSQL refuses NUL). */
-    private static final Pattern EMAIL = Pattern.compile("^(?=.{6,254}$)[^@\\s\\p{Cc}\\p{Cs}]{1,64}@[^@\\s\\p{Cc}\\p{Cs}]+\\.[^@\\s\\p{Cc}\\p{Cs}]{2,}$");
+    /**
+     * At most 254 characters, looked at before the rest; no spaces or control characters (PostgreSQL
+     * refuses NUL), and nothing the mailer refuses outside quotes (any of {@code ()<>,;:"[]} or a
+     * backslash, a dot first, last or twice): such an address used to be accepted, and its
+     * confirmation e-mail failed later, unseen.
+     */
+    private static final String ADDRESS_CHARACTER = "[^@\\s\\p{Cc}\\p{Cs}()<>,;:\\\\\"\\[\\]]";
+    private static final Pattern EMAIL = Pattern.compile(
+            "^(?=.{6,254}$)(?!\\.)(?!.*\\.\\.)(?!.*@\\.)" + ADDRESS_CHARACTER + "{1,64}(?<!\\.)@" + ADDRESS_CHARACTER + "+\\." + ADDRESS_CHARACTER + "{2,}(?<!\\.)$");
     private static final String ANYONE = "permitAll()";
     private static final String SIGNED_IN = "isAuthenticated()";
     public static final int BLOCK_REASON_MIN = 10;
