@@ -22,6 +22,7 @@ import org.participe.base.i18n.SupportedLocales;
 import org.participe.base.ratelimit.RateLimiter;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.base.validation.TooManyRequestsException;
+import org.participe.base.validation.TypedText;
 import org.participe.security.CurrentUser;
 import org.participe.security.ParticipeUser;
 import org.participe.security.Roles;
@@ -45,7 +46,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountService {
 
     public static final int MINIMUM_AGE = 16;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+    /**
+     * At most 254 characters, looked at before the rest; no spaces or control characters (PostgreSQL
+     * refuses NUL), and nothing the mailer refuses outside quotes (any of {@code ()<>,;:"[]} or a
+     * backslash, a dot first, last or twice): such an address used to be accepted, and its
+     * confirmation e-mail failed later, unseen.
+     */
+    private static final String ADDRESS_CHARACTER = "[^@\\s\\p{Cc}\\p{Cs}()<>,;:\\\\\"\\[\\]]";
+    private static final Pattern EMAIL = Pattern.compile(
+            "^(?=.{6,254}$)(?!\\.)(?!.*\\.\\.)(?!.*@\\.)" + ADDRESS_CHARACTER + "{1,64}(?<!\\.)@" + ADDRESS_CHARACTER + "+\\." + ADDRESS_CHARACTER + "{2,}(?<!\\.)$");
     private static final String ANYONE = "permitAll()";
     private static final String SIGNED_IN = "isAuthenticated()";
     public static final int BLOCK_REASON_MIN = 10;
@@ -415,10 +424,12 @@ public class AccountService {
 
     private static String validDisplayName(String value, InvalidInputException.Collector errors) {
         String name = value == null ? "" : value.strip().replaceAll("\\s+", " ");
-        if (name.length() < 2 || name.length() > 60) {
+        if (TypedText.length(name) < 2 || TypedText.length(name) > 60) {
             errors.reject("displayName", "validation.length", 2, 60);
-        } else if (name.chars().anyMatch(c -> Character.isISOControl(c) || c == '<' || c == '>')) {
+        } else if (name.chars().anyMatch(c -> c == '<' || c == '>')) {
             errors.reject("displayName", "signup.display-name.characters");
+        } else {
+            TypedText.check("displayName", name, errors);
         }
         return name;
     }

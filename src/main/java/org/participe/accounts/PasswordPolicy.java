@@ -11,13 +11,15 @@ import me.gosimple.nbvcxz.resources.Dictionary;
 import me.gosimple.nbvcxz.resources.DictionaryBuilder;
 import me.gosimple.nbvcxz.scoring.Result;
 import org.participe.base.validation.InvalidInputException.FieldError;
+import org.participe.base.validation.TypedText;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Which passwords we accept: 12 to 128 characters, not built on the person's e-mail or name, and
- * hard enough to guess according to nbvcxz (zxcvbn's estimator, with its shipped dictionaries of
- * common passwords, words and names), fed with the person's own details and the site's words.
+ * Which passwords we accept: 12 to 128 characters, no control character or half surrogate pair,
+ * not built on the person's e-mail or name, and hard enough to guess according to nbvcxz (zxcvbn's
+ * estimator, with its shipped dictionaries of common passwords, words and names), fed with the
+ * person's own details and the site's words.
  */
 @Component
 public class PasswordPolicy {
@@ -35,6 +37,10 @@ public class PasswordPolicy {
         }
         if (password.length() > MAX_LENGTH) {
             return Optional.of(new FieldError("password.too-long", MAX_LENGTH));
+        }
+        // half a surrogate pair cannot be encoded for hashing (an exception, not a message) and no keyboard types a control character
+        if (TypedText.problem(password).filter(TypedText.CHARACTERS::equals).isPresent()) {
+            return Optional.of(new FieldError(TypedText.CHARACTERS));
         }
         String lower = password.toLowerCase(Locale.ROOT);
         List<String> personal = personalWords(email, displayName);
@@ -85,7 +91,9 @@ public class PasswordPolicy {
                 words.add(part);
             }
         }
-        return words.stream().filter(StringUtils::hasText).distinct().toList();
+        // a word longer than the longest password cannot be in it; such a word (a 10 MB name typed
+        // on the sign-up form, refused afterwards) would otherwise cost minutes to build the dictionary
+        return words.stream().filter(StringUtils::hasText).filter(word -> word.length() <= MAX_LENGTH).distinct().toList();
     }
 
     private static List<String> concat(List<String> first, List<String> second) {

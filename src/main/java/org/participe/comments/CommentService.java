@@ -14,6 +14,7 @@ import java.util.Map;
 import org.participe.base.ratelimit.RateLimiter;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.base.validation.TooManyRequestsException;
+import org.participe.base.validation.TypedText;
 import org.participe.security.CurrentUser;
 import org.participe.security.ParticipeUser;
 import org.participe.security.Roles;
@@ -186,13 +187,10 @@ public class CommentService {
 
     private static String validBody(String text) {
         String body = text == null ? "" : text.strip().replace("\r\n", "\n");
-        if (body.isEmpty() || body.length() > MAX_LENGTH) {
+        if (body.isEmpty() || TypedText.length(body) > MAX_LENGTH) {
             throw InvalidInputException.of("body", "validation.length", 1, MAX_LENGTH);
         }
-        if (body.indexOf('\0') >= 0) {
-            throw InvalidInputException.of("body", "validation.characters");
-        }
-        return body;
+        return TypedText.require("body", body);
     }
 
     private CommentView view(ResultSet rs, long viewer) throws SQLException {

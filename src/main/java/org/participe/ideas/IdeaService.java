@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.participe.base.ratelimit.RateLimiter;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.base.validation.TooManyRequestsException;
+import org.participe.base.validation.TypedText;
 import org.participe.follows.FollowService;
 import org.participe.follows.FollowTarget;
 import org.participe.moderation.ContentRef;
@@ -185,12 +186,13 @@ public class IdeaService {
             throw InvalidInputException.of("status", "idea.answer.status");
         }
         String answer = text == null ? "" : text.strip();
-        if ((to == IdeaStatus.ACCEPTED || to == IdeaStatus.REJECTED) && answer.length() < 20) {
+        if ((to == IdeaStatus.ACCEPTED || to == IdeaStatus.REJECTED) && TypedText.length(answer) < 20) {
             throw InvalidInputException.of("text", "idea.answer.reason-required");
         }
-        if (answer.length() > 5000) {
+        if (TypedText.length(answer) > 5000) {
             throw InvalidInputException.of("text", "validation.max-length", 5000);
         }
+        TypedText.require("text", answer);
         Row row = lockRow(ideaId);
         if (row.status() == IdeaStatus.PENDING || row.status() == IdeaStatus.WITHDRAWN) {
             throw InvalidInputException.of("status", "idea.answer.status");
@@ -337,9 +339,10 @@ public class IdeaService {
 
     private static String publicWhere(IdeaFilter filter, Map<String, Object> params) {
         List<String> conditions = new ArrayList<>(List.of("not i.hidden", "i.status <> 'PENDING'"));
-        if (filter.text() != null && !filter.text().isBlank()) {
+        String text = TypedText.forSearch(filter.text());
+        if (!text.isEmpty()) {
             conditions.add("i.search @@ websearch_to_tsquery('participe_french', :text)");
-            params.put("text", filter.text().strip());
+            params.put("text", text);
         }
         if (filter.categoryId() != null) {
             conditions.add("i.category_id = :category");
@@ -367,10 +370,10 @@ public class IdeaService {
     @PreAuthorize(ANYONE)
     @Transactional(readOnly = true)
     public List<IdeaCard> similar(String title) {
-        if (title == null || title.strip().length() < 4) {
+        String text = TypedText.forSearch(title);
+        if (text.length() < 4) {
             return List.of();
         }
-        String text = title.strip();
         return jdbc.sql("select " + CARD_COLUMNS + " from " + IDEA_WITH_COUNTS + ",\n" + """
                               lateral (select coalesce(nullif(replace(plainto_tsquery('participe_french', :text)::text, '&', '|'), ''), 'x')::tsquery as q) words
                          where not i.hidden and i.status not in ('PENDING', 'WITHDRAWN')
@@ -489,15 +492,16 @@ public class IdeaService {
     private Clean validate(IdeaDraft draft) {
         var errors = new InvalidInputException.Collector();
         String title = draft.title() == null ? "" : draft.title().strip().replaceAll("\\s+", " ");
-        if (title.length() < TITLE_MIN || title.length() > TITLE_MAX) {
+        if (TypedText.length(title) < TITLE_MIN || TypedText.length(title) > TITLE_MAX) {
             errors.reject("title", "validation.length", TITLE_MIN, TITLE_MAX);
+        } else {
+            TypedText.check("title", title, errors);
         }
         String description = draft.description() == null ? "" : draft.description().strip().replace("\r\n", "\n");
-        if (description.length() < DESCRIPTION_MIN || description.length() > DESCRIPTION_MAX) {
+        if (TypedText.length(description) < DESCRIPTION_MIN || TypedText.length(description) > DESCRIPTION_MAX) {
             errors.reject("description", "validation.length", DESCRIPTION_MIN, DESCRIPTION_MAX);
-        }
-        if (title.indexOf('\0') >= 0 || description.indexOf('\0') >= 0) {
-            errors.reject("description", "validation.characters");
+        } else {
+            TypedText.check("description", description, errors);
         }
         if (draft.categoryId() == null || town.activeCategories().stream().noneMatch(c -> c.id() == draft.categoryId())) {
             errors.reject("categoryId", "idea.category.required");

@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.participe.base.PhotoProcessor;
 import org.participe.base.validation.InvalidInputException;
+import org.participe.base.validation.TypedText;
 import org.participe.ideas.IdeaService;
 import org.participe.security.CurrentUser;
 import org.participe.security.Roles;
@@ -265,11 +266,15 @@ public class InitiativeService {
         var errors = new InvalidInputException.Collector();
         String cleanTitle = title == null ? "" : title.strip();
         String cleanBody = body == null ? "" : body.strip();
-        if (cleanTitle.length() < 5 || cleanTitle.length() > 160) {
+        if (TypedText.length(cleanTitle) < 5 || TypedText.length(cleanTitle) > 160) {
             errors.reject("updateTitle", "validation.length", 5, 160);
+        } else {
+            TypedText.check("updateTitle", cleanTitle, errors);
         }
-        if (cleanBody.length() < 10 || cleanBody.length() > 10000) {
+        if (TypedText.length(cleanBody) < 10 || TypedText.length(cleanBody) > 10000) {
             errors.reject("updateBody", "validation.length", 10, 10000);
+        } else {
+            TypedText.check("updateBody", cleanBody, errors);
         }
         errors.throwIfAny();
         PhotoProcessor.Processed processed = image == null ? null : PhotoProcessor.process(image);
@@ -340,16 +345,22 @@ public class InitiativeService {
     private Clean validate(InitiativeDraft draft) {
         var errors = new InvalidInputException.Collector();
         String title = strip(draft.title());
-        if (title.length() < 5 || title.length() > 160) {
+        if (TypedText.length(title) < 5 || TypedText.length(title) > 160) {
             errors.reject("title", "validation.length", 5, 160);
+        } else {
+            TypedText.check("title", title, errors);
         }
         String summary = strip(draft.summary());
-        if (summary.length() < 10 || summary.length() > 400) {
+        if (TypedText.length(summary) < 10 || TypedText.length(summary) > 400) {
             errors.reject("summary", "validation.length", 10, 400);
+        } else {
+            TypedText.check("summary", summary, errors);
         }
         String description = strip(draft.description());
-        if (description.length() < 20 || description.length() > 20000) {
+        if (TypedText.length(description) < 20 || TypedText.length(description) > 20000) {
             errors.reject("description", "validation.length", 20, 20000);
+        } else {
+            TypedText.check("description", description, errors);
         }
         if (draft.categoryId() == null || town.activeCategories().stream().noneMatch(c -> c.id() == draft.categoryId())) {
             errors.reject("categoryId", "idea.category.required");
@@ -374,20 +385,25 @@ public class InitiativeService {
         for (int i = 0; i < phases.size(); i++) {
             PhaseDraft phase = phases.get(i);
             String name = strip(phase.name());
-            if (name.length() < 2 || name.length() > 120 || phase.startsOn() == null || phase.endsOn() == null) {
+            if (TypedText.length(name) < 2 || TypedText.length(name) > 120 || phase.startsOn() == null || phase.endsOn() == null) {
                 errors.reject("phases", "initiative.phase.incomplete", i + 1);
             } else if (phase.endsOn().isBefore(phase.startsOn())) {
                 errors.reject("phases", "initiative.phase.dates", i + 1);
-            } else if (phase.description() != null && phase.description().length() > 2000) {
+            } else if (TypedText.length(strip(phase.description())) > 2000) {
                 errors.reject("phases", "validation.max-length", 2000);
+            } else {
+                TypedText.check("phases", name, errors);
+                TypedText.check("phases", strip(phase.description()), errors);
             }
         }
         if (draft.currentPhase() != null && (draft.currentPhase() < 0 || draft.currentPhase() >= phases.size())) {
             errors.reject("currentPhase", "initiative.phase.current-invalid");
         }
         String contact = strip(draft.contactService());
-        if (contact.length() > 160) {
+        if (TypedText.length(contact) > 160) {
             errors.reject("contactService", "validation.max-length", 160);
+        } else {
+            TypedText.check("contactService", contact, errors);
         }
         errors.throwIfAny();
         return new Clean(new InitiativeDraft(title, summary, description, draft.categoryId(), places, draft.budgetEuros(), draft.status(),

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.participe.base.TownZone;
 import org.participe.base.validation.InvalidInputException;
+import org.participe.base.validation.TypedText;
 import org.participe.moderation.internal.AuditLog;
 import org.participe.security.CurrentUser;
 import org.participe.security.Roles;
@@ -58,8 +59,10 @@ public class FollowUpService {
         if (officialId == null && cleanService == null) {
             errors.reject("assignee", "followup.assign.who");
         }
-        if (cleanService != null && (cleanService.length() < 2 || cleanService.length() > SERVICE_MAX)) {
+        if (cleanService != null && (TypedText.length(cleanService) < 2 || TypedText.length(cleanService) > SERVICE_MAX)) {
             errors.reject("service", "validation.length", 2, SERVICE_MAX);
+        } else {
+            TypedText.check("service", cleanService, errors);
         }
         if (officialId != null && !jdbc.sql("select exists (select 1 from account_role where account_id = ? and role = ?)")
                 .params(officialId, Roles.OFFICIAL).query(Boolean.class).single()) {
@@ -192,11 +195,15 @@ public class FollowUpService {
         String cleanTitle = title == null ? "" : title.strip();
         String cleanBody = body == null ? "" : body.strip();
         var errors = new InvalidInputException.Collector();
-        if (cleanTitle.length() < 3 || cleanTitle.length() > 120) {
+        if (TypedText.length(cleanTitle) < 3 || TypedText.length(cleanTitle) > 120) {
             errors.reject("title", "validation.length", 3, 120);
+        } else {
+            TypedText.check("title", cleanTitle, errors);
         }
-        if (cleanBody.length() < 20 || cleanBody.length() > 5000) {
+        if (TypedText.length(cleanBody) < 20 || TypedText.length(cleanBody) > 5000) {
             errors.reject("body", "validation.length", 20, 5000);
+        } else {
+            TypedText.check("body", cleanBody, errors);
         }
         errors.throwIfAny();
         try {

@@ -22,6 +22,7 @@ import org.participe.accounts.AccountService;
 import org.participe.base.ratelimit.RateLimiter;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.base.validation.TooManyRequestsException;
+import org.participe.base.validation.TypedText;
 import org.participe.moderation.internal.AuditLog;
 import org.participe.security.CurrentUser;
 import org.participe.security.ParticipeUser;
@@ -96,12 +97,13 @@ public class ModerationService {
         if (reason == null || !reason.chosen()) {
             throw InvalidInputException.of("reason", "flag.reason.required");
         }
-        if (reason == ModerationReason.OTHER && cleanNote.length() < 5) {
+        if (reason == ModerationReason.OTHER && TypedText.length(cleanNote) < 5) {
             throw InvalidInputException.of("note", "flag.note.required");
         }
-        if (cleanNote.length() > FLAG_NOTE_MAX) {
+        if (TypedText.length(cleanNote) > FLAG_NOTE_MAX) {
             throw InvalidInputException.of("note", "validation.max-length", FLAG_NOTE_MAX);
         }
+        TypedText.require("note", cleanNote);
         ContentSummary content = summary(ref).filter(s -> !s.removed())
                 .orElseThrow(() -> InvalidInputException.of("reason", "flag.unknown"));
         if (content.authorId() == resident.accountId()) {
@@ -347,6 +349,10 @@ public class ModerationService {
      */
     @PreAuthorize(OFFICIAL)
     public int blockAuthors(Collection<Long> authorIds, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() <= AccountService.BLOCK_REASON_MAX) {
+            TypedText.require("reason", why);
+        }
         long official = currentUser.require().accountId();
         int blocked = 0;
         for (long authorId : new LinkedHashSet<>(authorIds)) {
@@ -494,13 +500,13 @@ public class ModerationService {
 
     private static String cleanNote(String note, boolean required) {
         String clean = note == null ? "" : note.strip();
-        if (required && clean.length() < 5) {
+        if (required && TypedText.length(clean) < 5) {
             throw InvalidInputException.of("note", "moderation.note.required");
         }
-        if (clean.length() > NOTE_MAX) {
+        if (TypedText.length(clean) > NOTE_MAX) {
             throw InvalidInputException.of("note", "validation.max-length", NOTE_MAX);
         }
-        return clean.isEmpty() ? null : clean;
+        return clean.isEmpty() ? null : TypedText.require("note", clean);
     }
 
     private String tabCondition(InboxTab tab, Map<String, Object> params) {

@@ -215,8 +215,10 @@ public class ReportingService {
         long adminId = currentUser.require().accountId();
         String cleanSource = source == null ? "" : source.strip();
         var errors = new org.participe.base.validation.InvalidInputException.Collector();
-        if (cleanSource.isEmpty() || cleanSource.length() > 300) {
+        if (cleanSource.isEmpty() || org.participe.base.validation.TypedText.length(cleanSource) > 300) {
             errors.reject("source", "validation.length", 1, 300);
+        } else {
+            org.participe.base.validation.TypedText.check("source", cleanSource, errors);
         }
         populations.forEach((key, people) -> {
             if (people != null && (people < 0 || people > 10_000_000)) {

@@ -9,6 +9,7 @@ import org.participe.base.Expiring;
 import org.participe.base.ImageTypes;
 import org.participe.base.TownBranding;
 import org.participe.base.validation.InvalidInputException;
+import org.participe.base.validation.TypedText;
 import org.participe.security.CurrentUser;
 import org.participe.security.ParticipeUser;
 import org.participe.security.Roles;
@@ -125,12 +126,16 @@ public class TownService implements TownBranding {
     public TownProfile update(TownSettingsUpdate update) {
         var errors = new InvalidInputException.Collector();
         String name = trimmed(update.name());
-        if (name.length() < 2 || name.length() > 120) {
+        if (TypedText.length(name) < 2 || TypedText.length(name) > 120) {
             errors.reject("name", "validation.length", 2, 120);
+        } else {
+            TypedText.check("name", name, errors);
         }
         String description = trimmed(update.description());
-        if (description.length() > 600) {
+        if (TypedText.length(description) > 600) {
             errors.reject("description", "validation.max-length", 600);
+        } else {
+            TypedText.check("description", description, errors);
         }
         String colour = trimmed(update.mainColour()).toLowerCase();
         if (!ColourContrast.isHexColour(colour)) {
@@ -267,10 +272,10 @@ public class TownService implements TownBranding {
 
     private static String validName(String value, String field) {
         String clean = trimmed(value);
-        if (clean.length() < 2 || clean.length() > 80) {
+        if (TypedText.length(clean) < 2 || TypedText.length(clean) > 80) {
             throw InvalidInputException.of(field, "validation.length", 2, 80);
         }
-        return clean;
+        return TypedText.require(field, clean);
     }
 
     private static void requireVersion(long current, long expected) {

@@ -1,7 +1,9 @@
 package org.participe.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,22 @@ class PasswordPolicyTest {
         assertThat(reason("villeparisis2026")).startsWith("password.weak");
         assertThat(policy.check("password1234", "", "", Locale.FRENCH)).get()
                 .satisfies(error -> assertThat(error.arguments()).isNotEmpty());
+    }
+
+    @Test
+    void aTenMegabyteNameOrAddressTypedWithThePasswordIsNotReadIntoTheDictionary() {
+        String huge = "a".repeat(10 * 1024 * 1024);
+        // the sign-up form checks the password before refusing the name: before the fix this took minutes
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            assertThat(policy.check("Une phrase de passe bien longue 2026", huge + "@example.org", huge, Locale.FRENCH)).isEmpty();
+        });
+    }
+
+    @Test
+    void refusesControlCharactersAndHalvesOfSurrogatePairsWithAMessage() {
+        assertThat(reason("Une phrase de passe \u0000 bien longue")).isEqualTo("validation.characters");
+        assertThat(reason("Une phrase de passe \uD83D bien longue")).isEqualTo("validation.characters");
+        assertThat(reason("Une phrase de passe 🚲 bien longue")).isEqualTo("accepted");
     }
 
     @Test

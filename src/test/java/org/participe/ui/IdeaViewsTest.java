@@ -2,6 +2,8 @@ package org.participe.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -23,6 +25,7 @@ import org.participe.ideas.ui.IdeaView;
 import org.participe.ideas.ui.IdeasView;
 import org.participe.security.ParticipeUser;
 import org.participe.security.Roles;
+import org.participe.test.HostileInputs;
 import org.participe.test.Security;
 import org.participe.town.TownService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,6 +114,37 @@ class IdeaViewsTest extends ViewTest {
         assertThat(drawn.select("a[href=ideas/" + id + "]").text()).isEqualTo(hostile);
         assertThat(drawn.select("img, script, [onerror]")).as("no element comes from user text").isEmpty();
         assertThat(author).isNotNull();
+    }
+
+    @Test
+    void everyMarkupOfTheHostileCorpusStaysTextOnTheIdeaPageAndItsCard() {
+        signIn("xss-corpus", Roles.RESIDENT);
+        long category = town.activeCategories().getFirst().id();
+        List<HostileInputs.Input> markup = HostileInputs.wrapped().stream().filter(input -> input.value().contains("<")).toList();
+        assertThat(markup).hasSizeGreaterThan(5);
+        for (HostileInputs.Input input : markup) {
+            String title = input.value();
+            long id = ideas.propose(new IdeaDraft(title, "Description : " + input.value(), category, null, null));
+            comments.post("IDEA", id, null, input.value());
+
+            navigate("ideas/" + id, IdeaView.class);
+            assertThat($(H1.class).single().getText()).as(input.label()).isEqualTo(title);
+            assertThat($(Paragraph.class).all()).extracting(Paragraph::getText).as(input.label())
+                    .contains("Description : " + input.value(), input.value());
+            assertThat($(Image.class).all()).as(input.label() + ": no image element comes from user text").isEmpty();
+            assertThat($(Anchor.class).all()).extracting(Anchor::getHref).as(input.label())
+                    .noneMatch(href -> href.startsWith("javascript:") || href.startsWith("data:"));
+            assertThat($(Html.class).all()).as(input.label() + ": no markup component holds user text")
+                    .noneMatch(html -> html.getElement().getProperty("innerHTML", "").contains("alert(1)"));
+
+            navigate(IdeasView.class); // the newest first: this idea's card is drawn as markup
+            String card = $(Html.class).all().stream().map(html -> html.getElement().getProperty("innerHTML"))
+                    .filter(drawn -> drawn.contains("ideas/" + id + "\"")).findFirst().orElseThrow();
+            org.jsoup.nodes.Element drawn = org.jsoup.Jsoup.parseBodyFragment(card).body();
+            assertThat(drawn.select("a[href=ideas/" + id + "]").text()).as(input.label()).isEqualTo(title);
+            assertThat(drawn.select("script, img, svg, iframe, a:not([href=ideas/" + id + "]), [onerror], [onload], [onmouseover], [onfocus], [srcdoc]"))
+                    .as(input.label() + ": no element or handler comes from user text").isEmpty();
+        }
     }
 
     @Test

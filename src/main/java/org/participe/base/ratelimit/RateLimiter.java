@@ -1,9 +1,13 @@
 package org.participe.base.ratelimit;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class RateLimiter {
 
+    private static final int SUBJECT_MAX = 120;
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
@@ -34,7 +40,8 @@ public class RateLimiter {
 
     /** Records a hit and answers true when it stays within {@code limit} hits per {@code window}. */
     @Transactional
-    public boolean tryAcquire(String bucket, String subject, int limit, Duration window) {
+    public boolean tryAcquire(String bucket, String rawSubject, int limit, Duration window) {
+        String subject = storable(rawSubject);
         String key = bucket + ':' + subject;
         jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> { }, key);
         Instant now = clock.instant();
@@ -47,6 +54,21 @@ public class RateLimiter {
         jdbc.update("insert into rate_limit_hit (bucket, subject, occurred_at) values (?, ?, ?)",
                 bucket, subject, Timestamp.from(now));
         return true;
+    }
+
+    /**
+     * A subject as its column holds it: a long one (an e-mail address may have 254 characters, the
+     * column 120) is kept as its SHA-256, which counts the same hits without failing the insert.
+     */
+    static String storable(String subject) {
+        if (subject.length() <= SUBJECT_MAX) {
+            return subject;
+        }
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Old hits serve no window; a day is longer than any limit we set. */
