@@ -53,6 +53,9 @@ class HostileRequestIT {
                 answers, failures);
         answers.forEach(answer -> System.out.println("HostileRequestIT: " + answer));
         assertThat(failures).isEmpty();
+
+        Answer hundredKilobytes = post("/login", "application/x-www-form-urlencoded", "username=" + "a".repeat(100_000) + "&password=x");
+        assertThat(hundredKilobytes.status()).as("form posts are capped at 64 KB (server.tomcat.max-http-form-post-size)").isEqualTo(413);
     }
 
     private void check(String what, Answer answer, List<String> answers, List<String> failures) {

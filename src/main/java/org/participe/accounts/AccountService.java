@@ -307,15 +307,13 @@ public class AccountService {
     @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     @Transactional(readOnly = true)
     public Page<PersonRow> people(String search, Pageable pageable) {
-        String term = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
-        return accounts.search(term, pageable).map(AccountService::toRow);
+        return accounts.search(searchTerm(search), pageable).map(AccountService::toRow);
     }
 
     @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     @Transactional(readOnly = true)
     public long countPeople(String search) {
-        String term = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
-        return accounts.search(term, Pageable.ofSize(1)).getTotalElements();
+        return accounts.search(searchTerm(search), Pageable.ofSize(1)).getTotalElements();
     }
 
     /** Replaces a person's roles; an administrator cannot take away their own ADMIN role. */
@@ -347,9 +345,10 @@ public class AccountService {
     @PreAuthorize("hasRole('" + Roles.OFFICIAL + "')")
     public boolean block(long accountId, String reason) {
         String why = reason == null ? "" : reason.strip();
-        if (why.length() < BLOCK_REASON_MIN || why.length() > BLOCK_REASON_MAX) {
+        if (TypedText.length(why) < BLOCK_REASON_MIN || TypedText.length(why) > BLOCK_REASON_MAX) {
             throw InvalidInputException.of("reason", "validation.length", BLOCK_REASON_MIN, BLOCK_REASON_MAX);
         }
+        TypedText.require("reason", why);
         AccountEntity account = accounts.findById(accountId).orElseThrow(() -> InvalidInputException.of("reason", "account.unknown"));
         if (account.getRoles().stream().anyMatch(role -> !Roles.RESIDENT.equals(role))) {
             throw InvalidInputException.of("reason", "moderation.block.not-resident");
@@ -409,6 +408,11 @@ public class AccountService {
     }
 
     // Rules ------------------------------------------------------------------------------------
+
+    /** What the people search looks for: typed text only, lower case, with LIKE's wildcards taken literally. */
+    private static String searchTerm(String search) {
+        return TypedText.forSearch(search).toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
 
     /** Finds a link's token and locks it, so that two clicks on one link cannot both use it. */
     private Optional<AccountTokenEntity> findToken(String token) {

@@ -214,6 +214,22 @@ class AccountServiceIT {
     }
 
     @Test
+    void thePeopleSearchTakesWildcardsLiterallyAndBlockReasonsAreText() {
+        ParticipeUser admin = data.confirmedAccount("admin", Roles.ADMIN);
+        ParticipeUser official = data.confirmedAccount("official", Roles.OFFICIAL);
+        ParticipeUser resident = data.confirmedAccount("resident", Roles.RESIDENT);
+        long everyone = jdbc.queryForObject("select count(*) from account", Long.class);
+        long withUnderscore = jdbc.queryForObject(
+                "select count(*) from account where lower(display_name) like '%\\_%' or email like '%\\_%'", Long.class);
+
+        assertThat(as(admin, () -> accounts.countPeople("_"))).isEqualTo(withUnderscore).isLessThan(everyone);
+        assertThat(as(admin, () -> accounts.countPeople("\u0000%"))).isLessThan(everyone);
+        assertThatThrownBy(() -> as(official, () -> accounts.block(resident.accountId(), "Propos injurieux\u0000 répétés")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).containsKey("reason"));
+        assertThat(jdbc.queryForObject("select blocked_at is null from account where id = ?", Boolean.class, resident.accountId())).isTrue();
+    }
+
+    @Test
     void theDatabaseItselfRefusesAnInvalidRoleOrASecondAccountForOneAddress() {
         ParticipeUser person = data.confirmedAccount("constraints", Roles.RESIDENT);
         assertThatThrownBy(() -> jdbc.update("insert into account_role (account_id, role) values (?, 'KING')", person.accountId()))

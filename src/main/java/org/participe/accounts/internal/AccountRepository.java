@@ -14,13 +14,16 @@ public interface AccountRepository extends JpaRepository<AccountEntity, Long> {
 
     boolean existsByEmail(String email);
 
-    /** People matching a search on name or e-mail; the roles come in one batched query per page. */
+    /**
+     * People matching a search on name or e-mail (the search escaped for LIKE with a backslash);
+     * the roles come in one batched query per page.
+     */
     @Query(value = """
             select a from AccountEntity a
-            where :search = '' or lower(a.displayName) like concat('%', :search, '%') or a.email like concat('%', :search, '%')""",
+            where :search = '' or lower(a.displayName) like concat('%', :search, '%') escape '\\' or a.email like concat('%', :search, '%') escape '\\'""",
            countQuery = """
             select count(a) from AccountEntity a
-            where :search = '' or lower(a.displayName) like concat('%', :search, '%') or a.email like concat('%', :search, '%')""")
+            where :search = '' or lower(a.displayName) like concat('%', :search, '%') escape '\\' or a.email like concat('%', :search, '%') escape '\\'""")
     Page<AccountEntity> search(String search, Pageable pageable);
 
     @Query("select a from AccountEntity a where :role member of a.roles order by a.displayName")
