@@ -94,16 +94,11 @@ class HostileInputIT {
 
     /** How a field normalises what it stores, what it refuses beyond the common rules, and how a value is written and read back. */
     private record Field(String name, int min, int max, UnaryOperator<String> normalise, Predicate<String> alsoRefused,
-                         Rules rules, boolean countsUtf16Units, Function<String, String> writeAndReadBack) {
+                         Rules rules, Function<String, String> writeAndReadBack) {
 
-        Field(String name, int min, int max, UnaryOperator<String> normalise, Predicate<String> alsoRefused, Rules rules,
-              Function<String, String> writeAndReadBack) {
-            this(name, min, max, normalise, alsoRefused, rules, false, writeAndReadBack);
-        }
-
-        /** A length as the field counts it: characters (as PostgreSQL does), or for a few old limits UTF-16 units (stricter). */
+        /** A length as the field counts it: characters, as PostgreSQL does. */
         int length(String value) {
-            return countsUtf16Units ? value.length() : value.codePointCount(0, value.length());
+            return value.codePointCount(0, value.length());
         }
 
         boolean strict() {
@@ -337,7 +332,7 @@ class HostileInputIT {
             return textOrEmpty("select hidden_note from moderation_item where content_type = 'COMMENT' and content_id = ?", comment);
         }));
         ParticipeUser blocked = data.confirmedAccount("hostile-blocked", Roles.RESIDENT);
-        fields.add(new Field("block reason", AccountService.BLOCK_REASON_MIN, AccountService.BLOCK_REASON_MAX, strip, nothingElse, Rules.EXACT, true, value -> {
+        fields.add(new Field("block reason", AccountService.BLOCK_REASON_MIN, AccountService.BLOCK_REASON_MAX, strip, nothingElse, Rules.EXACT, value -> {
             as(official, () -> moderation.blockAuthors(List.of(blocked.accountId()), value));
             String stored = text("select blocked_reason from account where id = ?", blocked.accountId());
             as(official, () -> moderation.unblockAuthor(blocked.accountId(), null));

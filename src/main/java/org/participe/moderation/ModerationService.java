@@ -349,10 +349,6 @@ public class ModerationService {
      */
     @PreAuthorize(OFFICIAL)
     public int blockAuthors(Collection<Long> authorIds, String reason) {
-        String why = reason == null ? "" : reason.strip();
-        if (why.length() <= AccountService.BLOCK_REASON_MAX) {
-            TypedText.require("reason", why);
-        }
         long official = currentUser.require().accountId();
         int blocked = 0;
         for (long authorId : new LinkedHashSet<>(authorIds)) {
