@@ -229,7 +229,7 @@ class HostileInputIT {
         Predicate<String> nothingElse = value -> false;
 
         // Accounts: sign-up, profile, e-mail change, password reset
-        fields.add(new Field("sign-up display name", 2, 60, oneLine, value -> value.contains("<") || value.contains(">"), Rules.EXACT, value -> {
+        fields.add(new Field("sign-up display name", 2, 60, oneLine, HostileInputIT::refusedInNames, Rules.EXACT, value -> {
             long id = anonymously(() -> accounts.register(new Registration(TestData.uniqueEmail("hostile"), value, TestData.PASSWORD,
                     null, null, null, true, Locale.FRENCH), address()));
             return text("select display_name from account where id = ?", id);
@@ -250,7 +250,7 @@ class HostileInputIT {
                     null, null, null, true, Locale.FRENCH), address()));
             return passwordEncoder.matches(value, text("select password_hash from account where id = ?", id)) ? value : "(another password)";
         }));
-        fields.add(new Field("profile display name", 2, 60, oneLine, value -> value.contains("<") || value.contains(">"), Rules.EXACT, value -> as(resident, () -> {
+        fields.add(new Field("profile display name", 2, 60, oneLine, HostileInputIT::refusedInNames, Rules.EXACT, value -> as(resident, () -> {
             accounts.updateProfile(new ProfileUpdate(value, null, null, null, accounts.myProfile().version()));
             return accounts.myProfile().displayName();
         })));
@@ -503,6 +503,13 @@ class HostileInputIT {
             }
         }
         return true;
+    }
+
+    /** A name's own rules: no markup brackets, no direction marks or zero-width spaces (impersonation). */
+    private static boolean refusedInNames(String value) {
+        return value.contains("<") || value.contains(">") || value.codePoints().anyMatch(c -> c == 0x061C || c == 0x180E || c == 0x200B
+                || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064)
+                || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF);
     }
 
     /** At least one character a reader sees: not a space, a format character (zero width, direction) or a filler. */

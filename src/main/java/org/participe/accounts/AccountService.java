@@ -53,6 +53,13 @@ public class AccountService {
      * confirmation e-mail failed later, unseen.
      */
     private static final String ADDRESS_CHARACTER = "[^@\\s\\p{Cc}\\p{Cs}()<>,;:\\\\\"\\[\\]]";
+    /**
+     * Characters that change how a name looks without showing (direction marks and overrides,
+     * zero-width spaces, word joiners): "Admin" with a zero-width space inside, or a name reversed
+     * by an override, would pass for someone else's. The joiners that scripts and emoji need
+     * (U+200C, U+200D) stay allowed.
+     */
+    private static final Pattern HIDDEN_IN_NAMES = Pattern.compile("[\\u061C\\u180E\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF]");
     private static final Pattern EMAIL = Pattern.compile(
             "^(?=.{6,254}$)(?!\\.)(?!.*\\.\\.)(?!.*@\\.)" + ADDRESS_CHARACTER + "{1,64}(?<!\\.)@" + ADDRESS_CHARACTER + "+\\." + ADDRESS_CHARACTER + "{2,}(?<!\\.)$");
     private static final String ANYONE = "permitAll()";
@@ -432,6 +439,8 @@ public class AccountService {
             errors.reject("displayName", "validation.length", 2, 60);
         } else if (name.chars().anyMatch(c -> c == '<' || c == '>')) {
             errors.reject("displayName", "signup.display-name.characters");
+        } else if (HIDDEN_IN_NAMES.matcher(name).find()) {
+            errors.reject("displayName", "signup.display-name.hidden");
         } else {
             TypedText.check("displayName", name, errors);
         }

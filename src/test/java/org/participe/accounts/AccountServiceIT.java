@@ -7,6 +7,7 @@ import static org.participe.test.Security.as;
 
 import java.time.Duration;
 import java.time.Year;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -191,6 +192,13 @@ class AccountServiceIT {
                 .isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
         assertThatThrownBy(() -> as(person, () -> accounts.updateProfile(new ProfileUpdate("<script>", null, null, null, updated.version()))))
                 .isInstanceOf(InvalidInputException.class);
+        for (String impostor : List.of("Ad\u200Bmin Mairie", "\u202Eeiriam al ed ecivreS", "Élu\u2060e officielle")) {
+            assertThatThrownBy(() -> as(person, () -> accounts.updateProfile(new ProfileUpdate(impostor, null, null, null, updated.version()))))
+                    .as(impostor).isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.errors().get("displayName").messageKey()).isEqualTo("signup.display-name.hidden"));
+        }
+        assertThat(as(person, () -> accounts.updateProfile(new ProfileUpdate("Famille \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67", null, null, null,
+                updated.version()))).displayName()).as("an emoji joined by U+200D stays allowed").endsWith("\uD83D\uDC67");
     }
 
     @Test
