@@ -47,12 +47,13 @@ public class AccountService {
 
     public static final int MINIMUM_AGE = 16;
     /**
-     * At most 254 characters, looked at before the rest; no spaces or control characters (PostgreSQL
-     * refuses NUL), and nothing the mailer refuses outside quotes (any of {@code ()<>,;:"[]} or a
+     * At most 254 characters, looked at before the rest; no spaces, control characters (PostgreSQL
+     * refuses NUL) or invisible format characters (zero-width spaces and joiners: the mailer failed
+     * on them, and they let one address pass for another), and nothing the mailer refuses outside quotes (any of {@code ()<>,;:"[]} or a
      * backslash, a dot first, last or twice): such an address used to be accepted, and its
      * confirmation e-mail failed later, unseen.
      */
-    private static final String ADDRESS_CHARACTER = "[^@\\s\\p{Cc}\\p{Cs}()<>,;:\\\\\"\\[\\]]";
+    private static final String ADDRESS_CHARACTER = "[^@\\s\\p{Cc}\\p{Cf}\\p{Cs}()<>,;:\\\\\"\\[\\]]";
     /**
      * Characters that change how a name looks without showing (direction marks and overrides,
      * zero-width spaces, word joiners): "Admin" with a zero-width space inside, or a name reversed

@@ -100,6 +100,14 @@ class AccountServiceIT {
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         refusal -> assertThat(refusal.errors().get("password").messageKey()).isEqualTo("password.personal"));
         assertThat(jdbc.queryForObject("select count(*) from account where email = ?", Integer.class, email)).isZero();
+
+        // Invisible characters in an address: the mailer failed on them (after the account was made), and
+        // "admin@…" with a zero-width space inside would pass for the real one.
+        for (String hidden : List.of("zero\u200Bwidth@example.org", "join\u200Ded@example.org", "bidi\u202E@example.org")) {
+            assertThatThrownBy(() -> anonymously(() -> accounts.register(registration(hidden), "10.0.0.3"))).as(hidden)
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            refusal -> assertThat(refusal.errors().get("email").messageKey()).isEqualTo("validation.email"));
+        }
     }
 
     @Test
