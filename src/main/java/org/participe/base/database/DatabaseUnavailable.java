@@ -40,4 +40,12 @@ public final class DatabaseUnavailable {
             throw failure;
         }
     }
+
+    /** Does something a page can do without; without the database, nothing. */
+    public static void orSkip(Runnable write) {
+        orElse(() -> {
+            write.run();
+            return null;
+        }, null);
+    }
 }

@@ -175,10 +175,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         buildNavigation();
         showUnconfirmedNotice();
         if (bellLink != null) {
-            DatabaseUnavailable.orElse(() -> {
-                bell.pageVisited(event.getLocation().getPath());
-                return null;
-            }, null);
+            DatabaseUnavailable.orSkip(() -> bell.pageVisited(event.getLocation().getPath()));
             updateBell();
         }
     }
