@@ -324,7 +324,11 @@ public class AccountService {
         return accounts.search(searchTerm(search), Pageable.ofSize(1)).getTotalElements();
     }
 
-    /** Replaces a person's roles; an administrator cannot take away their own ADMIN role. */
+    /**
+     * Replaces a person's roles; an administrator cannot take away their own ADMIN role. The
+     * person's open sessions end once this commits (a removed role must stop working at once, and
+     * a granted one needs a new sign-in to appear).
+     */
     @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     public PersonRow setRoles(long accountId, Set<String> roles) {
         Set<String> wanted = new HashSet<>(roles);
@@ -340,6 +344,7 @@ public class AccountService {
         account.touch(clock.instant());
         accounts.flush();
         events.publishEvent(new AccountEvents.RolesChanged(accountId, Set.copyOf(wanted), admin.accountId()));
+        sessions.endAllSessionsAfterCommit(accountId);
         return toRow(account);
     }
 
@@ -367,7 +372,7 @@ public class AccountService {
         account.block(clock.instant(), why);
         account.touch(clock.instant());
         accounts.flush();
-        sessions.endAllSessions(accountId, null);
+        sessions.endAllSessionsAfterCommit(accountId);
         return true;
     }
 
@@ -381,7 +386,7 @@ public class AccountService {
         account.unblock();
         account.touch(clock.instant());
         accounts.flush();
-        sessions.endAllSessions(accountId, null);
+        sessions.endAllSessionsAfterCommit(accountId);
         return true;
     }
 

@@ -1,5 +1,7 @@
 package org.participe.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +11,7 @@ import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.participe.security.ui.LoginView;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
@@ -23,13 +26,18 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.session.ConcurrentSessionFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * The one security configuration: Vaadin's navigation access control (every view states who may
- * open it), form login through {@link LoginView}, headers, and method security for services.
+ * open it), form login through {@link LoginView}, headers, sessions, and method security for services.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -53,8 +61,17 @@ class SecurityConfig {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /** Powerful browser features the site never uses, off for it and anything it embeds. */
+    static final String PERMISSIONS_POLICY = String.join(", ",
+            "accelerometer=()", "autoplay=()", "camera=()", "display-capture=()", "geolocation=()", "gyroscope=()",
+            "magnetometer=()", "microphone=()", "midi=()", "payment=()", "publickey-credentials-get=()", "usb=()");
+
+    static final String LOGIN_PATH = "/login";
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry, Clock clock, SecurityContextHolderStrategy contexts,
+                                            @Value("${participe.base-url}") String baseUrl,
+                                            @Value("${participe.security.session-max-lifetime}") Duration sessionMaxLifetime) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/town/logo", "/media/**", "/images/**", "/styles/**", "/webjars/**").permitAll()
@@ -64,15 +81,32 @@ class SecurityConfig {
                 .requestMatchers("/actuator/**").hasRole(Roles.ADMIN));
         // Mail clients unsubscribe with a bare POST (RFC 8058); the signed token is the protection.
         http.csrf(csrf -> csrf.ignoringRequestMatchers("/mail/unsubscribe"));
+        // Headers are written before the request is handled, not when the response is committed:
+        // Vaadin's pages are forwarded to its servlet and committed by the container after the
+        // forward, past the lazy writer, so pages went out with none of these (only Vaadin's own
+        // X-Frame-Options, which it leaves alone when the header is already there).
         http.headers(headers -> headers
+                .withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                    @Override
+                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                        filter.setShouldWriteHeadersEagerly(true);
+                        return filter;
+                    }
+                })
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(frame -> frame.deny())
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
+        // Login CSRF: Vaadin exempts the login post from the CSRF token (its login form carries none).
+        http.addFilterBefore(new LoginOriginFilter(LOGIN_PATH, baseUrl), UsernamePasswordAuthenticationFilter.class);
+        // A session ended on purpose (password, roles, block) sends its next request to the login page, which says why.
         http.sessionManagement(session -> session
                 .sessionFixation(fixation -> fixation.changeSessionId())
                 .maximumSessions(-1)
                 .sessionRegistry(sessionRegistry)
-                .expiredUrl("/login"));
+                .expiredSessionStrategy(event -> SignInAgain.send(event.getRequest(), event.getResponse(), SignInAgain.SESSION_ENDED)));
+        http.addFilterAfter(new SessionLifetimeFilter(sessionMaxLifetime, clock, contexts),
+                ConcurrentSessionFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

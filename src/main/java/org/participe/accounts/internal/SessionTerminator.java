@@ -3,8 +3,14 @@ package org.participe.accounts.internal;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Ends the sessions of one account (after a password change or reset), but the caller's own. */
+/**
+ * Ends the sessions of one account: after a password change or reset (but the caller's own), and
+ * when its roles change or it is blocked or unblocked. An ended session's next request (a page or
+ * a Vaadin round trip) is sent to the login page, which says why.
+ */
 @Component
 public class SessionTerminator {
 
@@ -27,5 +33,24 @@ public class SessionTerminator {
             }
         }
         return ended;
+    }
+
+    /**
+     * Ends every session of the account once the current transaction has committed (at once when
+     * there is none). Not before: a session ended earlier could sign in again, or open a page,
+     * while the change is not yet visible, and keep the old rights; and a rolled-back change
+     * must not sign anyone out.
+     */
+    public void endAllSessionsAfterCommit(long accountId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            endAllSessions(accountId, null);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                endAllSessions(accountId, null);
+            }
+        });
     }
 }

@@ -51,9 +51,21 @@ public class LoginView extends Composite<VerticalLayout> implements BeforeEnterO
             event.forwardTo("");
             return;
         }
+        sessionEndedNotice(event.getLocation().getQueryParameters().getParameters().keySet());
         if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
             form.setI18n(i18n(lastFailureWasLock()));
             form.setError(true);
+        }
+    }
+
+    /** Why the person is asked to sign in again: their session was ended ({@code ?ended}) or too old ({@code ?expired}). */
+    private void sessionEndedNotice(java.util.Set<String> parameters) {
+        String key = parameters.contains("ended") ? "login.session-ended" : parameters.contains("expired") ? "login.session-expired" : null;
+        if (key != null) {
+            Paragraph notice = new Paragraph(getTranslation(key));
+            notice.addClassName("session-ended");
+            notice.getElement().setAttribute("role", "status");
+            getContent().addComponentAtIndex(1, notice);
         }
     }
 

@@ -1,0 +1,42 @@
+package org.participe.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Sends a person whose session has just ended to the login page with the reason in the query
+ * ({@code /login?ended}, {@code /login?expired}), so the page can tell them why.
+ * <p>
+ * A page request gets a redirect. A request of Vaadin's client (a UIDL round trip or a heartbeat,
+ * marked by the {@code v-r} parameter) cannot follow one usefully: the client would read the login
+ * page as a broken answer and show a connection error. It gets instead the plain-text answer that
+ * Vaadin's client recognises and obeys by loading the given address ({@code Vaadin-Refresh: url}).
+ */
+final class SignInAgain {
+
+    static final String SESSION_ENDED = "ended";
+    static final String SESSION_EXPIRED = "expired";
+
+    private SignInAgain() {
+    }
+
+    static void send(HttpServletRequest request, HttpServletResponse response, String reason) throws IOException {
+        String target = request.getContextPath() + "/login?" + reason;
+        if (isVaadinClientRequest(request)) {
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType("text/plain;charset=UTF-8");
+            response.setHeader("Cache-Control", "no-store");
+            response.getOutputStream().write(("Vaadin-Refresh: " + target).getBytes(StandardCharsets.UTF_8));
+            response.flushBuffer();
+        } else {
+            response.sendRedirect(target);
+        }
+    }
+
+    static boolean isVaadinClientRequest(HttpServletRequest request) {
+        return request.getParameter("v-r") != null;
+    }
+}
