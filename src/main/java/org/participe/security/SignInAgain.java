@@ -3,6 +3,7 @@ package org.participe.security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -15,16 +16,26 @@ import jakarta.servlet.http.HttpServletResponse;
  * page as a broken answer and show a connection error. It gets instead the plain-text answer that
  * Vaadin's client recognises and obeys by loading the given address ({@code Vaadin-Refresh: url}).
  */
-final class SignInAgain {
+public final class SignInAgain {
 
     static final String SESSION_ENDED = "ended";
     static final String SESSION_EXPIRED = "expired";
+    /**
+     * The reason, also kept for a few minutes in a cookie: the request that meets the ended session
+     * is not always the one that shows the login page (an image, a heartbeat, a second tab).
+     */
+    public static final String REASON_COOKIE = "participe-session-end";
 
     private SignInAgain() {
     }
 
     static void send(HttpServletRequest request, HttpServletResponse response, String reason) throws IOException {
         String target = request.getContextPath() + "/login?" + reason;
+        Cookie remembered = new Cookie(REASON_COOKIE, reason);
+        remembered.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
+        remembered.setMaxAge(600);
+        remembered.setHttpOnly(true);
+        response.addCookie(remembered);
         if (isVaadinClientRequest(request)) {
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentType("text/plain;charset=UTF-8");

@@ -9,8 +9,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 
-/** The same checks with Vaadin in production mode (the prebuilt bundle, as the production jar serves). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "vaadin.productionMode=true")
+/**
+ * The same checks with Vaadin in production mode (the prebuilt bundle, as the production jar
+ * serves). Production mode needs the bundle that {@code -Pproduction} puts on the classpath
+ * (Vaadin's prebuilt {@code vaadin-prod-bundle}, copied by the {@code build-frontend} goal); run it with
+ * {@code mvn -Pproduction verify -Dit.test=SecurityHeadersProductionModeIT}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"vaadin.productionMode=true",
+        // -Pproduction marks the build as production, which forbids the embedded database the tests use
+        "participe.embedded-db.enabled=true"})
 class SecurityHeadersProductionModeIT extends SecurityHeadersIT {
 
     @Autowired ServletRegistrationBean<SpringServlet> vaadinServlet;

@@ -58,9 +58,28 @@ public class LoginView extends Composite<VerticalLayout> implements BeforeEnterO
         }
     }
 
-    /** Why the person is asked to sign in again: their session was ended ({@code ?ended}) or too old ({@code ?expired}). */
+    /**
+     * Why the person is asked to sign in again: their session was ended ({@code ?ended}) or too old
+     * ({@code ?expired}), said by the address or by the cookie left when the session ended (read once).
+     */
     private void sessionEndedNotice(java.util.Set<String> parameters) {
-        String key = parameters.contains("ended") ? "login.session-ended" : parameters.contains("expired") ? "login.session-expired" : null;
+        String reason = parameters.contains("ended") ? "ended" : parameters.contains("expired") ? "expired" : null;
+        VaadinServletRequest request = VaadinServletRequest.getCurrent();
+        jakarta.servlet.http.Cookie[] cookies = request == null ? null : request.getCookies();
+        for (jakarta.servlet.http.Cookie cookie : cookies == null ? new jakarta.servlet.http.Cookie[0] : cookies) {
+            if (org.participe.security.SignInAgain.REASON_COOKIE.equals(cookie.getName())) {
+                reason = reason != null ? reason : cookie.getValue();
+                jakarta.servlet.http.Cookie forget = new jakarta.servlet.http.Cookie(cookie.getName(), "");
+                forget.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
+                forget.setMaxAge(0);
+                forget.setHttpOnly(true);
+                com.vaadin.flow.server.VaadinResponse response = com.vaadin.flow.server.VaadinResponse.getCurrent();
+                if (response != null) {
+                    response.addCookie(forget);
+                }
+            }
+        }
+        String key = "ended".equals(reason) ? "login.session-ended" : "expired".equals(reason) ? "login.session-expired" : null;
         if (key != null) {
             Paragraph notice = new Paragraph(getTranslation(key));
             notice.addClassName("session-ended");
