@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.spring.SpringServlet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -15,10 +16,17 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
  * (Vaadin's prebuilt {@code vaadin-prod-bundle}, copied by the {@code build-frontend} goal); run it with
  * {@code mvn -Pproduction verify -Dit.test=SecurityHeadersProductionModeIT}.
  */
+@EnabledIf(value = "productionBundlePresent",
+        disabledReason = "production mode needs Vaadin's production bundle: run with -Pproduction")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"vaadin.productionMode=true",
         // -Pproduction marks the build as production, which forbids the embedded database the tests use
         "participe.embedded-db.enabled=true"})
 class SecurityHeadersProductionModeIT extends SecurityHeadersIT {
+
+    /** What the production build's build-frontend goal puts on the classpath (absent from a plain development build). */
+    static boolean productionBundlePresent() {
+        return SecurityHeadersProductionModeIT.class.getResource("/META-INF/VAADIN/config/stats.json") != null;
+    }
 
     @Autowired ServletRegistrationBean<SpringServlet> vaadinServlet;
 
