@@ -101,8 +101,8 @@ public class AccountService {
 
     /**
      * Creates an unconfirmed resident account and sends the confirmation link. The attempt counts
-     * against the client address's limit before anything is validated (so that invalid attempts
-     * count too), and the answer is the same whether the address already has an account or not:
+     * against the client address's limit before the validation answers (so that invalid attempts
+     * count too, and a limited address learns nothing), and the answer is the same whether the address already has an account or not:
      * its owner is told by mail instead, so that sign-up does not tell who has an account.
      *
      * @return the new account's id, or 0 when the address already had an account
@@ -110,10 +110,6 @@ public class AccountService {
     @PreAuthorize(ANYONE)
     @Transactional(noRollbackFor = InvalidInputException.class)
     public long register(Registration registration, String clientAddress) {
-        // The hit commits even when the input is refused below (nothing else is written before then).
-        if (!rateLimiter.tryAcquire("signup", address(clientAddress), signupsPerAddressPerHour, Duration.ofHours(1))) {
-            throw new TooManyRequestsException("signup.rate-limited");
-        }
         var errors = new InvalidInputException.Collector();
         String email = normalizedEmail(registration.email());
         if (!EMAIL.matcher(email).matches() || email.length() > 254) {
@@ -127,6 +123,12 @@ public class AccountService {
         validateBirthYear(registration.birthYear(), errors);
         if (!registration.termsAccepted()) {
             errors.reject("termsAccepted", "signup.terms.required");
+        }
+        // Every attempt counts, valid or not, and the limit answers before the validation does. The hit
+        // commits even when the input is refused (nothing else is written then). The checks above run
+        // before the limit's lock is taken, so that a burst from one address does not queue behind them.
+        if (!rateLimiter.tryAcquire("signup", address(clientAddress), signupsPerAddressPerHour, Duration.ofHours(1))) {
+            throw new TooManyRequestsException("signup.rate-limited");
         }
         errors.throwIfAny();
 
