@@ -23,4 +23,20 @@ public final class AccountEvents {
 
     public record RolesChanged(long accountId, java.util.Set<String> roles, long changedBy) {
     }
+
+    /** Someone tried to sign up with the address of an existing account: its owner is told. */
+    public record SignUpAttemptedWithExistingAddress(long accountId) {
+    }
+
+    /** The account's address was replaced: the former address is told (it no longer reaches the account). */
+    public record EmailChanged(long accountId, String formerEmail) {
+    }
+
+    /** The password was changed by its owner or through a reset link: the owner is told. */
+    public record PasswordChanged(long accountId) {
+    }
+
+    /** The first administrator was invited at start-up: a link to choose a password is sent. */
+    public record AdministratorInvited(long accountId) {
+    }
 }

@@ -99,8 +99,16 @@ public class AccountService {
 
     // Signing up and confirming ----------------------------------------------------------------
 
-    /** Creates an unconfirmed resident account and sends the confirmation link. */
+    /**
+     * Creates an unconfirmed resident account and sends the confirmation link. The attempt counts
+     * against the client address's limit before the validation answers (so that invalid attempts
+     * count too, and a limited address learns nothing), and the answer is the same whether the address already has an account or not:
+     * its owner is told by mail instead, so that sign-up does not tell who has an account.
+     *
+     * @return the new account's id, or 0 when the address already had an account
+     */
     @PreAuthorize(ANYONE)
+    @Transactional(noRollbackFor = InvalidInputException.class)
     public long register(Registration registration, String clientAddress) {
         var errors = new InvalidInputException.Collector();
         String email = normalizedEmail(registration.email());
@@ -116,17 +124,27 @@ public class AccountService {
         if (!registration.termsAccepted()) {
             errors.reject("termsAccepted", "signup.terms.required");
         }
-        if (!errors.has("email") && accounts.existsByEmail(email)) {
-            errors.reject("email", "signup.email.taken");
-        }
-        errors.throwIfAny();
+        // Every attempt counts, valid or not, and the limit answers before the validation does. The hit
+        // commits even when the input is refused (nothing else is written then). The checks above run
+        // before the limit's lock is taken, so that a burst from one address does not queue behind them.
         if (!rateLimiter.tryAcquire("signup", address(clientAddress), signupsPerAddressPerHour, Duration.ofHours(1))) {
             throw new TooManyRequestsException("signup.rate-limited");
         }
+        errors.throwIfAny();
 
+        // Hashed in both cases, so that the answer takes as long whether the address has an account or not.
+        String passwordHash = passwordEncoder.encode(registration.password());
+        Optional<AccountEntity> existing = accounts.findByEmail(email);
+        if (existing.isPresent()) {
+            long ownerId = existing.get().getId();
+            if (existing.get().getDeletedAt() == null
+                    && rateLimiter.tryAcquire("signup-existing-notice", String.valueOf(ownerId), 1, Duration.ofHours(1))) {
+                events.publishEvent(new AccountEvents.SignUpAttemptedWithExistingAddress(ownerId));
+            }
+            return 0;
+        }
         Instant now = clock.instant();
-        AccountEntity account = new AccountEntity(email, displayName, passwordEncoder.encode(registration.password()),
-                locale.getLanguage(), now);
+        AccountEntity account = new AccountEntity(email, displayName, passwordHash, locale.getLanguage(), now);
         account.setNeighbourhoodId(registration.neighbourhoodId());
         account.setBirthYear(registration.birthYear() == null ? null : registration.birthYear().shortValue());
         account.setSex(registration.sex());
@@ -156,7 +174,9 @@ public class AccountService {
                 return ConfirmationResult.EMAIL_TAKEN;
             }
             link.use(now);
+            String formerEmail = account.getEmail();
             account.setEmail(link.getNewEmail());
+            events.publishEvent(new AccountEvents.EmailChanged(account.getId(), formerEmail));
             if (!account.isConfirmed()) {
                 account.confirmEmail(now);
             }
@@ -213,7 +233,10 @@ public class AccountService {
                 .filter(t -> t.isUsable(clock.instant())).isPresent();
     }
 
-    /** Sets a new password from a reset link and ends every session of the account. */
+    /**
+     * Sets a new password from a reset link (which also confirms the address, should it not be yet)
+     * and ends every session of the account; the person is told by mail.
+     */
     @PreAuthorize(ANYONE)
     public void resetPassword(String token, String newPassword) {
         AccountTokenEntity link = findToken(token)
@@ -229,9 +252,15 @@ public class AccountService {
         link.use(now);
         account.setPasswordHash(passwordEncoder.encode(newPassword));
         account.setLockedUntil(null);
+        if (!account.isConfirmed()) {
+            // The link reached the mailbox as a confirmation link would (an invited administrator's first password).
+            account.confirmEmail(now);
+            events.publishEvent(new AccountEvents.EmailConfirmed(account.getId()));
+        }
         account.touch(now);
         accounts.flush();
         sessions.endAllSessions(account.getId(), null);
+        events.publishEvent(new AccountEvents.PasswordChanged(account.getId()));
     }
 
     // One's own profile ------------------------------------------------------------------------
@@ -308,6 +337,7 @@ public class AccountService {
         account.touch(clock.instant());
         accounts.flush();
         sessions.endAllSessions(account.getId(), currentSessionId);
+        events.publishEvent(new AccountEvents.PasswordChanged(account.getId()));
     }
 
     // Administration ---------------------------------------------------------------------------

@@ -47,6 +47,10 @@ public class TestInfrastructure implements EnvironmentPostProcessor, Ordered {
         properties.put("spring.mail.port", String.valueOf(mail().getSmtp().getPort()));
         properties.put("participe.demo.enabled", "false");
         properties.put("participe.accounts.signups-per-address-per-hour", "1000");
+        // Every test signs in from 127.0.0.1 into one shared database: the per-address and overall
+        // sign-in limits are tested by LoginLimitsIT with addresses of its own.
+        properties.put("participe.accounts.login-failures-per-address", "100000");
+        properties.put("participe.accounts.login-failures-overall", "100000");
         properties.put("participe.ideas.per-day", "1000");
         properties.put("participe.comments.per-hour", "1000");
         properties.put("vaadin.launch-browser", "false");

@@ -15,12 +15,12 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.VaadinServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.participe.security.CurrentUser;
-import org.springframework.security.authentication.LockedException;
-import org.springframework.security.web.WebAttributes;
 
 /**
  * Signs a person in through Spring Security's form login. A refused attempt comes back here with
- * {@code ?error}; the reason (wrong password or a temporary lock) is read from the session.
+ * {@code ?error} and one message whatever the reason (wrong password, unknown address, a lock or
+ * too many attempts): a different message would tell which addresses have an account. The
+ * address typed is shown again (from the session, see {@link RefusedSignInAddress}).
  */
 @Route("login")
 @AnonymousAllowed
@@ -36,7 +36,7 @@ public class LoginView extends Composite<VerticalLayout> implements BeforeEnterO
         layout.setAlignItems(VerticalLayout.Alignment.STRETCH);
 
         form.setAction("login");
-        form.setI18n(i18n(false));
+        form.setI18n(i18n());
         form.addForgotPasswordListener(event -> form.getUI().ifPresent(ui -> ui.navigate("forgot-password")));
 
         Paragraph noAccount = new Paragraph(getTranslation("login.no-account") + " ");
@@ -53,8 +53,8 @@ public class LoginView extends Composite<VerticalLayout> implements BeforeEnterO
         }
         sessionEndedNotice(event.getLocation().getQueryParameters().getParameters().keySet());
         if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
-            form.setI18n(i18n(lastFailureWasLock()));
             form.setError(true);
+            showTypedAddress();
         }
     }
 
@@ -88,13 +88,26 @@ public class LoginView extends Composite<VerticalLayout> implements BeforeEnterO
         }
     }
 
-    private static boolean lastFailureWasLock() {
+    /** Puts the address of the refused attempt back in its field and the focus on the password. */
+    private void showTypedAddress() {
         VaadinServletRequest request = VaadinServletRequest.getCurrent();
         HttpSession session = request == null ? null : request.getSession(false);
-        return session != null && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof LockedException;
+        String typed = RefusedSignInAddress.take(session);
+        if (typed != null) {
+            form.getElement().executeJs("""
+                    customElements.whenDefined('vaadin-login-form').then(() => this.updateComplete).then(async () => {
+                      const username = this.querySelector('#vaadinLoginUsername');
+                      if (username && !username.value) {
+                        username.value = $0;
+                        // After the form's own autofocus on the address field, one animation frame after it is attached.
+                        await new Promise(requestAnimationFrame);
+                        this.querySelector('#vaadinLoginPassword')?.focus();
+                      }
+                    });""", typed);
+        }
     }
 
-    private LoginI18n i18n(boolean locked) {
+    private LoginI18n i18n() {
         LoginI18n i18n = LoginI18n.createDefault();
         LoginI18n.Form texts = i18n.getForm();
         texts.setTitle(getTranslation("login.form-title"));
@@ -103,8 +116,8 @@ public class LoginView extends Composite<VerticalLayout> implements BeforeEnterO
         texts.setSubmit(getTranslation("login.submit"));
         texts.setForgotPassword(getTranslation("login.forgot"));
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
-        error.setTitle(getTranslation(locked ? "login.locked.title" : "login.error.title"));
-        error.setMessage(getTranslation(locked ? "login.locked.message" : "login.error.message"));
+        error.setTitle(getTranslation("login.error.title"));
+        error.setMessage(getTranslation("login.error.message"));
         error.setUsername(getTranslation("login.email.required"));
         error.setPassword(getTranslation("login.password.required"));
         return i18n;
