@@ -158,7 +158,7 @@ class DemoData implements ApplicationRunner {
         ParticipeUser resident = user(ids.get(3), people.get(3));
         List<org.participe.town.Category> categories = town.categories();
         List<Neighbourhood> neighbourhoods = town.neighbourhoods();
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        java.time.LocalDate today = java.time.LocalDate.now(org.participe.base.TownZone.zone());
         int count = 0;
         for (DemoInitiatives.Initiative item : DemoInitiatives.all(today)) {
             java.util.Set<Long> places = new java.util.HashSet<>();

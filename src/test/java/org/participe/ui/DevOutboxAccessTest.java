@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -18,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.participe.accounts.AccountService;
+import org.participe.base.TownZone;
 import org.participe.base.mail.DevOutbox;
 import org.participe.base.ui.AccessDeniedView;
 import org.participe.base.ui.MainLayout;
@@ -37,7 +43,7 @@ import org.springframework.security.core.AuthenticationException;
 /**
  * The demo's outbox holds password-reset links: only administrators read it (the page, its menu
  * entry and the service), and the log, which anyone with access to the server reads, never gets a link.
- * Runs without SMTP, as the demo does.
+ * Runs without SMTP, as the demo does. Its times are shown in the town's time zone.
  */
 @SpringBootTest(properties = "spring.mail.host=")
 @ExtendWith(OutputCaptureExtension.class)
@@ -90,8 +96,19 @@ class DevOutboxAccessTest extends ViewTest {
 
         navigate(HomeView.class);
         assertThat(menuLabels()).contains(outboxLabel());
-        navigate(DevOutboxView.class);
+        ZoneId montreal = ZoneId.of("America/Montreal"); // six hours from Paris: the time shown tells which zone
+        TownZone.use(montreal);
+        try {
+            navigate(DevOutboxView.class);
+        } finally {
+            TownZone.use(TownZone.DEFAULT);
+        }
         assertThat($(Pre.class).all()).anyMatch(body -> body.getText().contains(token));
+        Instant sentAt = Security.as(admin, () -> outbox.latest()).stream().filter(entry -> entry.message().to().equals(someone.email()))
+                .findFirst().orElseThrow().sentAt();
+        String shown = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(UI.getCurrent().getLocale())
+                .withZone(montreal).format(sentAt);
+        assertThat($(Details.class).all()).anyMatch(mail -> mail.getSummaryText().startsWith(shown + " — " + someone.email()));
 
         assertThat(output.getAll()).contains("E-mail to " + someone.email()).contains("link to reset-password")
                 .doesNotContain(token);

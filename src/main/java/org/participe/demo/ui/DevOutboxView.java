@@ -1,6 +1,5 @@
 package org.participe.demo.ui;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
@@ -15,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import jakarta.annotation.security.RolesAllowed;
+import org.participe.base.TownZone;
 import org.participe.base.mail.DevOutbox;
 import org.participe.security.Roles;
 
@@ -34,7 +34,7 @@ public class DevOutboxView extends Composite<VerticalLayout> implements HasDynam
         layout.addClassName("text-page");
         layout.add(new H1(getTranslation("outbox.title")), new Paragraph(getTranslation("outbox.intro")));
         DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.of("Europe/Paris"));
+                .withZone(TownZone.zone());
         var entries = outbox.latest();
         if (entries.isEmpty()) {
             layout.add(new Paragraph(getTranslation("outbox.empty")));

@@ -100,7 +100,7 @@ public class ReportsView extends Composite<VerticalLayout> implements BeforeEnte
     public void beforeEnter(BeforeEnterEvent event) {
         QueryParams params = QueryParams.of(event.getLocation().getQueryParameters());
         Span chosen = params.choice("period", Span.class).orElse(Span.YEAR);
-        LocalDate today = LocalDate.now(clock.withZone(TownZone.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(TownZone.zone()));
         LocalDate first = params.date("from").orElse(null);
         LocalDate last = params.date("to").orElse(null);
         period = switch (chosen) {
@@ -174,7 +174,7 @@ public class ReportsView extends Composite<VerticalLayout> implements BeforeEnte
         ReportPeriod shownPeriod = period;
         ReportFilter shownFilter = filter;
         Anchor anchor = new Anchor((DownloadEvent event) -> {
-            event.setFileName("participe-" + townName + "-" + kind.fileWord() + "-" + LocalDate.now(clock.withZone(TownZone.ZONE))
+            event.setFileName("participe-" + townName + "-" + kind.fileWord() + "-" + LocalDate.now(clock.withZone(TownZone.zone()))
                     + "." + format.extension());
             event.setContentType(format.contentType());
             try (OutputStream out = event.getOutputStream()) {
