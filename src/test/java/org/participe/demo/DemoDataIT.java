@@ -73,6 +73,8 @@ class DemoDataIT {
         long ideas = count("idea"); // the demo's ideas and the moderation examples' own
         assertThat(ideas).isGreaterThanOrEqualTo(DemoIdeas.ALL.size());
         assertThat(count("reference_population")).isPositive();
+        assertThat(single("select coalesce(sum(supports), 0) from activity_daily")).as("the daily rollup counts each support once")
+                .isEqualTo(count("support"));
 
         try (var context = start(true)) {
             assertThat(output.getAll()).contains("Demo data: already present (44 accounts), nothing to do");
@@ -92,8 +94,12 @@ class DemoDataIT {
     }
 
     private static long count(String table) throws SQLException {
+        return single("select count(*) from " + table);
+    }
+
+    private static long single(String query) throws SQLException {
         try (Connection connection = connection(); var statement = connection.createStatement();
-             var rows = statement.executeQuery("select count(*) from " + table)) {
+             var rows = statement.executeQuery(query)) {
             rows.next();
             return rows.getLong(1);
         }

@@ -93,7 +93,7 @@ public class ReportsView extends Composite<VerticalLayout> implements BeforeEnte
         filters.addClassName("filters");
         content.addClassName("reports-content");
         content.setWidthFull();
-        layout.add(new H1(getTranslation("reports.title")), new Paragraph(getTranslation("reports.intro")), filters, content);
+        layout.add(new H1(getTranslation("reports.title")), new Paragraph(getTranslation("reports.intro", TownZone.zone().getId())), filters, content);
     }
 
     @Override
