@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Year;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +17,7 @@ import org.participe.accounts.internal.AccountTokenEntity;
 import org.participe.accounts.internal.AccountTokenRepository;
 import org.participe.accounts.internal.SessionTerminator;
 import org.participe.accounts.internal.Tokens;
+import org.participe.base.TownZone;
 import org.participe.base.i18n.SupportedLocales;
 import org.participe.base.ratelimit.RateLimiter;
 import org.participe.base.validation.InvalidInputException;
@@ -493,7 +493,7 @@ public class AccountService {
         if (birthYear == null) {
             return;
         }
-        int thisYear = Year.now(clock.withZone(ZoneId.of("Europe/Paris"))).getValue();
+        int thisYear = Year.now(clock.withZone(TownZone.zone())).getValue();
         if (birthYear < 1900 || birthYear > thisYear) {
             errors.reject("birthYear", "validation.range", 1900, thisYear);
         } else if (thisYear - birthYear < MINIMUM_AGE) {

@@ -34,6 +34,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Fills an empty database with an illustrative town (Villeparisis), one account per role and a few
@@ -63,10 +65,12 @@ class DemoData implements ApplicationRunner {
     private final DemoModeration moderation;
     private final DemoHistory history;
     private final ReportingService reporting;
+    private final TransactionTemplate oneTransaction;
 
     DemoData(TownService town, AccountService accounts, IdeaService ideas, CommentService commentService,
              InitiativeService initiatives, FollowService follows, DemoModeration moderation, DemoHistory history,
-             ReportingService reporting) {
+             ReportingService reporting, PlatformTransactionManager transactions) {
+        this.oneTransaction = new TransactionTemplate(transactions);
         this.moderation = moderation;
         this.reporting = reporting;
         this.town = town;
@@ -78,17 +82,28 @@ class DemoData implements ApplicationRunner {
         this.history = history;
     }
 
+    /**
+     * Seeds in one transaction: stopped half-way (Ctrl-C in the first seconds of the run command) or
+     * failing, it leaves the database as it found it, and the next start seeds again. A town without
+     * accounts, which an interrupted seeding left before seeding was one transaction, is completed.
+     */
     @Override
     public void run(ApplicationArguments args) {
-        if (accounts.countAccounts() > 0) {
-            log.info("Demo data: the database already holds accounts; nothing seeded");
+        long existing = accounts.countAccounts();
+        if (existing > 0) {
+            log.info("Demo data: already present ({} accounts), nothing to do", existing);
             return;
         }
         var previous = SecurityContextHolder.getContext();
         try {
             SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                     "demo-data", null, AuthorityUtils.createAuthorityList("ROLE_" + Roles.ADMIN)));
-            seed();
+            if (town.profile().version() < 0 && town.neighbourhoods().isEmpty() && town.categories().isEmpty()) {
+                log.info("Demo data: empty database, seeding…");
+            } else {
+                log.info("Demo data: a town without accounts (a seeding interrupted by an earlier version), resuming…");
+            }
+            oneTransaction.executeWithoutResult(status -> seed());
         } finally {
             SecurityContextHolder.clearContext();
             SecurityContextHolder.setContext(previous);
@@ -143,7 +158,7 @@ class DemoData implements ApplicationRunner {
         ParticipeUser resident = user(ids.get(3), people.get(3));
         List<org.participe.town.Category> categories = town.categories();
         List<Neighbourhood> neighbourhoods = town.neighbourhoods();
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        java.time.LocalDate today = java.time.LocalDate.now(org.participe.base.TownZone.zone());
         int count = 0;
         for (DemoInitiatives.Initiative item : DemoInitiatives.all(today)) {
             java.util.Set<Long> places = new java.util.HashSet<>();
@@ -203,14 +218,20 @@ class DemoData implements ApplicationRunner {
         town.update(new TownSettingsUpdate("Villeparisis",
                 "Ville Citoyenne et Ville Internet : proposez, soutenez et suivez les projets qui font Villeparisis.",
                 "#1a5fb4", 25, 90, false, 3, 21, 45, profile.version()));
+        Set<String> existingNeighbourhoods = new java.util.HashSet<>(town.neighbourhoods().stream().map(Neighbourhood::name).toList());
         for (String name : List.of("Centre-ville", "Vieux Pays", "Les Petits Marais", "Bois Fleuri", "La Gare", "Les Hauts de Villeparisis")) {
-            town.addNeighbourhood(name);
+            if (!existingNeighbourhoods.contains(name)) {
+                town.addNeighbourhood(name);
+            }
         }
         String[][] categories = {{"Cadre de vie", "Living environment"}, {"Mobilité", "Mobility"}, {"Environnement", "Environment"},
                 {"Jeunesse", "Youth"}, {"Solidarité", "Solidarity"}, {"Culture", "Culture"}, {"Sport", "Sport"},
                 {"Éducation", "Education"}, {"Tranquillité publique", "Public safety"}};
+        Set<String> existingCategories = new java.util.HashSet<>(town.categories().stream().map(org.participe.town.Category::nameFr).toList());
         for (String[] category : categories) {
-            town.addCategory(category[0], category[1]);
+            if (!existingCategories.contains(category[0])) {
+                town.addCategory(category[0], category[1]);
+            }
         }
         List<Neighbourhood> neighbourhoods = town.neighbourhoods();
 
@@ -244,7 +265,7 @@ class DemoData implements ApplicationRunner {
         moderation.seed(residents, user(ids.get(1), people.get(1)), ideaIds, town.activeCategories().getFirst().id());
         seedReferencePopulation(user(ids.get(0), people.get(0)), neighbourhoods);
         history.spread();
-        log.info("Demo data: town Villeparisis, {} neighbourhoods, {} categories, {} accounts (password {})",
-                neighbourhoods.size(), categories.length, people.size(), PASSWORD);
+        log.info("Demo data: seeded town Villeparisis, {} neighbourhoods, {} categories, {} accounts (their password is in the README)",
+                neighbourhoods.size(), categories.length, people.size());
     }
 }

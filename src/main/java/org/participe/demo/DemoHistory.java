@@ -29,6 +29,9 @@ class DemoHistory {
     @Transactional
     public void spread() {
         for (String sql : List.of(
+                // The seeding is one transaction: the rollups the supports and comments deferred to its commit are
+                // applied now, or they would be added again after the rebuild below.
+                "set constraints all immediate",
                 """
                 update idea set published_at = at, created_at = at
                 from (select id as spread_id, now() - make_interval(days => (7 + (id * 37) % 290)::int, hours => (id * 5 % 24)::int) as at

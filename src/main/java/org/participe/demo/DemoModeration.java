@@ -85,7 +85,7 @@ class DemoModeration {
                 "Proposer deux fois par an une initiation gratuite aux gestes qui sauvent, ouverte à tous dès 12 ans.", categoryId, null, null)));
         town.update(TownSettingsUpdate.from(town.profile()).withPreModeration(rules.preModeration()));
 
-        LocalDate inThreeWeeks = LocalDate.now(TownZone.ZONE).plusWeeks(3);
+        LocalDate inThreeWeeks = LocalDate.now(TownZone.zone()).plusWeeks(3);
         RunAs.user(official, () -> followUp.assign(List.of(moderation.current(ContentRef.idea(ideaIds.get(4)))), official.accountId(),
                 "Service voirie", inThreeWeeks));
     }

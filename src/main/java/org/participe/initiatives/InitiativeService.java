@@ -4,7 +4,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.participe.base.PhotoProcessor;
+import org.participe.base.TownZone;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.base.validation.TypedText;
 import org.participe.ideas.IdeaService;
@@ -36,7 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class InitiativeService {
 
     static final String STAFF = "hasRole('" + Roles.STAFF + "')";
-    private static final ZoneId TOWN_ZONE = ZoneId.of("Europe/Paris");
 
     private final JdbcClient jdbc;
     private final TownService town;
@@ -441,7 +440,7 @@ public class InitiativeService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(TOWN_ZONE));
+        return LocalDate.now(clock.withZone(TownZone.zone()));
     }
 
     private static String strip(String value) {

@@ -70,11 +70,11 @@ public class FollowUpService {
         }
         if (dueDate == null) {
             errors.reject("dueDate", "followup.due.required");
-        } else if (dueDate.isBefore(LocalDate.now(clock.withZone(TownZone.ZONE)))) {
+        } else if (dueDate.isBefore(LocalDate.now(clock.withZone(TownZone.zone())))) {
             errors.reject("dueDate", "followup.due.past");
         }
         errors.throwIfAny();
-        Timestamp due = Timestamp.from(dueDate.plusDays(1).atStartOfDay(TownZone.ZONE).toInstant().minusSeconds(1));
+        Timestamp due = Timestamp.from(dueDate.plusDays(1).atStartOfDay(TownZone.zone()).toInstant().minusSeconds(1));
         long official = currentUser.require().accountId();
         int done = 0;
         List<ContentRef> conflicts = new ArrayList<>();
@@ -101,7 +101,7 @@ public class FollowUpService {
                     .params(officialId, cleanService, due, item.ref().type(), item.ref().id()).update();
 
             audit.record(official, "ASSIGN", item.ref(), (long) before[0], null, null,
-                    before[3] + " due " + (before[2] == null ? "-" : ((Timestamp) before[2]).toInstant().atZone(TownZone.ZONE).toLocalDate()),
+                    before[3] + " due " + (before[2] == null ? "-" : ((Timestamp) before[2]).toInstant().atZone(TownZone.zone()).toLocalDate()),
                     assignee + "/" + (cleanService == null ? "" : cleanService) + " due " + dueDate);
             done++;
         }
@@ -136,7 +136,7 @@ public class FollowUpService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public List<PeriodFigures> monthlyFigures(int months) {
-        YearMonth current = YearMonth.now(clock.withZone(TownZone.ZONE));
+        YearMonth current = YearMonth.now(clock.withZone(TownZone.zone()));
         YearMonth first = current.minusMonths(Math.max(1, Math.min(months, 36)) - 1L);
         Map<LocalDate, PeriodFigures> byMonth = new HashMap<>();
         jdbc.sql("""
@@ -159,8 +159,8 @@ public class FollowUpService {
                                coalesce(o.open_overdue, 0)
                         from months m left join answered a using (month_start) left join overdue o using (month_start)
                         order by m.month_start desc""")
-                .param("first", first.atDay(1)).param("last", current.atDay(1)).param("zone", TownZone.ZONE.getId())
-                .param("from", Timestamp.from(first.atDay(1).atStartOfDay(TownZone.ZONE).toInstant()))
+                .param("first", first.atDay(1)).param("last", current.atDay(1)).param("zone", TownZone.zone().getId())
+                .param("from", Timestamp.from(first.atDay(1).atStartOfDay(TownZone.zone()).toInstant()))
                 .param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> new PeriodFigures(rs.getDate(1).toLocalDate(), rs.getInt(2), rs.getInt(3), rs.getInt(4),
                         (Double) rs.getObject(5), rs.getInt(6)))

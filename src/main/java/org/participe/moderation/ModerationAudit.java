@@ -33,7 +33,7 @@ public class ModerationAudit {
             select m.id, m.occurred_at, actor.display_name as actor_name, m.action, m.content_type, m.content_id, m.target_account_id,
                    target.display_name as target_name, m.reason, m.note, m.before_state, m.after_state
             from moderation_audit m left join account actor on actor.id = m.actor_id left join account target on target.id = m.target_account_id""";
-    private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(TownZone.ZONE);
+    private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final JdbcClient jdbc;
 
@@ -69,7 +69,7 @@ public class ModerationAudit {
                     .query(rs -> {
                         AuditEntry e = entry(rs, 0);
                         try {
-                            out.write(String.join(";", List.of(CSV_TIME.format(e.occurredAt()), CsvCell.of(e.actorName()), e.action(),
+                            out.write(String.join(";", List.of(CSV_TIME.withZone(TownZone.zone()).format(e.occurredAt()), CsvCell.of(e.actorName()), e.action(),
                                     e.content() == null ? "" : e.content().toString(), CsvCell.of(e.targetName()), CsvCell.of(e.reason()),
                                     CsvCell.of(e.note()), CsvCell.of(e.before()), CsvCell.of(e.after()))));
                             out.write("\r\n");
@@ -100,11 +100,11 @@ public class ModerationAudit {
         }
         if (filter.from() != null) {
             conditions.add("m.occurred_at >= :from");
-            params.put("from", Timestamp.from(filter.from().atStartOfDay(TownZone.ZONE).toInstant()));
+            params.put("from", Timestamp.from(filter.from().atStartOfDay(TownZone.zone()).toInstant()));
         }
         if (filter.to() != null) {
             conditions.add("m.occurred_at < :to");
-            params.put("to", Timestamp.from(filter.to().plusDays(1).atStartOfDay(TownZone.ZONE).toInstant()));
+            params.put("to", Timestamp.from(filter.to().plusDays(1).atStartOfDay(TownZone.zone()).toInstant()));
         }
         return String.join(" and ", conditions);
     }

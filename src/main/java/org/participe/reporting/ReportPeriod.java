@@ -22,12 +22,12 @@ public record ReportPeriod(LocalDate first, LocalDate last) {
     }
 
     public static ReportPeriod thisMonth(Clock clock) {
-        LocalDate today = LocalDate.now(clock.withZone(TownZone.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(TownZone.zone()));
         return new ReportPeriod(today.withDayOfMonth(1), today);
     }
 
     public static ReportPeriod last12Months(Clock clock) {
-        LocalDate today = LocalDate.now(clock.withZone(TownZone.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(TownZone.zone()));
         return new ReportPeriod(today.minusMonths(12).plusDays(1), today);
     }
 
@@ -41,10 +41,10 @@ public record ReportPeriod(LocalDate first, LocalDate last) {
     }
 
     public Instant start() {
-        return first.atStartOfDay(TownZone.ZONE).toInstant();
+        return first.atStartOfDay(TownZone.zone()).toInstant();
     }
 
     public Instant end() {
-        return last.plusDays(1).atStartOfDay(TownZone.ZONE).toInstant();
+        return last.plusDays(1).atStartOfDay(TownZone.zone()).toInstant();
     }
 }

@@ -396,7 +396,7 @@ public class ReportingService {
             for (int i = 1; i <= columns; i++) {
                 Object value = rs.getObject(i);
                 cells.add(switch (value) {
-                    case Timestamp timestamp -> timestamp.toInstant().atZone(TownZone.ZONE).toLocalDate();
+                    case Timestamp timestamp -> timestamp.toInstant().atZone(TownZone.zone()).toLocalDate();
                     case java.sql.Date date -> date.toLocalDate();
                     case Boolean flag -> flag ? 1 : 0;
                     case null, default -> value;
@@ -462,7 +462,7 @@ public class ReportingService {
         values.put("to", Timestamp.from(period.end()));
         values.put("firstDay", period.first());
         values.put("lastDay", period.last());
-        values.put("zone", TownZone.ZONE.getId());
+        values.put("zone", TownZone.zone().getId());
         values.put("nb", filter.neighbourhoodId());
         values.put("cat", filter.categoryId());
         return spec.params(values);

@@ -74,7 +74,7 @@ class SecurityConfig {
                                             @Value("${participe.security.session-max-lifetime}") Duration sessionMaxLifetime) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                .requestMatchers("/town/logo", "/media/**", "/images/**", "/styles/**", "/webjars/**").permitAll()
+                .requestMatchers("/town/logo", "/media/**", "/images/**", "/styles/**", "/scripts/**", "/webjars/**").permitAll()
                 .requestMatchers(HttpMethod.POST, "/mail/unsubscribe").permitAll()
                 // A copy of one's data: signed in (a visitor is sent to the login page and back), the owner checked by the service.
                 .requestMatchers(HttpMethod.GET, "/my-data/export/*").authenticated()

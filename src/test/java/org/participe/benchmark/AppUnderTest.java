@@ -177,13 +177,16 @@ abstract class AppUnderTest implements AutoCloseable {
         private final double startup;
         private final int port;
         private final int databasePort;
+        private final String databasePassword;
         private final Path jar;
 
         OwnProcess(String dataDir, Path jar) throws Exception {
             super(dataDir);
             this.jar = jar;
-            // the benchmark's own services ran on this data directory: its PostgreSQL must stop first
-            EmbeddedDatabase.start(new EmbeddedDatabase.Settings(dataDir, false, false, SERVER_OPTIONS)).stop();
+            // The production jar has no embedded PostgreSQL: it connects to the one this JVM already runs on the bench data.
+            EmbeddedDatabase database = EmbeddedDatabase.start(new EmbeddedDatabase.Settings(dataDir, false, false, SERVER_OPTIONS));
+            databasePort = database.port();
+            databasePassword = database.password();
             try (var socket = new java.net.ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
@@ -191,28 +194,24 @@ abstract class AppUnderTest implements AutoCloseable {
             Files.createDirectories(log.getParent());
             List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
                     "-Xmx" + System.getProperty("benchmark.appHeap", "2g"), "-jar", jar.toString(),
-                    "--participe.embedded-db.enabled=true", "--participe.embedded-db.data-dir=" + dataDir, "--participe.embedded-db.reset=false",
-                    "--participe.embedded-db.server-options=" + SERVER_OPTIONS, "--participe.demo.enabled=false", "--server.port=" + port,
-                    "--participe.bench.endpoint=true",
+                    "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + EmbeddedDatabase.USER,
+                    "--participe.demo.enabled=false", "--server.port=" + port, "--participe.bench.endpoint=true",
                     "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("benchmark.pool", 20));
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("SPRING_DATASOURCE_PASSWORD", databasePassword);
+            process = builder.start();
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
             Double started = null;
-            Integer database = null;
             while (started == null && System.nanoTime() < deadline && process.isAlive()) {
                 Thread.sleep(500);
-                String text = Files.readString(log);
-                Matcher ready = Pattern.compile("Started Application in ([0-9.]+) seconds").matcher(text);
-                Matcher pg = Pattern.compile("jdbc:postgresql://localhost:(\\d+)/participe").matcher(text);
-                database = pg.find() ? Integer.valueOf(pg.group(1)) : database;
+                Matcher ready = Pattern.compile("Started Application in ([0-9.]+) seconds").matcher(Files.readString(log));
                 started = ready.find() ? Double.valueOf(ready.group(1)) : null;
             }
-            if (started == null || database == null) {
+            if (started == null) {
                 process.destroyForcibly();
                 throw new IllegalStateException("The application did not start; see " + log);
             }
             startup = started;
-            databasePort = database;
         }
 
         @Override
@@ -257,12 +256,12 @@ abstract class AppUnderTest implements AutoCloseable {
         @Override
         Connection database() throws SQLException {
             return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + databasePort + "/participe", EmbeddedDatabase.USER,
-                    EmbeddedDatabase.PASSWORD);
+                    databasePassword);
         }
 
         @Override
         public void close() throws Exception {
-            process.destroy(); // SIGTERM: a graceful shutdown, which stops its PostgreSQL too
+            process.destroy(); // SIGTERM: a graceful shutdown; PostgreSQL stops with this JVM
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }

@@ -310,6 +310,7 @@ public final class LoadBenchmark {
     // pgbench -------------------------------------------------------------------------------------
 
     private double tpcb;
+    private String password;
 
     private void pgbench(ConfigurableApplicationContext app) throws Exception {
         section("PostgreSQL alone (pgbench)");
@@ -324,6 +325,7 @@ public final class LoadBenchmark {
             jdbc.sql("create database pgbench").update();
         }
         String[] connection = {"-h", "127.0.0.1", "-p", port.group(1), "-U", "postgres"};
+        password = app.getEnvironment().getProperty("spring.datasource.password", "");
         pgbenchRun(List.of("-i", "-q", "-s", "10"), connection);
         int clients = Integer.getInteger("benchmark.pgbenchClients", 8);
         double select = pgbenchRun(List.of("-S", "-c", String.valueOf(clients), "-j", "2", "-T", "30"), connection);
@@ -337,7 +339,7 @@ public final class LoadBenchmark {
         command.addAll(options);
         command.add("pgbench");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("PGPASSWORD", "postgres");
+        builder.environment().put("PGPASSWORD", password);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
         process.waitFor();

@@ -142,7 +142,7 @@ public final class ReportingBenchmark {
      * Constant memory means that live heap does not grow with the number of rows.
      */
     private static void measureExports(ReportingService reporting, Clock clock, ParticipeUser staff) {
-        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(org.participe.base.TownZone.ZONE));
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(org.participe.base.TownZone.zone()));
         for (org.participe.reporting.ExportFormat format : org.participe.reporting.ExportFormat.values()) {
             for (int days : new int[]{30, 365, 731}) {
                 ReportPeriod period = new ReportPeriod(today.minusDays(days), today);

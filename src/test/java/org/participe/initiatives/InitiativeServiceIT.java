@@ -6,12 +6,12 @@ import static org.participe.test.Security.anonymously;
 import static org.participe.test.Security.as;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.participe.base.TownZone;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.ideas.IdeaDraft;
 import org.participe.ideas.IdeaService;
@@ -36,7 +36,7 @@ class InitiativeServiceIT {
     @Autowired JdbcTemplate jdbc;
     ParticipeUser staff;
     long category;
-    LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+    LocalDate today = LocalDate.now(TownZone.zone());
 
     @BeforeEach
     void setUp() {

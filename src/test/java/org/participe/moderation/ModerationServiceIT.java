@@ -329,7 +329,7 @@ class ModerationServiceIT {
 
     @Test
     void aThresholdSetsADueDateThatBecomesOverdueAndTheAnswerIsMeasuredAgainstIt() {
-        Instant start = LocalDate.of(2026, 3, 2).atTime(10, 0).atZone(TownZone.ZONE).toInstant();
+        Instant start = LocalDate.of(2026, 3, 2).atTime(10, 0).atZone(TownZone.zone()).toInstant();
         clock.set(start);
         TownProfile rules = anonymously(() -> town.profile());
         as(admin, () -> town.update(TownSettingsUpdate.from(rules).withThreshold(2)));
@@ -366,14 +366,14 @@ class ModerationServiceIT {
         assertThat(answered.onTime()).isFalse();
         assertThat(as(official, () -> moderation.inbox(InboxTab.OVERDUE, null, 0, 1000))).extracting(InboxItem::ref).doesNotContain(ref);
         PeriodFigures thisMonth = anonymously(() -> followUp.monthlyFigures(12)).getFirst();
-        assertThat(thisMonth.periodStart()).isEqualTo(LocalDate.ofInstant(clock.instant(), TownZone.ZONE).withDayOfMonth(1));
+        assertThat(thisMonth.periodStart()).isEqualTo(LocalDate.ofInstant(clock.instant(), TownZone.zone()).withDayOfMonth(1));
         assertThat(thisMonth.answered()).isGreaterThanOrEqualTo(1);
         assertThat(thisMonth.withDueDate()).isGreaterThan(thisMonth.onTime());
     }
 
     @Test
     void anAssignmentSetsWhoAnswersByWhenAndTheAnswerOnTimeCounts() {
-        clock.set(LocalDate.of(2026, 5, 4).atTime(9, 0).atZone(TownZone.ZONE).toInstant());
+        clock.set(LocalDate.of(2026, 5, 4).atTime(9, 0).atZone(TownZone.zone()).toInstant());
         ContentRef ref = ContentRef.idea(idea(author, "Des arceaux vélo devant la gare"));
         LocalDate dueDay = LocalDate.of(2026, 5, 20);
 
@@ -388,10 +388,10 @@ class ModerationServiceIT {
         ItemFollowUp state = anonymously(() -> followUp.followUp(ref)).orElseThrow();
         assertThat(state.assigneeService()).isEqualTo("Service voirie");
         assertThat(state.assigneeName()).isEqualTo("Person mod-official2");
-        assertThat(LocalDate.ofInstant(state.dueAt(), TownZone.ZONE)).isEqualTo(dueDay);
+        assertThat(LocalDate.ofInstant(state.dueAt(), TownZone.zone())).isEqualTo(dueDay);
         assertThat(auditOf(ref).getLast().action()).isEqualTo("ASSIGN");
 
-        clock.set(dueDay.atTime(18, 0).atZone(TownZone.ZONE).toInstant());
+        clock.set(dueDay.atTime(18, 0).atZone(TownZone.zone()).toInstant());
         as(official, () -> ideas.answer(ref.id(), IdeaStatus.ACCEPTED, "Les arceaux seront posés au printemps par les services.",
                 ideas.detail(ref.id()).orElseThrow().version()));
         assertThat(anonymously(() -> followUp.followUp(ref)).orElseThrow().onTime()).isTrue();

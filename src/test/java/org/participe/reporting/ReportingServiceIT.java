@@ -82,7 +82,7 @@ class ReportingServiceIT {
     }
 
     private void at(int month, int day, int hour, int minute) {
-        clock.set(LocalDateTime.of(2025, month, day, hour, minute).atZone(TownZone.ZONE).toInstant());
+        clock.set(LocalDateTime.of(2025, month, day, hour, minute).atZone(TownZone.zone()).toInstant());
     }
 
     private ParticipeUser resident(String name) {
@@ -154,9 +154,9 @@ class ReportingServiceIT {
 
     @Test
     void thePublicFollowUpPageCountsAnswersAsTheCatalogueDefinesThem() {
-        clock.set(LocalDateTime.of(2025, 4, 15, 12, 0).atZone(TownZone.ZONE).toInstant());
+        clock.set(LocalDateTime.of(2025, 4, 15, 12, 0).atZone(TownZone.zone()).toInstant());
         seed();
-        clock.set(LocalDateTime.of(2025, 4, 15, 12, 0).atZone(TownZone.ZONE).toInstant());
+        clock.set(LocalDateTime.of(2025, 4, 15, 12, 0).atZone(TownZone.zone()).toInstant());
         var march = anonymously(() -> followUp.monthlyFigures(2)).getLast();
         Map<Metric, Double> catalogue = as(staff, () -> reporting.figures(MARCH, ReportFilter.none())).stream()
                 .filter(v -> v.value() != null).collect(Collectors.toMap(MetricValue::metric, MetricValue::value));

@@ -4,8 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
-import java.time.ZoneId;
 
+import org.participe.base.TownZone;
 import org.participe.base.database.OneInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +53,7 @@ public class Retention {
         this.loginHistory = loginHistory;
     }
 
-    @Scheduled(cron = "${participe.retention.cron:0 30 3 * * *}", zone = "Europe/Paris")
+    @Scheduled(cron = "${participe.retention.cron:0 30 3 * * *}", zone = "${participe.town.time-zone:Europe/Paris}")
     void scheduled() {
         Outcome outcome = run();
         if (outcome.ran()) {
@@ -70,7 +70,7 @@ public class Retention {
         var now = clock.instant();
         int accounts = jdbc.sql("delete from account a where a.email_confirmed_at is null and a.created_at < ? and not (" + REFERENCED + ")")
                 .param(Timestamp.from(now.minus(unconfirmedAccounts))).update();
-        var historyStart = now.atZone(ZoneId.of("Europe/Paris")).minus(loginHistory).toInstant();
+        var historyStart = now.atZone(TownZone.zone()).minus(loginHistory).toInstant();
         int attempts = jdbc.sql("delete from login_attempt where occurred_at < ?").param(Timestamp.from(historyStart)).update();
         int exports = jdbc.sql("delete from data_export where expires_at < ?").param(Timestamp.from(now)).update();
         return new Outcome(true, accounts, attempts, exports);

@@ -1,6 +1,5 @@
 package org.participe.accounts.ui;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Set;
@@ -27,6 +26,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.participe.accounts.AccountService;
 import org.participe.accounts.PersonRow;
+import org.participe.base.TownZone;
 import org.participe.base.ui.FormErrors;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.security.Roles;
@@ -59,7 +59,7 @@ public class PeopleView extends Composite<VerticalLayout> implements BeforeEnter
             }
         });
 
-        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale()).withZone(ZoneId.of("Europe/Paris"));
+        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale()).withZone(TownZone.zone());
         grid.addColumn(PersonRow::displayName).setHeader(getTranslation("admin.people.name")).setSortProperty("displayName").setAutoWidth(true);
         grid.addColumn(PersonRow::email).setHeader(getTranslation("admin.people.email")).setSortProperty("email").setAutoWidth(true);
         grid.addColumn(person -> getTranslation(person.confirmed() ? "admin.people.confirmed.yes" : "admin.people.confirmed.no"))

@@ -6,11 +6,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 
 /**
  * The last e-mails "sent" without an SMTP server, newest first, so that a newcomer running the demo
  * can click a confirmation link. Kept in memory only: it is a development aid, shown in demo mode.
+ * Its mails carry password-reset and confirmation links: only administrators may read them, in
+ * every mode (the role is spelt out because {@code base} depends on no feature, not even security's Roles).
  */
 @Component
 public class DevOutbox {
@@ -34,6 +37,7 @@ public class DevOutbox {
         }
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     public synchronized List<Entry> latest() {
         return List.copyOf(entries);
     }

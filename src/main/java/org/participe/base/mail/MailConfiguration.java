@@ -1,6 +1,8 @@
 package org.participe.base.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
 import org.slf4j.Logger;
@@ -19,9 +21,11 @@ import org.springframework.util.StringUtils;
 class MailConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MailConfiguration.class);
+    private static final Pattern PAGE = Pattern.compile("[a-z][a-z-]*");
 
     @Bean
     Mailer mailer(@Value("${spring.mail.host:}") String smtpHost, @Value("${participe.mail.from}") String from,
+                  @Value("${participe.base-url}") String baseUrl,
                   ObjectProvider<JavaMailSender> javaMailSender, DevOutbox outbox) {
         if (StringUtils.hasText(smtpHost)) {
             log.info("Mail: sending through SMTP at {}", smtpHost);
@@ -46,10 +50,26 @@ class MailConfiguration {
                 }
             };
         }
-        log.info("Mail: no SMTP configured (SPRING_MAIL_HOST); e-mails go to the log and the dev outbox");
+        log.info("Mail: no SMTP configured (SPRING_MAIL_HOST); e-mails are kept in the outbox page for administrators, "
+                + "the log only says who got which one");
         return message -> {
-            log.info("E-mail to {} — {}\n{}", message.to(), message.subject(), message.textBody());
+            log.info("E-mail to {} — {} ({})", message.to(), message.subject(), kind(message.textBody(), baseUrl));
             outbox.add(message);
         };
+    }
+
+    /**
+     * What kind of mail it is, told by the application page its first link opens ({@code reset-password},
+     * {@code confirm-email}…): never the link itself, whose token would let anyone reading the log
+     * take over the account.
+     */
+    static String kind(String textBody, String baseUrl) {
+        String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+        int start = textBody.indexOf(base);
+        if (start < 0) {
+            return "no link";
+        }
+        Matcher page = PAGE.matcher(textBody.substring(start + base.length()));
+        return page.lookingAt() ? "link to " + page.group() : "link";
     }
 }

@@ -1,6 +1,5 @@
 package org.participe.comments.ui;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
@@ -21,6 +20,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import org.participe.base.TownZone;
 import org.participe.base.ui.Confirm;
 import org.participe.base.ui.FormErrors;
 import org.participe.base.ui.PlainText;
@@ -63,7 +63,7 @@ public class CommentsSection extends Composite<Section> {
         this.targetId = targetId;
         this.access = access;
         this.dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(ZoneId.of("Europe/Paris"));
+                .withZone(TownZone.zone());
         Section section = getContent();
         section.addClassName("comments");
         section.setId("comments");

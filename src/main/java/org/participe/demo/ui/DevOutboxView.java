@@ -1,6 +1,5 @@
 package org.participe.demo.ui;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
@@ -14,14 +13,17 @@ import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.annotation.security.RolesAllowed;
+import org.participe.base.TownZone;
 import org.participe.base.mail.DevOutbox;
+import org.participe.security.Roles;
 
 /**
  * The e-mails the demo "sent" without an SMTP server, so that a newcomer can follow a confirmation
  * link. Registered as a route only when demo mode is on (see DemoRoutes); its texts are shown as text.
+ * Administrators only: the mails hold password-reset links, so whoever reads them could take over any account.
  */
-@AnonymousAllowed
+@RolesAllowed(Roles.ADMIN)
 @Menu(title = "menu.dev-outbox", order = 99, icon = "vaadin:envelopes-o")
 public class DevOutboxView extends Composite<VerticalLayout> implements HasDynamicTitle {
 
@@ -32,7 +34,7 @@ public class DevOutboxView extends Composite<VerticalLayout> implements HasDynam
         layout.addClassName("text-page");
         layout.add(new H1(getTranslation("outbox.title")), new Paragraph(getTranslation("outbox.intro")));
         DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.of("Europe/Paris"));
+                .withZone(TownZone.zone());
         var entries = outbox.latest();
         if (entries.isEmpty()) {
             layout.add(new Paragraph(getTranslation("outbox.empty")));

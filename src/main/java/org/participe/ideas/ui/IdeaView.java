@@ -1,6 +1,5 @@
 package org.participe.ideas.ui;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
@@ -32,6 +31,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.shared.Registration;
+import org.participe.base.TownZone;
 import org.participe.base.ui.Confirm;
 import org.participe.base.ui.FormErrors;
 import org.participe.base.ui.PlainText;
@@ -96,7 +96,7 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
         this.live = live;
         this.names = TownNames.of(town);
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale()).withZone(ZoneId.of("Europe/Paris"));
+        this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale()).withZone(TownZone.zone());
         getContent().addClassName("idea-page");
         getContent().setPadding(false);
     }
@@ -304,7 +304,7 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
         List<TimelineEntry> entries = ideas.timeline(idea.id());
         OrderedList list = new OrderedList();
         DateTimeFormatter withTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(getLocale()).withZone(ZoneId.of("Europe/Paris"));
+                .withLocale(getLocale()).withZone(TownZone.zone());
         for (TimelineEntry entry : entries) {
             String what = switch (entry.kind()) {
                 case "PUBLISHED" -> getTranslation("timeline.published");

@@ -1,6 +1,5 @@
 package org.participe.ideas.ui;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
@@ -20,6 +19,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.participe.base.TownZone;
 import org.participe.comments.CommentService;
 import org.participe.comments.MyComment;
 import org.participe.follows.FollowService;
@@ -77,7 +77,7 @@ public class MyActivityView extends Composite<VerticalLayout> implements HasDyna
         Section section = new Section();
         section.addClassName("activity-section");
         section.add(new H2(getTranslation("activity.comments")));
-        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale()).withZone(ZoneId.of("Europe/Paris"));
+        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale()).withZone(TownZone.zone());
         List<MyComment> mine = comments.myComments(0, 50);
         if (mine.isEmpty()) {
             section.add(new Paragraph(getTranslation("activity.comments.none")));

@@ -1,7 +1,6 @@
 package org.participe.initiatives.ui;
 
 import java.text.NumberFormat;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
@@ -37,6 +36,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.upload.Upload;
 import org.participe.base.PhotoProcessor;
+import org.participe.base.TownZone;
 import org.participe.base.ui.FormErrors;
 import org.participe.base.ui.ImageUpload;
 import org.participe.base.ui.PlainText;
@@ -199,7 +199,7 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
         if (updates.isEmpty()) {
             section.add(new Paragraph(getTranslation("initiative.updates.none")));
         }
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale()).withZone(ZoneId.of("Europe/Paris"));
+        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale()).withZone(TownZone.zone());
         for (InitiativeUpdate update : updates) {
             Article article = new Article();
             article.addClassName("initiative-update");
@@ -240,7 +240,7 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
         tools.add(new H2(getTranslation("initiative.staff")));
         Paragraph changed = new Paragraph(getTranslation("initiative.last-change", initiative.updatedByName(),
                 DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale())
-                        .withZone(ZoneId.of("Europe/Paris")).format(initiative.updatedAt())));
+                        .withZone(TownZone.zone()).format(initiative.updatedAt())));
         changed.addClassName("form-note");
         Anchor edit = new Anchor("initiatives/" + initiative.id() + "/edit", getTranslation("initiative.edit"));
         edit.addClassNames("button-link", "button-link-outline");

@@ -60,7 +60,7 @@ public class ModerationAuditView extends Composite<VerticalLayout> implements Be
         layout.setSizeFull();
         layout.addClassName("moderation-page");
         DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(TownZone.ZONE);
+                .withZone(TownZone.zone());
 
         action.setLabel(getTranslation("audit.filter.action"));
         action.setItems(concat("", ModerationAudit.ACTIONS));
@@ -83,7 +83,7 @@ public class ModerationAuditView extends Composite<VerticalLayout> implements Be
         filters.addClassName("filters");
 
         Anchor csv = new Anchor((DownloadEvent event) -> {
-            event.setFileName("moderation-audit-" + LocalDate.now(TownZone.ZONE) + ".csv");
+            event.setFileName("moderation-audit-" + LocalDate.now(TownZone.zone()) + ".csv");
             event.setContentType("text/csv; charset=UTF-8");
             try (Writer writer = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
                 audit.writeCsv(filter, writer);

@@ -84,7 +84,7 @@ public class ModerationInboxView extends Composite<VerticalLayout> implements Be
         this.moderation = moderation;
         this.followUp = followUp;
         this.accounts = accounts;
-        this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale()).withZone(TownZone.ZONE);
+        this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale()).withZone(TownZone.zone());
         VerticalLayout layout = getContent();
         layout.addClassName("moderation-page");
         layout.setSizeFull();
@@ -381,8 +381,8 @@ public class ModerationInboxView extends Composite<VerticalLayout> implements Be
         service.setHelperText(getTranslation("moderation.assign.service.help"));
         service.setClearButtonVisible(true);
         DatePicker due = new DatePicker(getTranslation("moderation.assign.due"));
-        due.setMin(LocalDate.now(TownZone.ZONE));
-        due.setValue(LocalDate.now(TownZone.ZONE).plusDays(30));
+        due.setMin(LocalDate.now(TownZone.zone()));
+        due.setValue(LocalDate.now(TownZone.zone()).plusDays(30));
         Map<String, HasValidation> fields = Map.of("assignee", official, "service", service, "dueDate", due);
         Button confirm = new Button(getTranslation("moderation.assign"), e -> {
             FormErrors.clear(fields);

@@ -41,7 +41,7 @@ public class DailyDigest {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${participe.notifications.digest-cron:0 0 7 * * *}", zone = "Europe/Paris")
+    @Scheduled(cron = "${participe.notifications.digest-cron:0 0 7 * * *}", zone = "${participe.town.time-zone:Europe/Paris}")
     void scheduled() {
         send();
     }

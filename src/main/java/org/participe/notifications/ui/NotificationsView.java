@@ -1,6 +1,5 @@
 package org.participe.notifications.ui;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
@@ -19,6 +18,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.participe.base.TownZone;
 import org.participe.notifications.NotificationItem;
 import org.participe.notifications.NotificationService;
 
@@ -37,7 +37,7 @@ public class NotificationsView extends Composite<VerticalLayout> implements HasD
 
     public NotificationsView(NotificationService notifications) {
         this.notifications = notifications;
-        this.dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale()).withZone(ZoneId.of("Europe/Paris"));
+        this.dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale()).withZone(TownZone.zone());
         VerticalLayout layout = getContent();
         layout.addClassName("text-page");
         Button readAll = new Button(getTranslation("notifications.read-all"), e -> {

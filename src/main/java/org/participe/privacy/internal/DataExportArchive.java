@@ -6,7 +6,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import java.util.zip.ZipOutputStream;
 
 import com.vaadin.flow.i18n.I18NProvider;
 import org.participe.base.CsvCell;
+import org.participe.base.TownZone;
 import org.participe.base.privacy.PersonalDataSet;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.SerializationFeature;
@@ -67,7 +67,7 @@ public class DataExportArchive {
 
     private String readme(List<PersonalDataSet> sets, Locale language, Instant now) {
         String date = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(language)
-                .format(now.atZone(ZoneId.of("Europe/Paris")));
+                .format(now.atZone(TownZone.zone()));
         StringBuilder text = new StringBuilder(translations.getTranslation("my-data.readme.intro", language, date)).append("\r\n\r\n");
         for (PersonalDataSet set : sets) {
             text.append(set.name()).append(".json, ").append(set.name()).append(".csv (")

@@ -1,6 +1,5 @@
 package org.participe.privacy.ui;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Map;
@@ -28,6 +27,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.security.PermitAll;
+import org.participe.base.TownZone;
 import org.participe.base.ui.Confirm;
 import org.participe.base.ui.FormErrors;
 import org.participe.base.validation.InvalidInputException;
@@ -54,7 +54,7 @@ public class MyDataView extends Composite<VerticalLayout> implements HasDynamicT
     public MyDataView(PrivacyService privacy) {
         this.privacy = privacy;
         this.dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(ZoneId.of("Europe/Paris"));
+                .withZone(TownZone.zone());
         VerticalLayout layout = getContent();
         layout.addClassName("form-page");
         unknownLink.setText(getTranslation("my-data.export.not-found"));

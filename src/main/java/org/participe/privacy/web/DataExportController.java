@@ -2,12 +2,12 @@ package org.participe.privacy.web;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.participe.base.TownZone;
 import org.participe.base.i18n.LocalePreference;
 import org.participe.base.i18n.SupportedLocales;
 import org.participe.privacy.PrivacyService;
@@ -44,7 +44,7 @@ class DataExportController {
         }
         Locale language = localePreference.forCurrentUser().orElse(SupportedLocales.DEFAULT);
         String fileName = ("fr".equals(language.getLanguage()) ? "mes-donnees-participe-" : "my-participe-data-")
-                + LocalDate.now(ZoneId.of("Europe/Paris")) + ".zip";
+                + LocalDate.now(TownZone.zone()) + ".zip";
         response.setContentType("application/zip");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");

@@ -18,11 +18,11 @@ import org.participe.base.ui.Tables;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A chart drawn by Apache ECharts (a static script from its webjar, driven through
+ * A chart drawn by Apache ECharts (a static script under frontend/scripts, driven through
  * {@code executeJs}) with its data as a table right under it: the chart is decoration for sighted
  * readers, the table is what keyboards and screen readers reach (the chart is hidden from them).
  */
-@JavaScript("context://webjars/echarts/5.3.1/dist/echarts.min.js")
+@JavaScript("context://scripts/echarts-6.1.0/echarts.min.js")
 public class ChartFigure extends Composite<Section> {
 
     /** Columns for a few short labels, bars across for named groups (their names stay readable on a phone), lines over time. */

@@ -93,14 +93,14 @@ public class ReportsView extends Composite<VerticalLayout> implements BeforeEnte
         filters.addClassName("filters");
         content.addClassName("reports-content");
         content.setWidthFull();
-        layout.add(new H1(getTranslation("reports.title")), new Paragraph(getTranslation("reports.intro")), filters, content);
+        layout.add(new H1(getTranslation("reports.title")), new Paragraph(getTranslation("reports.intro", TownZone.zone().getId())), filters, content);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         QueryParams params = QueryParams.of(event.getLocation().getQueryParameters());
         Span chosen = params.choice("period", Span.class).orElse(Span.YEAR);
-        LocalDate today = LocalDate.now(clock.withZone(TownZone.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(TownZone.zone()));
         LocalDate first = params.date("from").orElse(null);
         LocalDate last = params.date("to").orElse(null);
         period = switch (chosen) {
@@ -174,7 +174,7 @@ public class ReportsView extends Composite<VerticalLayout> implements BeforeEnte
         ReportPeriod shownPeriod = period;
         ReportFilter shownFilter = filter;
         Anchor anchor = new Anchor((DownloadEvent event) -> {
-            event.setFileName("participe-" + townName + "-" + kind.fileWord() + "-" + LocalDate.now(clock.withZone(TownZone.ZONE))
+            event.setFileName("participe-" + townName + "-" + kind.fileWord() + "-" + LocalDate.now(clock.withZone(TownZone.zone()))
                     + "." + format.extension());
             event.setContentType(format.contentType());
             try (OutputStream out = event.getOutputStream()) {
