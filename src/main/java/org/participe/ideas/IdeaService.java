@@ -88,10 +88,11 @@ public class IdeaService {
     public long propose(IdeaDraft draft) {
         ParticipeUser author = currentUser.require();
         Clean clean = validate(draft);
-        PhotoProcessor.Processed photo = draft.photo() == null ? null : PhotoProcessor.process(draft.photo());
+        // The limit comes before the photo: someone over it makes the server decode nothing.
         if (!rateLimiter.tryAcquire("idea", String.valueOf(author.accountId()), ideasPerDay, Duration.ofDays(1))) {
             throw new TooManyRequestsException("idea.rate-limited");
         }
+        PhotoProcessor.Processed photo = draft.photo() == null ? null : PhotoProcessor.process(draft.photo());
         boolean pending = town.profile().preModeration();
         Timestamp now = Timestamp.from(clock.instant());
         long id = jdbc.sql("""
