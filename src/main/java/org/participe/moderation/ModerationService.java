@@ -27,7 +27,9 @@ import org.participe.moderation.internal.AuditLog;
 import org.participe.security.CurrentUser;
 import org.participe.security.ParticipeUser;
 import org.participe.security.Roles;
+import org.participe.town.FlagRules;
 import org.participe.town.TownService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,9 +70,14 @@ public class ModerationService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final FlagBursts bursts;
 
     ModerationService(JdbcClient jdbc, List<ModeratedContent> kinds, AccountService accounts, TownService town, AuditLog audit,
-                      RateLimiter rateLimiter, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+                      RateLimiter rateLimiter, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock,
+                      @Value("${participe.moderation.flag-burst.flags:10}") int burstFlags,
+                      @Value("${participe.moderation.flag-burst.flags-on-one-item:5}") int burstFlagsOnOneItem,
+                      @Value("${participe.moderation.flag-burst.minutes:30}") int burstMinutes) {
+        this.bursts = new FlagBursts(burstFlags, burstFlagsOnOneItem, Duration.ofMinutes(burstMinutes));
         this.jdbc = jdbc;
         kinds.forEach(kind -> this.kinds.put(kind.type(), kind));
         this.accounts = accounts;
@@ -85,8 +92,10 @@ public class ModerationService {
     // Flags -------------------------------------------------------------------------------------
 
     /**
-     * A resident flags content, once per item. When the item's open flags reach the town's number
-     * (3 by default), it is hidden pending review and its author is told.
+     * A resident flags content, once per item. When the item's open flags from trusted accounts
+     * (old enough, or having taken part: {@link FlagRules}) reach the town's number (3 by default),
+     * it is hidden pending review and its author is told; an idea with many supports is never
+     * hidden by flags alone: it waits in the officials' queue. A burst of flags alerts officials.
      *
      * @return whether this flag hid the item
      */
@@ -118,10 +127,13 @@ public class ModerationService {
             throw new TooManyRequestsException("flag.rate-limited");
         }
         Timestamp now = Timestamp.from(clock.instant());
+        FlagRules rules = town.flagRules();
+        boolean trusted = trusted(resident.accountId(), rules);
         int inserted = jdbc.sql("""
-                        insert into flag (content_type, content_id, account_id, reason, note, created_at) values (?, ?, ?, ?, ?, ?)
+                        insert into flag (content_type, content_id, account_id, reason, note, created_at, counts_toward_hide)
+                        values (?, ?, ?, ?, ?, ?, ?)
                         on conflict (content_type, content_id, account_id) do nothing""")
-                .params(ref.type(), ref.id(), resident.accountId(), reason.name(), cleanNote.isEmpty() ? null : cleanNote, now).update();
+                .params(ref.type(), ref.id(), resident.accountId(), reason.name(), cleanNote.isEmpty() ? null : cleanNote, now, trusted).update();
         if (inserted == 0) {
             throw InvalidInputException.of("reason", "flag.already");
         }
@@ -132,7 +144,12 @@ public class ModerationService {
                 .params(now, now, item.id()).query(Integer.class).single();
         audit.record(resident.accountId(), "FLAG", ref, content.authorId(), reason.name(), cleanNote.isEmpty() ? null : cleanNote,
                 null, "open flags: " + open);
-        if (open < town.profile().flagsToHide()) {
+        bursts.watch(ref, content.pagePath(), now.toInstant());
+        int counted = jdbc.sql("""
+                        select count(*) from flag
+                        where content_type = ? and content_id = ? and dismissed_at is null and counts_toward_hide""")
+                .params(ref.type(), ref.id()).query(Integer.class).single();
+        if (counted < town.profile().flagsToHide() || !rules.flagsMayHide(kind(ref.type()).supportCount(ref.id()))) {
             return false;
         }
         setHidden(item, ModerationReason.FLAGGED, null);
@@ -141,6 +158,69 @@ public class ModerationService {
         events.publishEvent(new ModerationEvents.ContentHidden(ref, content.authorId(), ModerationReason.FLAGGED, null,
                 content.pagePath(), true, clock.instant()));
         return true;
+    }
+
+    /** Whether the account is old enough, or has taken part enough, for its flags to hide content. */
+    private boolean trusted(long accountId, FlagRules rules) {
+        long ageDays = accounts.createdAt(accountId).map(created -> Duration.between(created, clock.instant()).toDays()).orElse(0L);
+        if (rules.trusts(ageDays, 0)) {
+            return true;
+        }
+        long contributions = 0;
+        for (ModeratedContent kind : kinds.values()) {
+            contributions += kind.countBy(accountId);
+            if (rules.trusts(ageDays, contributions)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Alerts officials once per burst: so many flags across all content, or on one item, within a
+     * window, alert once; the next alert of the same scope waits until the window has passed.
+     */
+    private final class FlagBursts {
+
+        private final int flags;
+        private final int flagsOnOneItem;
+        private final Duration window;
+
+        FlagBursts(int flags, int flagsOnOneItem, Duration window) {
+            this.flags = flags;
+            this.flagsOnOneItem = flagsOnOneItem;
+            this.window = window;
+        }
+
+        void watch(ContentRef ref, String pagePath, Instant now) {
+            Timestamp since = Timestamp.from(now.minus(window));
+            int overall = jdbc.sql("select count(*) from flag where created_at > ?").param(since).query(Integer.class).single();
+            int onItem = jdbc.sql("select count(*) from flag where content_type = ? and content_id = ? and created_at > ?")
+                    .params(ref.type(), ref.id(), since).query(Integer.class).single();
+            if (overall < flags && onItem < flagsOnOneItem) {
+                return;
+            }
+            // One alert per burst even when flags arrive together: the check and the alert row commit under this lock.
+            jdbc.sql("select pg_advisory_xact_lock(hashtext('flag-burst'))").query((rs, n) -> 1).list();
+            if (overall >= flags && noAlertSince(null, since)) {
+                alert(null, null, overall, now);
+            } else if (onItem >= flagsOnOneItem && noAlertSince(ref, since)) {
+                alert(ref, pagePath, onItem, now);
+            }
+        }
+
+        private boolean noAlertSince(ContentRef ref, Timestamp since) {
+            return jdbc.sql("""
+                            select not exists (select 1 from flag_burst_alert
+                                               where content_type is not distinct from ? and content_id is not distinct from ? and alerted_at > ?)""")
+                    .params(ref == null ? null : ref.type(), ref == null ? null : ref.id(), since).query(Boolean.class).single();
+        }
+
+        private void alert(ContentRef ref, String pagePath, int count, Instant now) {
+            jdbc.sql("insert into flag_burst_alert (content_type, content_id, flag_count, alerted_at) values (?, ?, ?, ?)")
+                    .params(ref == null ? null : ref.type(), ref == null ? null : ref.id(), count, Timestamp.from(now)).update();
+            events.publishEvent(new ModerationEvents.FlagBurst(ref, pagePath, count, (int) window.toMinutes(), now));
+        }
     }
 
     /** Which of these items the signed-in person has flagged already (one statement). */
