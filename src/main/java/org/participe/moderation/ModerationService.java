@@ -121,6 +121,7 @@ public class ModerationService {
         // Who flags is known before the item is locked: flags on one item wait for each other, not for this.
         FlagRules rules = town.flagRules();
         boolean trusted = trusted(resident.accountId(), rules);
+        bursts.watch(ref, content.pagePath(), clock.instant());
         kind(ref.type()).lock(ref.id());
         Item item = lockOrCreate(ref, content);
         if (item.hidden() || item.pending()) {
@@ -145,7 +146,6 @@ public class ModerationService {
                 .params(now, now, item.id()).query(Integer.class).single();
         audit.record(resident.accountId(), "FLAG", ref, content.authorId(), reason.name(), cleanNote.isEmpty() ? null : cleanNote,
                 null, "open flags: " + open);
-        bursts.watch(ref, content.pagePath(), now.toInstant());
         int flagsToHide = town.profile().flagsToHide();
         if (open < flagsToHide || countedOpenFlags(ref) < flagsToHide || !rules.flagsMayHide(kind(ref.type()).supportCount(ref.id()))) {
             return false;
@@ -192,6 +192,10 @@ public class ModerationService {
         private final int flags;
         private final int flagsOnOneItem;
         private final Duration window;
+        /** The scope of a burst across all content, as a key of {@link #lastAlerts}. */
+        private static final ContentRef ALL = new ContentRef("ALL", 0);
+        /** When each scope was last alerted, as far as this instance knows. */
+        private final Map<ContentRef, Instant> lastAlerts = new java.util.concurrent.ConcurrentHashMap<>();
 
         FlagBursts(int flags, int flagsOnOneItem, Duration window) {
             this.flags = flags;
@@ -199,6 +203,11 @@ public class ModerationService {
             this.window = window;
         }
 
+        /**
+         * Runs before the flagged item is locked, so that flags on one item do not queue behind it;
+         * the flag being made counts as one more. Once a burst was alerted, the next flags of the
+         * window learn it from memory (or, on another instance, from one read) and take no lock.
+         */
         void watch(ContentRef ref, String pagePath, Instant now) {
             Timestamp since = Timestamp.from(now.minus(window));
             // Counted no further than the thresholds, in one statement: this runs on every flag.
@@ -208,30 +217,41 @@ public class ModerationService {
                                                           limit :onItem) i)""")
                     .param("since", since).param("flags", flags).param("type", ref.type()).param("id", ref.id()).param("onItem", flagsOnOneItem)
                     .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
-            int overall = counts[0];
-            int onItem = counts[1];
-            if (overall < flags && onItem < flagsOnOneItem) {
+            int overall = counts[0] + 1;
+            int onItem = counts[1] + 1;
+            if (overall >= flags && !alerted(ALL, since)) {
+                alertOnce(null, null, overall, now, since);
+            } else if (onItem >= flagsOnOneItem && !alerted(ref, since)) {
+                alertOnce(ref, pagePath, onItem, now, since);
+            }
+        }
+
+        /** Whether this scope was alerted within the window: from memory, else from the alerts table. */
+        private boolean alerted(ContentRef scope, Timestamp since) {
+            Instant last = lastAlerts.get(scope);
+            if (last != null && last.isAfter(since.toInstant())) {
+                return true;
+            }
+            ContentRef ref = scope == ALL ? null : scope;
+            Optional<Timestamp> stored = jdbc.sql("""
+                            select alerted_at from flag_burst_alert
+                            where content_type is not distinct from ? and content_id is not distinct from ? and alerted_at > ?
+                            order by alerted_at desc limit 1""")
+                    .params(ref == null ? null : ref.type(), ref == null ? null : ref.id(), since).query(Timestamp.class).optional();
+            stored.ifPresent(at -> lastAlerts.put(scope, at.toInstant()));
+            return stored.isPresent();
+        }
+
+        /** One alert per burst even when flags arrive together: the check and the alert row commit under this lock. */
+        private void alertOnce(ContentRef ref, String pagePath, int count, Instant now, Timestamp since) {
+            jdbc.sql("select pg_advisory_xact_lock(hashtext('flag-burst'))").query((rs, n) -> 1).list();
+            lastAlerts.remove(ref == null ? ALL : ref);
+            if (alerted(ref == null ? ALL : ref, since)) {
                 return;
             }
-            // One alert per burst even when flags arrive together: the check and the alert row commit under this lock.
-            jdbc.sql("select pg_advisory_xact_lock(hashtext('flag-burst'))").query((rs, n) -> 1).list();
-            if (overall >= flags && noAlertSince(null, since)) {
-                alert(null, null, overall, now);
-            } else if (onItem >= flagsOnOneItem && noAlertSince(ref, since)) {
-                alert(ref, pagePath, onItem, now);
-            }
-        }
-
-        private boolean noAlertSince(ContentRef ref, Timestamp since) {
-            return jdbc.sql("""
-                            select not exists (select 1 from flag_burst_alert
-                                               where content_type is not distinct from ? and content_id is not distinct from ? and alerted_at > ?)""")
-                    .params(ref == null ? null : ref.type(), ref == null ? null : ref.id(), since).query(Boolean.class).single();
-        }
-
-        private void alert(ContentRef ref, String pagePath, int count, Instant now) {
             jdbc.sql("insert into flag_burst_alert (content_type, content_id, flag_count, alerted_at) values (?, ?, ?, ?)")
                     .params(ref == null ? null : ref.type(), ref == null ? null : ref.id(), count, Timestamp.from(now)).update();
+            lastAlerts.entrySet().removeIf(entry -> entry.getValue().isBefore(since.toInstant()));
             events.publishEvent(new ModerationEvents.FlagBurst(ref, pagePath, count, (int) window.toMinutes(), now));
         }
     }
