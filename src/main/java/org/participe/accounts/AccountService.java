@@ -420,6 +420,13 @@ public class AccountService {
         return true;
     }
 
+    /** When an account was created: rules that trust older accounts more (flags) ask it. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<Instant> createdAt(long accountId) {
+        return accounts.findById(accountId).map(AccountEntity::getCreatedAt);
+    }
+
     /** The officials, by name: whom an idea can be assigned to. */
     @PreAuthorize("hasRole('" + Roles.OFFICIAL + "')")
     @Transactional(readOnly = true)

@@ -45,6 +45,11 @@ class CommentModeration implements ModeratedContent {
     }
 
     @Override
+    public long countBy(long accountId) {
+        return jdbc.sql("select count(*) from comment where author_id = ?").param(accountId).query(Long.class).single();
+    }
+
+    @Override
     public void setHidden(Collection<Long> ids, ModerationReason reason) {
         if (ids.isEmpty()) {
             return;

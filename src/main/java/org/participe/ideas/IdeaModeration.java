@@ -42,6 +42,16 @@ class IdeaModeration implements ModeratedContent {
     }
 
     @Override
+    public long countBy(long accountId) {
+        return jdbc.sql("select count(*) from idea where author_id = ? and status <> 'PENDING'").param(accountId).query(Long.class).single();
+    }
+
+    @Override
+    public int supportCount(long id) {
+        return jdbc.sql("select support_count from idea_counts where idea_id = ?").param(id).query(Integer.class).optional().orElse(0);
+    }
+
+    @Override
     public void setHidden(Collection<Long> ids, ModerationReason reason) {
         if (!ids.isEmpty()) {
             ideas.setHidden(ids, reason == null ? null : reason.name());

@@ -88,10 +88,11 @@ public class IdeaService {
     public long propose(IdeaDraft draft) {
         ParticipeUser author = currentUser.require();
         Clean clean = validate(draft);
-        PhotoProcessor.Processed photo = draft.photo() == null ? null : PhotoProcessor.process(draft.photo());
+        // The limit comes before the photo: someone over it makes the server decode nothing.
         if (!rateLimiter.tryAcquire("idea", String.valueOf(author.accountId()), ideasPerDay, Duration.ofDays(1))) {
             throw new TooManyRequestsException("idea.rate-limited");
         }
+        PhotoProcessor.Processed photo = draft.photo() == null ? null : PhotoProcessor.process(draft.photo());
         boolean pending = town.profile().preModeration();
         Timestamp now = Timestamp.from(clock.instant());
         long id = jdbc.sql("""
@@ -211,22 +212,46 @@ public class IdeaService {
     }
 
     /**
-     * Staff record that an idea fed into a town initiative; it may move to "in progress", with a
-     * timeline entry. The initiatives feature calls this.
+     * Staff record that an idea fed into a town initiative: always a timeline entry. Moving it to
+     * "in progress" replaces its status (an answer given before stays on the timeline) only when
+     * asked; and the link answers the idea (meeting its answer deadline) only when staff give the
+     * public answer's text. The initiatives feature calls this.
+     *
+     * @param answer the public answer the link gives, or null when the link does not answer the idea
      */
     @PreAuthorize("hasRole('" + Roles.STAFF + "')")
-    public void linkToInitiative(long ideaId, long initiativeId, boolean moveToInProgress) {
+    public void linkToInitiative(long ideaId, long initiativeId, boolean moveToInProgress, String answer) {
+        String answerText = answer == null ? null : answer.strip();
+        if (answerText != null) {
+            if (TypedText.length(answerText) < 20) {
+                throw InvalidInputException.of("answer", "idea.answer.reason-required");
+            }
+            if (TypedText.length(answerText) > 5000) {
+                throw InvalidInputException.of("answer", "validation.max-length", 5000);
+            }
+            TypedText.require("answer", answerText);
+        }
         Row row = lockRow(ideaId);
         if (row.status() == IdeaStatus.PENDING || row.status() == IdeaStatus.WITHDRAWN) {
             throw InvalidInputException.of("ideaId", "initiative.link.not-public");
         }
-        jdbc.sql("update idea set initiative_id = ?, updated_at = ?, version = version + 1 where id = ?")
-                .params(initiativeId, Timestamp.from(clock.instant()), ideaId).update();
-        if (moveToInProgress && row.status() != IdeaStatus.IN_PROGRESS && row.status() != IdeaStatus.DONE) {
-            changeStatus(ideaId, row.status(), IdeaStatus.IN_PROGRESS, "STATUS_CHANGED", currentUser.require().accountId());
-        } else {
-            events.publishEvent(new IdeaEvents.IdeaChanged(ideaId));
+        long staff = currentUser.require().accountId();
+        IdeaStatus to = moveToInProgress && row.status() != IdeaStatus.IN_PROGRESS && row.status() != IdeaStatus.DONE
+                ? IdeaStatus.IN_PROGRESS : row.status();
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                        update idea set initiative_id = ?, status = ?, last_answered_at = case when ? then ? else last_answered_at end,
+                               updated_at = ?, version = version + 1
+                        where id = ?""")
+                .params(initiativeId, to.name(), answerText != null, now, now, ideaId).update();
+        timeline(ideaId, "INITIATIVE_LINKED", row.status(), to == row.status() ? null : to, staff, answerText);
+        if (answerText != null) {
+            moderation.answered(ContentRef.idea(ideaId), staff, row.status().name(), to.name(), answerText);
         }
+        if (to != row.status()) {
+            events.publishEvent(new IdeaEvents.IdeaStatusChanged(ideaId, row.status(), to));
+        }
+        events.publishEvent(new IdeaEvents.IdeaChanged(ideaId));
     }
 
     // Supporting --------------------------------------------------------------------------------

@@ -328,11 +328,20 @@ public class InitiativeService {
         return jdbc.sql("select content from initiative_update_image where update_id = ?").param(updateId).query(byte[].class).optional();
     }
 
-    /** Links an idea that fed into this initiative, optionally moving it to "in progress". */
+    /** Links an idea that fed into this initiative, optionally moving it to "in progress"; the link does not answer it. */
     @PreAuthorize(STAFF)
     public void linkIdea(long initiativeId, long ideaId, boolean moveToInProgress) {
+        linkIdea(initiativeId, ideaId, moveToInProgress, null);
+    }
+
+    /**
+     * Links an idea that fed into this initiative, optionally moving it to "in progress", and with
+     * {@code answer} (else null) as the public answer the link gives it.
+     */
+    @PreAuthorize(STAFF)
+    public void linkIdea(long initiativeId, long ideaId, boolean moveToInProgress, String answer) {
         detail(initiativeId).orElseThrow(() -> InvalidInputException.of("ideaId", "initiative.not-found"));
-        ideas.linkToInitiative(ideaId, initiativeId, moveToInProgress);
+        ideas.linkToInitiative(ideaId, initiativeId, moveToInProgress, answer);
         audit(initiativeId, currentUser.require().accountId(), "IDEA_LINKED");
     }
 

@@ -37,6 +37,16 @@ public interface ModeratedContent {
         throw new UnsupportedOperationException(type() + " has no pre-moderation");
     }
 
+    /** How many items of this kind the account has published (hidden or not): its participation, for trusting its flags. */
+    default long countBy(long accountId) {
+        return 0;
+    }
+
+    /** The item's supports, for kinds that have them: flags alone never hide well-supported content. */
+    default int supportCount(long id) {
+        return 0;
+    }
+
     record Item(long id, Instant createdAt) {
     }
 }

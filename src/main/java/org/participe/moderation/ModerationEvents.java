@@ -24,4 +24,11 @@ public final class ModerationEvents {
     public record AuthorUnblocked(long authorId, Instant at) {
     }
 
+    /**
+     * Many flags arrived within a few minutes: across all content ({@code ref} null) or on one
+     * item. Officials are alerted once per burst, since flags from fresh accounts hide nothing.
+     */
+    public record FlagBurst(ContentRef ref, String pagePath, int flags, int minutes, Instant at) {
+    }
+
 }

@@ -27,7 +27,9 @@ import org.participe.moderation.internal.AuditLog;
 import org.participe.security.CurrentUser;
 import org.participe.security.ParticipeUser;
 import org.participe.security.Roles;
+import org.participe.town.FlagRules;
 import org.participe.town.TownService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,9 +70,14 @@ public class ModerationService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final FlagBursts bursts;
 
     ModerationService(JdbcClient jdbc, List<ModeratedContent> kinds, AccountService accounts, TownService town, AuditLog audit,
-                      RateLimiter rateLimiter, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+                      RateLimiter rateLimiter, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock,
+                      @Value("${participe.moderation.flag-burst.flags:10}") int burstFlags,
+                      @Value("${participe.moderation.flag-burst.flags-on-one-item:5}") int burstFlagsOnOneItem,
+                      @Value("${participe.moderation.flag-burst.minutes:30}") int burstMinutes) {
+        this.bursts = new FlagBursts(burstFlags, burstFlagsOnOneItem, Duration.ofMinutes(burstMinutes));
         this.jdbc = jdbc;
         kinds.forEach(kind -> this.kinds.put(kind.type(), kind));
         this.accounts = accounts;
@@ -85,8 +92,10 @@ public class ModerationService {
     // Flags -------------------------------------------------------------------------------------
 
     /**
-     * A resident flags content, once per item. When the item's open flags reach the town's number
-     * (3 by default), it is hidden pending review and its author is told.
+     * A resident flags content, once per item. When the item's open flags from trusted accounts
+     * (old enough, or having taken part: {@link FlagRules}) reach the town's number (3 by default),
+     * it is hidden pending review and its author is told; an idea with many supports is never
+     * hidden by flags alone: it waits in the officials' queue. A burst of flags alerts officials.
      *
      * @return whether this flag hid the item
      */
@@ -109,6 +118,10 @@ public class ModerationService {
         if (content.authorId() == resident.accountId()) {
             throw InvalidInputException.of("reason", "flag.own");
         }
+        // Who flags is known before the item is locked: flags on one item wait for each other, not for this.
+        FlagRules rules = town.flagRules();
+        boolean trusted = trusted(resident.accountId(), rules);
+        bursts.watch(ref, content.pagePath(), clock.instant());
         kind(ref.type()).lock(ref.id());
         Item item = lockOrCreate(ref, content);
         if (item.hidden() || item.pending()) {
@@ -119,9 +132,10 @@ public class ModerationService {
         }
         Timestamp now = Timestamp.from(clock.instant());
         int inserted = jdbc.sql("""
-                        insert into flag (content_type, content_id, account_id, reason, note, created_at) values (?, ?, ?, ?, ?, ?)
+                        insert into flag (content_type, content_id, account_id, reason, note, created_at, counts_toward_hide)
+                        values (?, ?, ?, ?, ?, ?, ?)
                         on conflict (content_type, content_id, account_id) do nothing""")
-                .params(ref.type(), ref.id(), resident.accountId(), reason.name(), cleanNote.isEmpty() ? null : cleanNote, now).update();
+                .params(ref.type(), ref.id(), resident.accountId(), reason.name(), cleanNote.isEmpty() ? null : cleanNote, now, trusted).update();
         if (inserted == 0) {
             throw InvalidInputException.of("reason", "flag.already");
         }
@@ -132,7 +146,8 @@ public class ModerationService {
                 .params(now, now, item.id()).query(Integer.class).single();
         audit.record(resident.accountId(), "FLAG", ref, content.authorId(), reason.name(), cleanNote.isEmpty() ? null : cleanNote,
                 null, "open flags: " + open);
-        if (open < town.profile().flagsToHide()) {
+        int flagsToHide = town.profile().flagsToHide();
+        if (open < flagsToHide || countedOpenFlags(ref) < flagsToHide || !rules.flagsMayHide(kind(ref.type()).supportCount(ref.id()))) {
             return false;
         }
         setHidden(item, ModerationReason.FLAGGED, null);
@@ -141,6 +156,104 @@ public class ModerationService {
         events.publishEvent(new ModerationEvents.ContentHidden(ref, content.authorId(), ModerationReason.FLAGGED, null,
                 content.pagePath(), true, clock.instant()));
         return true;
+    }
+
+    /** The item's open flags from accounts that were trusted when they flagged. */
+    private int countedOpenFlags(ContentRef ref) {
+        return jdbc.sql("select count(*) from flag where content_type = ? and content_id = ? and dismissed_at is null and counts_toward_hide")
+                .params(ref.type(), ref.id()).query(Integer.class).single();
+    }
+
+    /** Whether the account is old enough, or has taken part enough, for its flags to hide content. */
+    private boolean trusted(long accountId, FlagRules rules) {
+        if (rules.trusts(0, 0)) {
+            return true;
+        }
+        long ageDays = accounts.createdAt(accountId).map(created -> Duration.between(created, clock.instant()).toDays()).orElse(0L);
+        if (rules.trusts(ageDays, 0)) {
+            return true;
+        }
+        long contributions = 0;
+        for (ModeratedContent kind : kinds.values()) {
+            contributions += kind.countBy(accountId);
+            if (rules.trusts(ageDays, contributions)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Alerts officials once per burst: so many flags across all content, or on one item, within a
+     * window, alert once; the next alert of the same scope waits until the window has passed.
+     */
+    private final class FlagBursts {
+
+        private final int flags;
+        private final int flagsOnOneItem;
+        private final Duration window;
+        /** The scope of a burst across all content, as a key of {@link #lastAlerts}. */
+        private static final ContentRef ALL = new ContentRef("ALL", 0);
+        /** When each scope was last alerted, as far as this instance knows. */
+        private final Map<ContentRef, Instant> lastAlerts = new java.util.concurrent.ConcurrentHashMap<>();
+
+        FlagBursts(int flags, int flagsOnOneItem, Duration window) {
+            this.flags = flags;
+            this.flagsOnOneItem = flagsOnOneItem;
+            this.window = window;
+        }
+
+        /**
+         * Runs before the flagged item is locked, so that flags on one item do not queue behind it;
+         * the flag being made counts as one more. Once a burst was alerted, the next flags of the
+         * window learn it from memory (or, on another instance, from one read) and take no lock.
+         */
+        void watch(ContentRef ref, String pagePath, Instant now) {
+            Timestamp since = Timestamp.from(now.minus(window));
+            // Counted no further than the thresholds, in one statement: this runs on every flag.
+            int[] counts = jdbc.sql("""
+                            select (select count(*) from (select 1 from flag where created_at > :since limit :flags) a),
+                                   (select count(*) from (select 1 from flag where content_type = :type and content_id = :id and created_at > :since
+                                                          limit :onItem) i)""")
+                    .param("since", since).param("flags", flags).param("type", ref.type()).param("id", ref.id()).param("onItem", flagsOnOneItem)
+                    .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
+            int overall = counts[0] + 1;
+            int onItem = counts[1] + 1;
+            if (overall >= flags && !alerted(ALL, since)) {
+                alertOnce(null, null, overall, now, since);
+            } else if (onItem >= flagsOnOneItem && !alerted(ref, since)) {
+                alertOnce(ref, pagePath, onItem, now, since);
+            }
+        }
+
+        /** Whether this scope was alerted within the window: from memory, else from the alerts table. */
+        private boolean alerted(ContentRef scope, Timestamp since) {
+            Instant last = lastAlerts.get(scope);
+            if (last != null && last.isAfter(since.toInstant())) {
+                return true;
+            }
+            ContentRef ref = scope == ALL ? null : scope;
+            Optional<Timestamp> stored = jdbc.sql("""
+                            select alerted_at from flag_burst_alert
+                            where content_type is not distinct from ? and content_id is not distinct from ? and alerted_at > ?
+                            order by alerted_at desc limit 1""")
+                    .params(ref == null ? null : ref.type(), ref == null ? null : ref.id(), since).query(Timestamp.class).optional();
+            stored.ifPresent(at -> lastAlerts.put(scope, at.toInstant()));
+            return stored.isPresent();
+        }
+
+        /** One alert per burst even when flags arrive together: the check and the alert row commit under this lock. */
+        private void alertOnce(ContentRef ref, String pagePath, int count, Instant now, Timestamp since) {
+            jdbc.sql("select pg_advisory_xact_lock(hashtext('flag-burst'))").query((rs, n) -> 1).list();
+            lastAlerts.remove(ref == null ? ALL : ref);
+            if (alerted(ref == null ? ALL : ref, since)) {
+                return;
+            }
+            jdbc.sql("insert into flag_burst_alert (content_type, content_id, flag_count, alerted_at) values (?, ?, ?, ?)")
+                    .params(ref == null ? null : ref.type(), ref == null ? null : ref.id(), count, Timestamp.from(now)).update();
+            lastAlerts.entrySet().removeIf(entry -> entry.getValue().isBefore(since.toInstant()));
+            events.publishEvent(new ModerationEvents.FlagBurst(ref, pagePath, count, (int) window.toMinutes(), now));
+        }
     }
 
     /** Which of these items the signed-in person has flagged already (one statement). */

@@ -10,6 +10,7 @@ public record NotificationItem(long id, NotificationKind kind, String targetType
         return switch (targetType) {
             case "INITIATIVE" -> "initiatives/" + targetId;
             case "ACCOUNT" -> "terms";
+            case "MODERATION" -> "moderation";
             default -> "ideas/" + targetId;
         };
     }

@@ -44,6 +44,7 @@ public class TownService implements TownBranding {
     static final Duration REFERENCE_LIFETIME = Duration.ofSeconds(30);
 
     private final TownSettingsRepository settings;
+    private final Expiring<FlagRules> flagRules;
     private final NeighbourhoodRepository neighbourhoods;
     private final CategoryRepository categories;
     private final CurrentUser currentUser;
@@ -61,6 +62,9 @@ public class TownService implements TownBranding {
         this.clock = clock;
         this.profile = new Expiring<>(REFERENCE_LIFETIME, () -> settings.findProfile()
                 .orElseGet(() -> new TownProfile("Participe", "", "#1a5fb4", false, 300, 90, false, 3, 30, 60, -1)));
+        this.flagRules = new Expiring<>(REFERENCE_LIFETIME, () -> settings.findById(TownSettingsEntity.SINGLETON_ID)
+                .map(e -> new FlagRules(e.getFlagMinAccountDays(), e.getFlagMinContributions(), e.getFlagProtectedSupports()))
+                .orElse(FlagRules.DEFAULTS));
         this.allNeighbourhoods = new Expiring<>(REFERENCE_LIFETIME,
                 () -> neighbourhoods.findAllByOrderByPositionAscNameAsc().stream().map(TownService::toRecord).toList());
         this.allCategories = new Expiring<>(REFERENCE_LIFETIME,
@@ -71,6 +75,38 @@ public class TownService implements TownBranding {
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public TownProfile profile() {
         return profile.get();
+    }
+
+    /** Which flags may hide content without an official (moderation reads it on each flag). */
+    @PreAuthorize(EVERYONE)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public FlagRules flagRules() {
+        return flagRules.get();
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    public FlagRules updateFlagRules(Integer minAccountDays, Integer minContributions, Integer protectedSupports) {
+        var errors = new InvalidInputException.Collector();
+        if (minAccountDays == null || minAccountDays < 0 || minAccountDays > FlagRules.MAX_ACCOUNT_DAYS) {
+            errors.reject("flagMinAccountDays", "validation.range", 0, FlagRules.MAX_ACCOUNT_DAYS);
+        }
+        if (minContributions == null || minContributions < 0 || minContributions > FlagRules.MAX_CONTRIBUTIONS) {
+            errors.reject("flagMinContributions", "validation.range", 0, FlagRules.MAX_CONTRIBUTIONS);
+        }
+        if (protectedSupports == null || protectedSupports < 1 || protectedSupports > FlagRules.MAX_PROTECTED_SUPPORTS) {
+            errors.reject("flagProtectedSupports", "validation.range", 1, FlagRules.MAX_PROTECTED_SUPPORTS);
+        }
+        errors.throwIfAny();
+        TownSettingsEntity entity = settings.findById(TownSettingsEntity.SINGLETON_ID).orElseThrow();
+        entity.setFlagMinAccountDays(minAccountDays);
+        entity.setFlagMinContributions(minContributions);
+        entity.setFlagProtectedSupports(protectedSupports);
+        entity.touch(clock.instant(), currentUser.get().map(ParticipeUser::accountId).orElse(null));
+        settings.saveAndFlush(entity);
+        flagRules.forget();
+        profile.forget();
+        return new FlagRules(minAccountDays, minContributions, protectedSupports);
     }
 
     @PreAuthorize(EVERYONE)

@@ -8,6 +8,7 @@ import org.participe.accounts.AccountService;
 import org.participe.accounts.ImportedAccount;
 import org.participe.security.ParticipeUser;
 import org.participe.security.Roles;
+import org.participe.town.FlagRules;
 import org.participe.town.TownService;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -48,6 +49,9 @@ public class TestData {
         Security.as(SYSTEM_ADMIN, () -> {
             if (town.profile().version() < 0) {
                 town.createTown("Testville");
+                // Test accounts are minutes old: flags from every account count, unless a test sets the rules it checks.
+                ParticipeUser admin = confirmedAccount("town-admin", Roles.ADMIN);
+                Security.as(admin, () -> town.updateFlagRules(0, 0, FlagRules.DEFAULTS.protectedSupports()));
             }
             if (town.neighbourhoods().isEmpty()) {
                 town.addNeighbourhood("Centre");

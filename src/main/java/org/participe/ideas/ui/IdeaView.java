@@ -81,6 +81,8 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
     private final Span supportCount = new Span();
     private final Span commentCount = new Span();
     private Button supportButton;
+    /** The support button's state as the browser showed it when it was clicked. */
+    static final String SEEN_PRESSED = "element.getAttribute('aria-pressed')";
     private Registration liveRegistration;
 
     public IdeaView(IdeaService ideas, CommentService comments, FollowService follows, CurrentUser currentUser,
@@ -192,7 +194,10 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
             if (participant) {
                 supportButton = new Button();
                 supportButton.setId("idea-support");
-                supportButton.addClickListener(e -> toggleSupport());
+                // The click carries the state the person saw: a change pushed from another session may have
+                // reached the server, but not yet their screen, and a blind toggle would then undo what they meant.
+                supportButton.getElement().addEventListener("click", e -> setSupport(!"true".equals(e.getEventData().path(SEEN_PRESSED).asString(""))))
+                        .addEventData(SEEN_PRESSED);
                 updateSupportButton();
                 actions.add(supportButton);
             } else if (user == null) {
@@ -246,12 +251,13 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
         return actions;
     }
 
-    private void toggleSupport() {
+    /** Supports, or withdraws the support, whatever the state is now: two sessions clicking "Soutenir" both mean support. */
+    private void setSupport(boolean supporting) {
         try {
-            if (idea.supportedByMe()) {
-                ideas.withdrawSupport(idea.id());
-            } else {
+            if (supporting) {
                 ideas.support(idea.id());
+            } else {
+                ideas.withdrawSupport(idea.id());
             }
             reload();
         } catch (InvalidInputException refusal) {
@@ -311,6 +317,9 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
                 case "THRESHOLD_REACHED" -> getTranslation("timeline.threshold");
                 case "WITHDRAWN" -> getTranslation("timeline.withdrawn");
                 case "OFFICIAL_ANSWER" -> getTranslation("timeline.answer", getTranslation("idea.status." + entry.toStatus().name()));
+                case "INITIATIVE_LINKED" -> entry.toStatus() == null ? getTranslation(entry.text() == null ? "timeline.linked" : "timeline.linked.answer")
+                        : getTranslation(entry.text() == null ? "timeline.linked.status" : "timeline.linked.status.answer",
+                                getTranslation("idea.status." + entry.toStatus().name()));
                 default -> getTranslation("timeline.status", getTranslation("idea.status." + entry.toStatus().name()));
             };
             ListItem item = new ListItem(new Span(withTime.format(entry.occurredAt())), new Span(" — " + what));

@@ -45,6 +45,7 @@ import org.participe.follows.FollowService;
 import org.participe.follows.FollowTarget;
 import org.participe.follows.ui.FollowButton;
 import org.participe.ideas.IdeaService;
+import org.participe.ideas.IdeaStatus;
 import org.participe.ideas.ui.IdeaCards;
 import org.participe.initiatives.InitiativeDetail;
 import org.participe.initiatives.InitiativeService;
@@ -282,17 +283,33 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
 
         IntegerField ideaId = new IntegerField(getTranslation("initiative.link.idea"));
         ideaId.setHelperText(getTranslation("initiative.link.idea.help"));
-        Checkbox move = new Checkbox(getTranslation("initiative.link.move"), true);
+        // Nothing is ticked for staff: moving the idea replaces the status an official may have given it,
+        // and only an answer's text makes the link count as the idea's answer.
+        Checkbox move = new Checkbox(getTranslation("initiative.link.move.status", getTranslation("idea.status." + IdeaStatus.IN_PROGRESS.name())), false);
+        move.setHelperText(getTranslation("initiative.link.move.help"));
+        Checkbox answers = new Checkbox(getTranslation("initiative.link.answers"), false);
+        answers.setHelperText(getTranslation("initiative.link.answers.help"));
+        TextArea answer = new TextArea(getTranslation("initiative.link.answer"));
+        answer.setWidthFull();
+        answer.setMaxLength(5000);
+        answer.setVisible(false);
+        answers.addValueChangeListener(e -> answer.setVisible(e.getValue()));
+        ideaId.addValueChangeListener(e -> move.setHelperText(e.getValue() == null ? getTranslation("initiative.link.move.help")
+                : ideas.detail(e.getValue())
+                        .map(found -> getTranslation("initiative.link.move.replaces", getTranslation("idea.status." + found.status().name())))
+                        .orElse(getTranslation("initiative.link.move.help"))));
         Button link = new Button(getTranslation("initiative.link"), e -> {
+            Map<String, TextArea> answerField = Map.of("answer", answer);
+            FormErrors.clear(answerField);
             try {
                 if (ideaId.getValue() == null) {
                     throw InvalidInputException.of("ideaId", "initiative.link.idea.required");
                 }
-                initiatives.linkIdea(initiative.id(), ideaId.getValue(), move.getValue());
+                initiatives.linkIdea(initiative.id(), ideaId.getValue(), move.getValue(), answers.getValue() ? answer.getValue() : null);
                 FormErrors.success(getTranslation("initiative.linked"));
                 reload();
             } catch (InvalidInputException refusal) {
-                FormErrors.show(this, refusal, Map.of("ideaId", ideaId));
+                FormErrors.show(this, refusal, Map.of("ideaId", ideaId, "answer", answer));
             }
         });
         Upload coverUpload = upload(data -> {
@@ -306,7 +323,7 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
         });
         tools.add(changed, buttons, new H3(getTranslation("initiative.cover")), coverUpload,
                 new H3(getTranslation("initiative.update.new")), title, body, new Span(getTranslation("initiative.update.image")), imageUpload, post,
-                new H3(getTranslation("initiative.link.title")), ideaId, move, link);
+                new H3(getTranslation("initiative.link.title")), ideaId, move, answers, answer, link);
         return tools;
     }
 

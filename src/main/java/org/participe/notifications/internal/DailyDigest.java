@@ -7,11 +7,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.participe.notifications.NotificationItem;
 import org.participe.notifications.NotificationKind;
 import org.participe.notifications.NotificationMode;
 import org.participe.base.database.OneInstance;
+import org.participe.moderation.ContentRef;
+import org.participe.moderation.HiddenContent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,12 +36,14 @@ public class DailyDigest {
     private final JdbcClient jdbc;
     private final NotificationMails mails;
     private final NotificationStore store;
+    private final HiddenContent hiddenContent;
     private final Clock clock;
 
-    DailyDigest(JdbcClient jdbc, NotificationMails mails, NotificationStore store, Clock clock) {
+    DailyDigest(JdbcClient jdbc, NotificationMails mails, NotificationStore store, HiddenContent hiddenContent, Clock clock) {
         this.jdbc = jdbc;
         this.mails = mails;
         this.store = store;
+        this.hiddenContent = hiddenContent;
         this.clock = clock;
     }
 
@@ -63,8 +69,9 @@ public class DailyDigest {
                 .query((rs, row) -> chosen.put(rs.getLong(1) + ":" + rs.getString(2), NotificationMode.valueOf(rs.getString(3))))
                 .list();
         Map<Long, List<NotificationItem>> byRecipient = new LinkedHashMap<>();
+        Map<Long, List<ContentRef>> concerns = new HashMap<>();
         jdbc.sql("""
-                        select n.id, n.kind, n.target_type, n.target_id, n.subject, n.detail, n.created_at, n.recipient_id
+                        select n.id, n.kind, n.target_type, n.target_id, n.subject, n.detail, n.created_at, n.recipient_id, n.event_key
                         from notification n where n.emailed_at is null and n.read_at is null and n.created_at <= ?
                         order by n.recipient_id, n.created_at, n.id for update skip locked""")
                 .param(now)
@@ -75,9 +82,11 @@ public class DailyDigest {
                     NotificationMode mode = chosen.getOrDefault(recipient + ":" + item.kind().name(), item.kind().defaultMode());
                     if (mode == NotificationMode.DAILY) {
                         byRecipient.computeIfAbsent(recipient, id -> new ArrayList<>()).add(item);
+                        concerns.put(item.id(), concerned(item, rs.getString(9)));
                     }
                     return item;
                 }).list();
+        leaveOutHidden(byRecipient, concerns);
         int sent = 0;
         for (Recipient recipient : store.accounts(List.copyOf(byRecipient.keySet()))) {
             List<NotificationItem> items = byRecipient.get(recipient.accountId());
@@ -91,5 +100,40 @@ public class DailyDigest {
             log.info("Daily digest: {} e-mails", sent);
         }
         return sent;
+    }
+
+    /**
+     * Content hidden since its notification was made stays out of the digest (its notification is
+     * kept: if the content is shown again, the next digest tells it). Moderation notices to the
+     * author of the hidden content are the exception: they are about the hiding.
+     */
+    private void leaveOutHidden(Map<Long, List<NotificationItem>> byRecipient, Map<Long, List<ContentRef>> concerns) {
+        Set<ContentRef> hidden = hiddenContent.among(concerns.values().stream().flatMap(List::stream).collect(Collectors.toSet()));
+        if (hidden.isEmpty()) {
+            return;
+        }
+        byRecipient.values().forEach(items -> items.removeIf(item -> concerns.get(item.id()).stream().anyMatch(hidden::contains)));
+        byRecipient.values().removeIf(List::isEmpty);
+    }
+
+    /** The moderated content a notification speaks of: its idea, and the comment or reply it announces. */
+    private static List<ContentRef> concerned(NotificationItem item, String eventKey) {
+        if (item.kind() == NotificationKind.MODERATION) {
+            return List.of();
+        }
+        List<ContentRef> refs = new ArrayList<>();
+        if ("IDEA".equals(item.targetType())) {
+            refs.add(ContentRef.idea(item.targetId()));
+        }
+        for (String prefix : List.of("comment:", "reply:")) {
+            if (eventKey.startsWith(prefix)) {
+                try {
+                    refs.add(ContentRef.comment(Long.parseLong(eventKey.substring(prefix.length()))));
+                } catch (NumberFormatException notAComment) {
+                    // a key of another shape names no comment
+                }
+            }
+        }
+        return refs;
     }
 }

@@ -57,6 +57,23 @@ class ModerationNotices {
                 "notification.unblocked", locale -> "");
     }
 
+    /** Officials hear of a burst of flags at once: flags from fresh accounts no longer hide content by themselves. */
+    @ApplicationModuleListener
+    void on(ModerationEvents.FlagBurst event) {
+        String scope = event.ref() == null ? "all" : event.ref().toString();
+        String subjectKey = event.ref() == null ? "notification.flag-burst" : "notification.flag-burst." + kind(event.ref());
+        store.notify(store.officials(), NotificationKind.MODERATION, "flag-burst:" + scope + ":" + event.at().toEpochMilli(),
+                "MODERATION", 0, new NotificationStore.Texts() {
+                    public String subject(Locale locale) {
+                        return translations.getTranslation(subjectKey, locale, event.flags(), event.minutes());
+                    }
+
+                    public String detail(Locale locale) {
+                        return translations.getTranslation("notification.flag-burst.detail", locale);
+                    }
+                });
+    }
+
     private static String kind(ContentRef ref) {
         return ContentRef.IDEA.equals(ref.type()) ? "idea" : "comment";
     }

@@ -40,6 +40,14 @@ public class NotificationStore {
                 .query(NotificationStore::recipient).list();
     }
 
+    /** The confirmed officials who may act on what they are told. */
+    public List<Recipient> officials() {
+        return jdbc.sql("""
+                        select a.id, a.email, a.display_name, a.locale from account a join account_role r on r.account_id = a.id
+                        where r.role = 'OFFICIAL' and a.email_confirmed_at is not null and a.blocked_at is null order by a.id""")
+                .query(NotificationStore::recipient).list();
+    }
+
     public List<Recipient> accounts(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();

@@ -29,6 +29,9 @@ public class TownSettingsEntity {
     private int flagsToHide = 3;
     private int answerDueDays = 30;
     private int unansweredAlertDays = 60;
+    private int flagMinAccountDays = 7;
+    private int flagMinContributions = 1;
+    private int flagProtectedSupports = 50;
     private Instant updatedAt;
     private Long updatedBy;
     @Version
@@ -67,6 +70,12 @@ public class TownSettingsEntity {
     public void setAnswerDueDays(int answerDueDays) { this.answerDueDays = answerDueDays; }
     public int getUnansweredAlertDays() { return unansweredAlertDays; }
     public void setUnansweredAlertDays(int unansweredAlertDays) { this.unansweredAlertDays = unansweredAlertDays; }
+    public int getFlagMinAccountDays() { return flagMinAccountDays; }
+    public void setFlagMinAccountDays(int days) { this.flagMinAccountDays = days; }
+    public int getFlagMinContributions() { return flagMinContributions; }
+    public void setFlagMinContributions(int contributions) { this.flagMinContributions = contributions; }
+    public int getFlagProtectedSupports() { return flagProtectedSupports; }
+    public void setFlagProtectedSupports(int supports) { this.flagProtectedSupports = supports; }
     public void touch(Instant when, Long by) { this.updatedAt = when; this.updatedBy = by; }
     public long getVersion() { return version; }
 }

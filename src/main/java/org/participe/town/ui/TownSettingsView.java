@@ -31,6 +31,7 @@ import org.participe.security.Roles;
 import org.participe.town.Category;
 import org.participe.town.Neighbourhood;
 import org.participe.town.TownProfile;
+import org.participe.town.FlagRules;
 import org.participe.town.TownService;
 import org.participe.town.TownSettingsUpdate;
 
@@ -48,7 +49,7 @@ public class TownSettingsView extends Composite<VerticalLayout> implements HasDy
         this.profile = town.profile();
         VerticalLayout layout = getContent();
         layout.addClassName("form-page");
-        layout.add(new H1(getTranslation("admin.town.title")), settingsSection(), logoSection(), neighbourhoodsSection(), categoriesSection());
+        layout.add(new H1(getTranslation("admin.town.title")), settingsSection(), flagRulesSection(), logoSection(), neighbourhoodsSection(), categoriesSection());
     }
 
     private Section settingsSection() {
@@ -101,6 +102,41 @@ public class TownSettingsView extends Composite<VerticalLayout> implements HasDy
         form.add(description, 2);
         form.add(preModeration, 2);
         return section("admin.town.identity", form, save);
+    }
+
+    /** Whose flags hide content without an official, and which ideas flags never hide alone. */
+    private Section flagRulesSection() {
+        FlagRules rules = town.flagRules();
+        IntegerField minDays = new IntegerField(getTranslation("admin.town.flag-min-account-days"));
+        minDays.setValue(rules.minAccountDays());
+        minDays.setMin(0);
+        minDays.setMax(FlagRules.MAX_ACCOUNT_DAYS);
+        minDays.setHelperText(getTranslation("admin.town.flag-min-account-days.help"));
+        IntegerField minContributions = new IntegerField(getTranslation("admin.town.flag-min-contributions"));
+        minContributions.setValue(rules.minContributions());
+        minContributions.setMin(0);
+        minContributions.setMax(FlagRules.MAX_CONTRIBUTIONS);
+        minContributions.setHelperText(getTranslation("admin.town.flag-min-contributions.help"));
+        IntegerField protectedSupports = new IntegerField(getTranslation("admin.town.flag-protected-supports"));
+        protectedSupports.setValue(rules.protectedSupports());
+        protectedSupports.setMin(1);
+        protectedSupports.setMax(FlagRules.MAX_PROTECTED_SUPPORTS);
+        protectedSupports.setHelperText(getTranslation("admin.town.flag-protected-supports.help"));
+        Map<String, HasValidation> fields = Map.of("flagMinAccountDays", minDays, "flagMinContributions", minContributions,
+                "flagProtectedSupports", protectedSupports);
+        Button save = new Button(getTranslation("admin.town.flag-rules.save"), click -> {
+            FormErrors.clear(fields);
+            try {
+                town.updateFlagRules(minDays.getValue(), minContributions.getValue(), protectedSupports.getValue());
+                profile = town.profile(); // the settings' version moved on: the form above saves against it
+                FormErrors.success(getTranslation("admin.town.saved"));
+            } catch (InvalidInputException refusal) {
+                FormErrors.show(this, refusal, fields);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        FormLayout form = new FormLayout(minDays, minContributions, protectedSupports);
+        return section("admin.town.flag-rules", new VerticalLayout(new Paragraph(getTranslation("admin.town.flag-rules.help")), form), save);
     }
 
     private Section logoSection() {
