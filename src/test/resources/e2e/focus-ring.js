@@ -20,7 +20,7 @@
   const hex = getComputedStyle(host).getPropertyValue('--participe-primary').trim();
   const navbarBg = [1, 3, 5].map(i => parseInt(hex.substring(i, i + 2), 16)).concat([1]);
   const background = host.classList.contains('skip-link') ? [255, 255, 255, 1] : inNavbar ? navbarBg : [255, 255, 255, 1];
-  const nodes = [host, el, ...(host.shadowRoot ? host.shadowRoot.querySelectorAll('*') : [])];
+  const nodes = [host, el, ...(host.shadowRoot ? host.shadowRoot.querySelectorAll("*") : [])].filter(node => node instanceof Element);
   const field = host.shadowRoot && host.shadowRoot.querySelector('[part~=input-field]');
   const boundary = field ? Math.round(ratio(over(rgb(getComputedStyle(field).borderTopColor) || [0,0,0,0], background), background) * 100) / 100 : null;
   const rings = [];

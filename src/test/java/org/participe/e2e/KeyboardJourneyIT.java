@@ -65,6 +65,7 @@ class KeyboardJourneyIT extends BrowserTest {
                 }
             }
             page.navigate(url("ideas"));
+            page.locator("main vaadin-text-field").first().waitFor();
             Object boundary = page.evaluate("""
                     () => {
                       const field = document.querySelector('main vaadin-text-field');

@@ -93,9 +93,11 @@ class LayoutIT extends BrowserTest {
         try (BrowserContext context = browser.context(1280, 900)) {
             Page page = context.newPage();
             page.navigate(url("ideas"));
+            page.locator("main h1").waitFor();
             assertThat(page.locator("vaadin-drawer-toggle")).hasAttribute("aria-label", "Afficher ou masquer le menu");
 
             page.navigate(url("login"));
+            page.locator("vaadin-login-form input[name=password]").waitFor();
             assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Afficher le mot de passe"))).hasCount(1);
             assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show password"))).hasCount(0);
             page.navigate(url("signup"));
