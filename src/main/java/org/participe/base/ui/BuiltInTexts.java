@@ -6,7 +6,6 @@ import java.time.temporal.WeekFields;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
@@ -69,7 +68,7 @@ public final class BuiltInTexts {
             case AppLayout layout -> layout.setI18n(new AppLayout.AppLayoutI18n().setDrawer(text(component, "builtin.drawer")));
             case MenuBar menu -> menu.setI18n(new MenuBar.MenuBarI18n().setMoreOptions(text(component, "builtin.more-options")));
             case SideNav nav -> nav.setI18n(new SideNav.SideNavI18n().setToggle(text(component, "builtin.toggle-children")));
-            case PasswordField field -> field.getElement().setPropertyMap("i18n", Map.of("reveal", text(component, "builtin.show-password")));
+            case PasswordField field -> field.getElement().executeJs("this.i18n = { ...this.i18n, reveal: $0 };", text(component, "builtin.show-password"));
             case DatePicker picker -> picker.setI18n(datePicker(component, locale));
             case AbstractLogin login -> login.getElement().executeJs(
                     "Promise.resolve(this.updateComplete).then(() => this.querySelectorAll('vaadin-password-field')"

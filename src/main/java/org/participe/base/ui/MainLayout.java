@@ -207,7 +207,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     /**
      * After every navigation but the first page load (where the skip link serves), focus moves to
      * the new page's heading, so that the next Tab continues in the page and not at the top, and
-     * the new title is announced politely. Done once here rather than in every view.
+     * the new page's heading is announced politely (document.title is not updated yet at that point). Done once here rather than in every view.
      */
     private void moveFocusAfterNavigation() {
         getUI().ifPresent(ui -> {
@@ -220,11 +220,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                     requestAnimationFrame(() => {
                       %s
                       const announcer = document.getElementById($0);
+                      const heading = document.querySelector('#%s h1');
                       if (announcer) {
                         announcer.textContent = '';
-                        setTimeout(() => announcer.textContent = document.title, 100);
+                        setTimeout(() => announcer.textContent = heading ? heading.textContent : document.title, 100);
                       }
-                    });""".formatted(FOCUS_MAIN_HEADING), ANNOUNCER_ID);
+                    });""".formatted(FOCUS_MAIN_HEADING, CONTENT_ID), ANNOUNCER_ID);
         });
     }
 
