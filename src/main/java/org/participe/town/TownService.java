@@ -176,8 +176,8 @@ public class TownService implements TownBranding {
         String colour = trimmed(update.mainColour()).toLowerCase();
         if (!ColourContrast.isHexColour(colour)) {
             errors.reject("mainColour", "town.colour.invalid");
-        } else if (ColourContrast.withWhite(colour) < ColourContrast.MINIMUM_WITH_WHITE) {
-            errors.reject("mainColour", "town.colour.contrast", String.format("%.1f", ColourContrast.withWhite(colour)));
+        } else if (!ColourContrast.isAccepted(colour)) {
+            errors.reject("mainColour", "town.colour.contrast", String.format("%.1f", ColourContrast.weakest(colour)));
         }
         if (update.thresholdSupports() == null || update.thresholdSupports() < 1 || update.thresholdSupports() > 1_000_000) {
             errors.reject("thresholdSupports", "validation.range", 1, 1_000_000);

@@ -34,7 +34,10 @@ public class LocaleSetup implements VaadinServiceInitListener {
     public void serviceInit(ServiceInitEvent event) {
         event.addIndexHtmlRequestListener(response -> response.getDocument().getElementsByTag("html")
                 .attr("lang", resolve(response.getVaadinRequest()).getLanguage()));
-        event.getSource().addUIInitListener(init -> init.getUI().setLocale(resolve(VaadinRequest.getCurrent())));
+        event.getSource().addUIInitListener(init -> {
+            init.getUI().setLocale(resolve(VaadinRequest.getCurrent()));
+            init.getUI().addAfterNavigationListener(navigation -> BuiltInTexts.applyTo(init.getUI()));
+        });
     }
 
     Locale resolve(VaadinRequest request) {

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -47,6 +48,22 @@ import org.springframework.security.core.userdetails.UserDetails;
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     static final String CONTENT_ID = "main-content";
+    static final String ANNOUNCER_ID = "page-announcer";
+    private static final String NAVIGATED = "participe.navigated";
+
+    /**
+     * Moves focus to the main heading of the page (made focusable), or to {@code <main>} when the
+     * page has none. Shared by the skip link and by the focus move after a navigation.
+     */
+    private static final String FOCUS_MAIN_HEADING = """
+            const main = document.getElementById('%s');
+            if (main) {
+              const heading = main.querySelector('h1');
+              const target = heading || main;
+              if (heading && !heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+              target.focus({ preventScroll: true });
+              target.scrollIntoView({ block: 'nearest' });
+            }""".formatted(CONTENT_ID);
 
     private final TownBranding.Branding branding;
     private final AuthenticationContext authentication;
@@ -62,6 +79,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final java.util.List<org.participe.base.MenuBadge> badges;
     private final Main main = new Main();
     private final Div notice = new Div();
+    private final Div pageAnnouncer = new Div();
 
     public MainLayout(TownBranding town, AuthenticationContext authentication, LocaleSetup localeSetup, NotificationBell bell,
                       java.util.List<org.participe.base.MenuBadge> badges) {
@@ -81,7 +99,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         bellSlot.addClassName("bell-slot");
         userSlot.addClassName("user-area");
         renderSignedInParts();
-        addToNavbar(skipLink(), new DrawerToggle(), brand(), spacer(), languageSwitch(), bellSlot, userSlot);
+        pageAnnouncer.addClassName("visually-hidden");
+        pageAnnouncer.getElement().setAttribute("aria-live", "polite");
+        pageAnnouncer.getElement().setAttribute("aria-atomic", "true");
+        pageAnnouncer.setId(ANNOUNCER_ID);
+        addToNavbar(skipLink(), drawerToggle(), brand(), spacer(), languageSwitch(), bellSlot, userSlot, pageAnnouncer);
         navigation.addClassName("main-navigation");
         Nav nav = new Nav(navigation);
         nav.getElement().setAttribute("aria-label", getTranslation("layout.navigation"));
@@ -174,17 +196,55 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         }
         buildNavigation();
         showUnconfirmedNotice();
+        moveFocusAfterNavigation();
+        getUI().ifPresent(BuiltInTexts::applyTo);
         if (bellLink != null) {
             DatabaseUnavailable.orSkip(() -> bell.pageVisited(event.getLocation().getPath()));
             updateBell();
         }
     }
 
+    /**
+     * After every navigation but the first page load (where the skip link serves), focus moves to
+     * the new page's heading, so that the next Tab continues in the page and not at the top, and
+     * the new page's heading is announced politely (document.title is not updated yet at that point). Done once here rather than in every view.
+     */
+    private void moveFocusAfterNavigation() {
+        getUI().ifPresent(ui -> {
+            if (ComponentUtil.getData(ui, NAVIGATED) == null) {
+                ComponentUtil.setData(ui, NAVIGATED, Boolean.TRUE);
+                return;
+            }
+            // Deferred to the next frame: the new view and the page title are in the DOM by then.
+            ui.getPage().executeJs("""
+                    requestAnimationFrame(() => {
+                      %s
+                      const announcer = document.getElementById($0);
+                      const heading = document.querySelector('#%s h1');
+                      if (announcer) {
+                        announcer.textContent = '';
+                        setTimeout(() => announcer.textContent = heading ? heading.textContent : document.title, 100);
+                      }
+                    });""".formatted(FOCUS_MAIN_HEADING, CONTENT_ID), ANNOUNCER_ID);
+        });
+    }
+
+    /**
+     * The skip link moves focus itself: a plain {@code href="#main-content"} resolves against the
+     * page's {@code <base href>} and would open the home page from any other page.
+     */
     private Component skipLink() {
         Anchor skip = new Anchor("#" + CONTENT_ID, getTranslation("layout.skip-to-content"));
         skip.addClassName("skip-link");
         skip.getElement().setAttribute("router-ignore", true);
+        skip.getElement().executeJs("this.addEventListener('click', event => { event.preventDefault(); " + FOCUS_MAIN_HEADING + " });");
         return skip;
+    }
+
+    private Component drawerToggle() {
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("builtin.drawer-toggle"));
+        return toggle;
     }
 
     private Component brand() {

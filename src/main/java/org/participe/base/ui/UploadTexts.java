@@ -17,6 +17,21 @@ public final class UploadTexts {
                 .setFileIsTooBig(view.getTranslation("upload.too-big"))
                 .setIncorrectFileType(view.getTranslation("upload.wrong-type"))
                 .setTooManyFiles(view.getTranslation("upload.too-many")));
+        i18n.setFile(new UploadI18N.File()
+                .setRetry(view.getTranslation("builtin.upload.retry"))
+                .setStart(view.getTranslation("builtin.upload.start"))
+                .setRemove(view.getTranslation("builtin.upload.remove")));
+        i18n.setUploading(new UploadI18N.Uploading()
+                .setStatus(new UploadI18N.Uploading.Status()
+                        .setConnecting(view.getTranslation("builtin.upload.connecting"))
+                        .setStalled(view.getTranslation("builtin.upload.stalled"))
+                        .setProcessing(view.getTranslation("builtin.upload.processing"))
+                        .setHeld(view.getTranslation("builtin.upload.held")))
+                .setError(new UploadI18N.Uploading.Error()
+                        .setServerUnavailable(view.getTranslation("builtin.upload.server-unavailable"))
+                        .setUnexpectedServerError(view.getTranslation("builtin.upload.server-error"))
+                        .setForbidden(view.getTranslation("builtin.upload.forbidden"))
+                        .setFileTooLarge(view.getTranslation("upload.too-big"))));
         return i18n;
     }
 }

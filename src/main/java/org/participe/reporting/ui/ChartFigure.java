@@ -50,13 +50,14 @@ public class ChartFigure extends Composite<Section> {
 
     private final String title;
 
-    public ChartFigure(String title, String dataLabel) {
+    /** The table's toggle names its chart: thirteen toggles all called "see the data" cannot be told apart in a list of links. */
+    public ChartFigure(String title) {
         this.title = title;
         Section section = getContent();
         section.addClassName("chart-figure");
         canvas.addClassName("chart-canvas");
         canvas.getElement().setAttribute("aria-hidden", "true");
-        data.setSummaryText(dataLabel);
+        data.setSummaryText(getTranslation("reports.chart.data.named", title));
         data.addClassName("chart-data");
         section.add(new H3(title), canvas, data);
     }

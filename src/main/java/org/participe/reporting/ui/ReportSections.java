@@ -71,7 +71,7 @@ final class ReportSections {
     }
 
     static ChartFigure weekly(Component view, List<WeekActivity> weeks, boolean withAccounts) {
-        ChartFigure chart = new ChartFigure(view.getTranslation("reports.chart.weekly"), view.getTranslation("reports.chart.data"));
+        ChartFigure chart = new ChartFigure(view.getTranslation("reports.chart.weekly"));
         Map<String, List<? extends Number>> series = new LinkedHashMap<>();
         series.put(view.getTranslation("metric.IDEAS.name"), weeks.stream().map(WeekActivity::ideas).toList());
         series.put(view.getTranslation("metric.SUPPORTS.name"), weeks.stream().map(WeekActivity::supports).toList());
@@ -89,7 +89,7 @@ final class ReportSections {
     /** Bars of ideas, supports and comments per group, labelled by {@code label}. */
     static ChartFigure groups(Component view, String titleKey, String columnKey, List<GroupFigures> groups,
                               java.util.function.Function<GroupFigures, String> label) {
-        ChartFigure chart = new ChartFigure(view.getTranslation(titleKey), view.getTranslation("reports.chart.data"));
+        ChartFigure chart = new ChartFigure(view.getTranslation(titleKey));
         Map<String, List<? extends Number>> series = new LinkedHashMap<>();
         series.put(view.getTranslation("metric.IDEAS.name"), groups.stream().map(GroupFigures::ideas).toList());
         series.put(view.getTranslation("metric.SUPPORTS.name"), groups.stream().map(GroupFigures::supports).toList());
@@ -104,7 +104,7 @@ final class ReportSections {
         Map<String, Long> byStatus = new LinkedHashMap<>();
         order.forEach(status -> byStatus.put(status, 0L));
         statuses.forEach(group -> byStatus.put(group.key(), group.ideas()));
-        ChartFigure chart = new ChartFigure(view.getTranslation("reports.chart.funnel"), view.getTranslation("reports.chart.data"));
+        ChartFigure chart = new ChartFigure(view.getTranslation("reports.chart.funnel"));
         chart.show(ChartFigure.Kind.HORIZONTAL_BARS, view.getTranslation("reports.column.status"),
                 byStatus.keySet().stream().map(status -> view.getTranslation("idea.status." + status)).toList(),
                 Map.of(view.getTranslation("metric.IDEAS.name"), List.copyOf(byStatus.values())));
@@ -112,7 +112,7 @@ final class ReportSections {
     }
 
     static ChartFigure answerTimes(Component view, List<GroupFigures> bands) {
-        ChartFigure chart = new ChartFigure(view.getTranslation("reports.chart.answer-times"), view.getTranslation("reports.chart.data"));
+        ChartFigure chart = new ChartFigure(view.getTranslation("reports.chart.answer-times"));
         chart.show(ChartFigure.Kind.BARS, view.getTranslation("reports.column.days"),
                 bands.stream().map(band -> view.getTranslation("reports.band", band.key())).toList(),
                 Map.of(view.getTranslation("metric.IDEAS_ANSWERED.name"), bands.stream().map(GroupFigures::ideas).toList()));
