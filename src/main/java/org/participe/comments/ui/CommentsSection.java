@@ -151,6 +151,9 @@ public class CommentsSection extends Composite<Section> {
         }
         Div body = new Div();
         body.addClassName("comment-body");
+        if (!comment.deleted()) {
+            body.getElement().setAttribute("lang", comment.lang());
+        }
         if (comment.deleted()) {
             Paragraph deleted = new Paragraph(getTranslation("comments.deleted"));
             deleted.addClassName("comment-deleted");
@@ -209,11 +212,13 @@ public class CommentsSection extends Composite<Section> {
         text.setHelperText(getTranslation("comments.length", 0, CommentService.MAX_LENGTH));
         text.addValueChangeListener(e -> text.setHelperText(getTranslation("comments.length", e.getValue().length(), CommentService.MAX_LENGTH)));
         text.setWidthFull();
+        text.setRequiredIndicatorVisible(true);
         Button post = new Button(getTranslation(parentId == null ? "comments.post" : "comments.post-reply"));
         post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Div form = new Div(text, post);
         form.addClassName("comment-form");
         if (parentId == null) {
+            form.addComponentAsFirst(FormErrors.requiredNote(this));
             text.setId("comment-new-text");
             post.setId("comment-new-post");
         }
@@ -253,6 +258,7 @@ public class CommentsSection extends Composite<Section> {
 
     private Component editForm(CommentView comment) {
         TextArea text = new TextArea(getTranslation("comments.edit"));
+        text.setRequiredIndicatorVisible(true);
         text.setValue(comment.body());
         text.setMaxLength(CommentService.MAX_LENGTH);
         text.setWidthFull();
