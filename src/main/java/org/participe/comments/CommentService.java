@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.participe.base.i18n.LocalePreference;
 import org.participe.base.ratelimit.RateLimiter;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.base.validation.TooManyRequestsException;
@@ -40,7 +42,7 @@ public class CommentService {
     public static final Duration EDIT_WINDOW = Duration.ofMinutes(15);
 
     private static final String COLUMNS = """
-            c.id, c.parent_id, c.author_id, a.display_name, c.body, c.created_at, c.edited_at, c.deleted_at, c.version, c.hidden, c.hidden_reason""";
+            c.id, c.parent_id, c.author_id, a.display_name, c.body, c.created_at, c.edited_at, c.deleted_at, c.version, c.hidden, c.hidden_reason, c.lang""";
     /** Hidden comments are shown only to their author (with the reason) and to officials. */
     private static final String SHOWN = " and (not c.hidden or c.author_id = :viewer or :official)";
 
@@ -50,16 +52,19 @@ public class CommentService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LocalePreference languages;
     private final int commentsPerHour;
 
     CommentService(JdbcClient jdbc, List<CommentTarget> targets, RateLimiter rateLimiter, CurrentUser currentUser,
-                   ApplicationEventPublisher events, Clock clock, @Value("${participe.comments.per-hour:30}") int commentsPerHour) {
+                   ApplicationEventPublisher events, Clock clock, LocalePreference languages,
+                   @Value("${participe.comments.per-hour:30}") int commentsPerHour) {
         this.jdbc = jdbc;
         targets.forEach(target -> this.targets.put(target.type(), target));
         this.rateLimiter = rateLimiter;
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
+        this.languages = languages;
         this.commentsPerHour = commentsPerHour;
     }
 
@@ -84,8 +89,8 @@ public class CommentService {
         if (!rateLimiter.tryAcquire("comment", String.valueOf(author.accountId()), commentsPerHour, Duration.ofHours(1))) {
             throw new TooManyRequestsException("comment.rate-limited");
         }
-        long id = jdbc.sql("insert into comment (target_type, target_id, parent_id, author_id, body, created_at) values (?, ?, ?, ?, ?, ?) returning id")
-                .params(targetType, targetId, threadId, author.accountId(), body, Timestamp.from(clock.instant()))
+        long id = jdbc.sql("insert into comment (target_type, target_id, parent_id, author_id, body, created_at, lang) values (?, ?, ?, ?, ?, ?, ?) returning id")
+                .params(targetType, targetId, threadId, author.accountId(), body, Timestamp.from(clock.instant()), languages.writingLanguage())
                 .query(Long.class).single();
         events.publishEvent(new CommentEvents.CommentPosted(targetType, targetId, id, author.accountId()));
         if (threadId != null) {
@@ -138,6 +143,29 @@ public class CommentService {
                 .query((rs, n) -> view(rs, viewer)).list();
         boolean hasMore = top.size() > PAGE_SIZE;
         List<CommentView> shown = hasMore ? top.subList(0, PAGE_SIZE) : top;
+        return new CommentPage(withReplies(shown, viewer, official), hasMore);
+    }
+
+    /**
+     * One thread, found by its top-level comment, as {@link #page} would show it: so that a
+     * person's own new comment is on screen even when it falls beyond the pages on display.
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Optional<CommentThread> thread(String targetType, long targetId, long commentId) {
+        if (!target(targetType).isVisible(targetId)) {
+            return Optional.empty();
+        }
+        long viewer = currentUser.get().map(ParticipeUser::accountId).orElse(-1L);
+        boolean official = currentUser.hasRole(Roles.OFFICIAL);
+        List<CommentView> top = jdbc.sql("select " + COLUMNS + " from comment c join account a on a.id = c.author_id"
+                        + " where c.id = :id and c.target_type = :type and c.target_id = :target and c.parent_id is null" + SHOWN)
+                .param("id", commentId).param("type", targetType).param("target", targetId).param("viewer", viewer).param("official", official)
+                .query((rs, n) -> view(rs, viewer)).list();
+        return withReplies(top, viewer, official).stream().findFirst();
+    }
+
+    private List<CommentThread> withReplies(List<CommentView> shown, long viewer, boolean official) {
         Map<Long, List<CommentView>> replies = new LinkedHashMap<>();
         shown.forEach(comment -> replies.put(comment.id(), new ArrayList<>()));
         if (!shown.isEmpty()) {
@@ -147,7 +175,7 @@ public class CommentService {
                     .query((rs, n) -> view(rs, viewer)).list()
                     .forEach(reply -> replies.get(reply.parentId()).add(reply));
         }
-        return new CommentPage(shown.stream().map(c -> new CommentThread(c, List.copyOf(replies.get(c.id())))).toList(), hasMore);
+        return shown.stream().map(c -> new CommentThread(c, List.copyOf(replies.get(c.id())))).toList();
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -200,6 +228,6 @@ public class CommentService {
         return new CommentView(rs.getLong("id"), (Long) rs.getObject("parent_id"), rs.getLong("author_id"), rs.getString("display_name"),
                 deleted ? null : rs.getString("body"), created, rs.getTimestamp("edited_at") != null, deleted, mine,
                 mine && !deleted && !rs.getBoolean("hidden") && clock.instant().isBefore(created.plus(EDIT_WINDOW)), rs.getLong("version"),
-                rs.getBoolean("hidden"), rs.getString("hidden_reason"));
+                rs.getBoolean("hidden"), rs.getString("hidden_reason"), rs.getString("lang"));
     }
 }

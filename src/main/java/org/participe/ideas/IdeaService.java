@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.participe.base.i18n.LocalePreference;
 import org.participe.base.ratelimit.RateLimiter;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.base.validation.TooManyRequestsException;
@@ -48,6 +49,7 @@ public class IdeaService {
     public static final int TITLE_MAX = 120;
     public static final int DESCRIPTION_MIN = 20;
     public static final int DESCRIPTION_MAX = 5000;
+    public static final int PHOTO_DESCRIPTION_MAX = 250;
     public static final Duration EDIT_WINDOW = Duration.ofMinutes(30);
     static final String RESIDENT = "hasRole('" + Roles.RESIDENT + "')";
     static final String ANYONE = "permitAll()";
@@ -56,7 +58,7 @@ public class IdeaService {
     private static final String IDEA_WITH_COUNTS = "idea i join idea_counts c on c.idea_id = i.id join account a on a.id = i.author_id";
     private static final String CARD_COLUMNS = """
             i.id, i.title, left(i.description, 220) as excerpt, i.category_id, i.neighbourhood_id, i.status,
-            c.support_count, c.comment_count, i.has_photo, i.published_at, i.created_at, a.display_name as author_name""";
+            c.support_count, c.comment_count, i.has_photo, i.published_at, i.created_at, a.display_name as author_name, i.lang""";
 
     private final JdbcClient jdbc;
     private final TownService town;
@@ -66,10 +68,11 @@ public class IdeaService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LocalePreference languages;
     private final int ideasPerDay;
 
     IdeaService(JdbcClient jdbc, TownService town, FollowService follows, ModerationQueue moderation, RateLimiter rateLimiter, CurrentUser currentUser,
-                ApplicationEventPublisher events, Clock clock, @Value("${participe.ideas.per-day:5}") int ideasPerDay) {
+                ApplicationEventPublisher events, Clock clock, LocalePreference languages, @Value("${participe.ideas.per-day:5}") int ideasPerDay) {
         this.jdbc = jdbc;
         this.town = town;
         this.follows = follows;
@@ -78,6 +81,7 @@ public class IdeaService {
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
+        this.languages = languages;
         this.ideasPerDay = ideasPerDay;
     }
 
@@ -97,10 +101,12 @@ public class IdeaService {
         Timestamp now = Timestamp.from(clock.instant());
         long id = jdbc.sql("""
                         insert into idea (author_id, title, description, category_id, neighbourhood_id, status, has_photo,
-                                          created_at, updated_at, published_at)
-                        values (:author, :title, :description, :category, :neighbourhood, :status, :photo, :now, :now, :published)
+                                          photo_description, lang, created_at, updated_at, published_at)
+                        values (:author, :title, :description, :category, :neighbourhood, :status, :photo,
+                                :photoDescription, :lang, :now, :now, :published)
                         returning id""")
                 .param("author", author.accountId()).param("title", clean.title()).param("description", clean.description())
+                .param("photoDescription", photo == null ? null : clean.photoDescription()).param("lang", languages.writingLanguage())
                 .param("category", clean.categoryId()).param("neighbourhood", clean.neighbourhoodId())
                 .param("status", pending ? IdeaStatus.PENDING.name() : IdeaStatus.PUBLISHED.name())
                 .param("photo", photo != null).param("now", now).param("published", pending ? null : now)
@@ -115,6 +121,22 @@ public class IdeaService {
         moderation.published(ContentRef.idea(id), author.accountId(), now.toInstant(), pending, true);
         events.publishEvent(new IdeaEvents.IdeaProposed(id, author.accountId(), pending));
         return id;
+    }
+
+    /** Whether the current person may propose an idea, and if not, why. */
+    @PreAuthorize(ANYONE)
+    @Transactional(readOnly = true)
+    public ProposalAccess proposalAccess() {
+        if (currentUser.get().isEmpty()) {
+            return ProposalAccess.SIGN_IN;
+        }
+        if (currentUser.hasRole(Roles.RESIDENT)) {
+            return ProposalAccess.ALLOWED;
+        }
+        if (currentUser.hasRole(Roles.BLOCKED)) {
+            return ProposalAccess.BLOCKED;
+        }
+        return currentUser.hasRole(Roles.UNCONFIRMED) ? ProposalAccess.CONFIRM_EMAIL : ProposalAccess.RESIDENTS_ONLY;
     }
 
     /** The author corrects the idea within 30 minutes of publication, while nobody has supported or commented on it. */
@@ -132,8 +154,10 @@ public class IdeaService {
         PhotoProcessor.Processed photo = draft.photo() == null ? null : PhotoProcessor.process(draft.photo());
         int updated = jdbc.sql("""
                         update idea set title = :title, description = :description, category_id = :category,
-                               neighbourhood_id = :neighbourhood, has_photo = has_photo or :photo, updated_at = :now, version = version + 1
+                               neighbourhood_id = :neighbourhood, has_photo = has_photo or :photo, updated_at = :now, version = version + 1,
+                               photo_description = case when :keepPhotoDescription then photo_description else :photoDescription end
                         where id = :id and version = :version""")
+                .param("keepPhotoDescription", draft.photoDescription() == null).param("photoDescription", clean.photoDescription())
                 .param("title", clean.title()).param("description", clean.description()).param("category", clean.categoryId())
                 .param("neighbourhood", clean.neighbourhoodId()).param("photo", photo != null)
                 .param("now", Timestamp.from(clock.instant())).param("id", ideaId).param("version", version).update();
@@ -426,13 +450,14 @@ public class IdeaService {
                         instant(rs, "created_at"), instant(rs, "published_at"), instant(rs, "updated_at"),
                         instant(rs, "threshold_reached_at"), rs.getLong("version"),
                         viewer != null && viewer == rs.getLong("author_id"), rs.getBoolean("supported"), false,
-                        (Long) rs.getObject("initiative_id"), rs.getString("initiative_title"), rs.getString("hidden_reason")))
+                        (Long) rs.getObject("initiative_id"), rs.getString("initiative_title"), rs.getString("hidden_reason"),
+                        rs.getString("lang"), rs.getString("photo_description")))
                 .optional();
         return detail.filter(this::mayView).map(d -> new IdeaDetail(d.id(), d.title(), d.description(), d.authorId(), d.authorName(),
                 d.categoryId(), d.neighbourhoodId(), d.status(), d.hidden(), d.supportCount(), d.commentCount(), d.hasPhoto(),
                 d.createdAt(), d.publishedAt(), d.updatedAt(), d.thresholdReachedAt(), d.version(), d.mine(), d.supportedByMe(),
                 d.mine() && isEditable(d.status(), d.publishedAt() != null ? d.publishedAt() : d.createdAt(), d.supportCount(), d.commentCount()),
-                d.initiativeId(), d.initiativeTitle(), d.hiddenReason()));
+                d.initiativeId(), d.initiativeTitle(), d.hiddenReason(), d.lang(), d.photoDescription()));
     }
 
     @PreAuthorize(ANYONE)
@@ -442,12 +467,12 @@ public class IdeaService {
             return List.of();
         }
         return jdbc.sql("""
-                        select e.kind, e.from_status, e.to_status, a.display_name, e.text, e.occurred_at
+                        select e.kind, e.from_status, e.to_status, a.display_name, e.text, e.occurred_at, e.lang
                         from idea_event e left join account a on a.id = e.actor_id
                         where e.idea_id = ? order by e.occurred_at, e.id""")
                 .param(ideaId)
                 .query((rs, n) -> new TimelineEntry(rs.getString(1), status(rs.getString(2)), status(rs.getString(3)),
-                        rs.getString(4), rs.getString(5), instant(rs, "occurred_at")))
+                        rs.getString(4), rs.getString(5), instant(rs, "occurred_at"), rs.getString("lang")))
                 .list();
     }
 
@@ -507,7 +532,7 @@ public class IdeaService {
 
     // Rules -------------------------------------------------------------------------------------
 
-    private record Clean(String title, String description, long categoryId, Long neighbourhoodId) {
+    private record Clean(String title, String description, long categoryId, Long neighbourhoodId, String photoDescription) {
     }
 
     private record Row(long id, long authorId, IdeaStatus status, boolean hidden, Instant publishedAt, Instant createdAt,
@@ -534,8 +559,14 @@ public class IdeaService {
         if (draft.neighbourhoodId() != null && town.activeNeighbourhoods().stream().noneMatch(n -> n.id() == draft.neighbourhoodId())) {
             errors.reject("neighbourhoodId", "signup.neighbourhood.unknown");
         }
+        String photoDescription = draft.photoDescription() == null ? "" : draft.photoDescription().strip().replaceAll("\\s+", " ");
+        if (TypedText.length(photoDescription) > PHOTO_DESCRIPTION_MAX) {
+            errors.reject("photoDescription", "validation.max-length", PHOTO_DESCRIPTION_MAX);
+        } else if (!photoDescription.isEmpty()) {
+            TypedText.check("photoDescription", photoDescription, errors);
+        }
         errors.throwIfAny();
-        return new Clean(title, description, draft.categoryId(), draft.neighbourhoodId());
+        return new Clean(title, description, draft.categoryId(), draft.neighbourhoodId(), photoDescription.isEmpty() ? null : photoDescription);
     }
 
     private boolean isEditable(Row row) {
@@ -585,9 +616,9 @@ public class IdeaService {
     }
 
     private void timeline(long ideaId, String kind, IdeaStatus from, IdeaStatus to, Long actorId, String text) {
-        jdbc.sql("insert into idea_event (idea_id, kind, from_status, to_status, actor_id, text, occurred_at) values (?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into idea_event (idea_id, kind, from_status, to_status, actor_id, text, occurred_at, lang) values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(ideaId, kind, from == null ? null : from.name(), to == null ? null : to.name(), actorId, text,
-                        Timestamp.from(clock.instant()))
+                        Timestamp.from(clock.instant()), text == null ? "fr" : languages.writingLanguage())
                 .update();
     }
 
@@ -614,7 +645,7 @@ public class IdeaService {
         return new IdeaCard(rs.getLong("id"), rs.getString("title"), rs.getString("excerpt"), rs.getLong("category_id"),
                 (Long) rs.getObject("neighbourhood_id"), IdeaStatus.valueOf(rs.getString("status")), rs.getInt("support_count"),
                 rs.getInt("comment_count"), rs.getBoolean("has_photo"), published != null ? published : instant(rs, "created_at"),
-                rs.getString("author_name"));
+                rs.getString("author_name"), rs.getString("lang"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

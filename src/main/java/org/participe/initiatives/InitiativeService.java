@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.participe.base.PhotoProcessor;
 import org.participe.base.TownZone;
+import org.participe.base.i18n.LocalePreference;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.base.validation.TypedText;
 import org.participe.ideas.IdeaService;
@@ -43,15 +44,17 @@ public class InitiativeService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LocalePreference languages;
 
     InitiativeService(JdbcClient jdbc, TownService town, IdeaService ideas, CurrentUser currentUser,
-                      ApplicationEventPublisher events, Clock clock) {
+                      ApplicationEventPublisher events, Clock clock, LocalePreference languages) {
         this.jdbc = jdbc;
         this.town = town;
         this.ideas = ideas;
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
+        this.languages = languages;
     }
 
     // Reading ----------------------------------------------------------------------------------
@@ -85,7 +88,7 @@ public class InitiativeService {
     private List<InitiativeCard> cards(String where, Map<String, Object> params, String orderAndLimit) {
         params.put("today", Date.valueOf(today()));
         return jdbc.sql("""
-                        select i.id, i.title, i.summary, i.category_id, i.status, i.progress, i.published, i.updated_at, i.has_cover,
+                        select i.id, i.title, i.summary, i.category_id, i.status, i.progress, i.published, i.updated_at, i.has_cover, i.lang,
                                coalesce(cp.name, dp.name) as phase
                         from initiative i
                         left join initiative_phase cp on cp.id = i.current_phase_id
@@ -95,7 +98,8 @@ public class InitiativeService {
                 .params(params)
                 .query((rs, n) -> new InitiativeCard(rs.getLong("id"), rs.getString("title"), rs.getString("summary"),
                         rs.getLong("category_id"), InitiativeStatus.valueOf(rs.getString("status")), rs.getInt("progress"),
-                        rs.getBoolean("published"), rs.getBoolean("has_cover"), rs.getString("phase"), rs.getTimestamp("updated_at").toInstant()))
+                        rs.getBoolean("published"), rs.getBoolean("has_cover"), rs.getString("phase"), rs.getTimestamp("updated_at").toInstant(),
+                        rs.getString("lang")))
                 .list();
     }
 
@@ -150,7 +154,7 @@ public class InitiativeService {
                             InitiativeStatus.valueOf(rs.getString("status")), rs.getInt("progress"), rs.getString("contact_service"),
                             rs.getBoolean("published"), rs.getBoolean("archived"), rs.getBoolean("has_cover"), phases, currentPosition, current != null,
                             rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                            rs.getString("updated_by_name"), rs.getLong("version"));
+                            rs.getString("updated_by_name"), rs.getLong("version"), rs.getString("lang"));
                 })
                 .optional()
                 .filter(detail -> staff || (detail.published() && !detail.archived()));
@@ -173,11 +177,11 @@ public class InitiativeService {
             return List.of();
         }
         return jdbc.sql("""
-                        select u.id, u.title, u.body, a.display_name, u.published_at, u.has_image from initiative_update u
+                        select u.id, u.title, u.body, a.display_name, u.published_at, u.has_image, u.lang from initiative_update u
                         join account a on a.id = u.author_id where u.initiative_id = ? order by u.published_at desc, u.id desc""")
                 .param(initiativeId)
                 .query((rs, n) -> new InitiativeUpdate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getBoolean(6)))
+                        rs.getTimestamp(5).toInstant(), rs.getBoolean(6), rs.getString(7)))
                 .list();
     }
 
@@ -197,11 +201,11 @@ public class InitiativeService {
         Timestamp now = Timestamp.from(clock.instant());
         long id = jdbc.sql("""
                         insert into initiative (title, summary, description, category_id, budget_euros, status, progress, contact_service,
-                                                created_by, created_at, updated_by, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                                                created_by, created_at, updated_by, updated_at, lang)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(clean.draft().title(), clean.draft().summary(), clean.draft().description(), clean.draft().categoryId(),
                         clean.draft().budgetEuros(), clean.draft().status().name(), clean.draft().progress(), clean.draft().contactService(),
-                        actor, now, actor, now)
+                        actor, now, actor, now, languages.writingLanguage())
                 .query(Long.class).single();
         writeChildren(id, clean);
         audit(id, actor, "CREATED");
@@ -279,8 +283,9 @@ public class InitiativeService {
         PhotoProcessor.Processed processed = image == null ? null : PhotoProcessor.process(image);
         InitiativeDetail initiative = detail(initiativeId).orElseThrow(() -> InvalidInputException.of("initiative", "initiative.not-found"));
         long actor = currentUser.require().accountId();
-        long id = jdbc.sql("insert into initiative_update (initiative_id, title, body, author_id, has_image, published_at) values (?, ?, ?, ?, ?, ?) returning id")
-                .params(initiativeId, cleanTitle, cleanBody, actor, processed != null, Timestamp.from(clock.instant())).query(Long.class).single();
+        long id = jdbc.sql("insert into initiative_update (initiative_id, title, body, author_id, has_image, published_at, lang) values (?, ?, ?, ?, ?, ?, ?) returning id")
+                .params(initiativeId, cleanTitle, cleanBody, actor, processed != null, Timestamp.from(clock.instant()), languages.writingLanguage())
+                .query(Long.class).single();
         if (processed != null) {
             jdbc.sql("insert into initiative_update_image (update_id, content, thumbnail) values (?, ?, ?)")
                     .params(id, processed.photo(), processed.thumbnail()).update();

@@ -2,7 +2,11 @@ package org.participe.moderation;
 
 import java.time.Instant;
 
-/** One line of the moderation audit. */
+/** One line of the moderation audit; {@code contentPath} is the page where its content appears (null if none or unknown). */
 public record AuditEntry(long id, Instant occurredAt, String actorName, String action, ContentRef content, Long targetAccountId,
-                         String targetName, String reason, String note, String before, String after) {
+                         String targetName, String reason, String note, String before, String after, String contentPath) {
+
+    AuditEntry withContentPath(String path) {
+        return new AuditEntry(id, occurredAt, actorName, action, content, targetAccountId, targetName, reason, note, before, after, path);
+    }
 }

@@ -355,7 +355,9 @@ public class ReportingService {
                                    i.published_at, c.support_count, c.comment_count, m.due_at, m.answered_at
                             from idea i join idea_counts c on c.idea_id = i.id left join moderation_item m on m.content_type = 'IDEA' and m.content_id = i.id
                             where %s and i.published_at %s and %s order by i.published_at, i.id"""
-                            .formatted(PUBLIC_IDEA, range("i.published_at"), ideaFilter(filter)), period, filter);
+                            .formatted(PUBLIC_IDEA, range("i.published_at"), ideaFilter(filter)), period, filter,
+                            // The status in words, in the reader's language, as the headers are (not PUBLISHED, IN_PROGRESS).
+                            cells -> cells.set(IDEA_COLUMNS.indexOf("status"), translate.apply("idea.status." + cells.get(IDEA_COLUMNS.indexOf("status")))));
                 }
                 case SUPPORTS_PER_WEEK -> {
                     sink.header(columns(translate, "reports.csv.week.", "idea", "title", "week", "supports"));
@@ -390,6 +392,11 @@ public class ReportingService {
 
     /** Streams a query's rows to the sink: timestamps become Paris dates, booleans yes/no words stay for the reader. */
     private void stream(TableSink sink, String sql, ReportPeriod period, ReportFilter filter) {
+        stream(sink, sql, period, filter, cells -> { });
+    }
+
+    /** As {@link #stream(TableSink, String, ReportPeriod, ReportFilter)}, {@code words} turning codes of a row into words. */
+    private void stream(TableSink sink, String sql, ReportPeriod period, ReportFilter filter, java.util.function.Consumer<List<Object>> words) {
         params(jdbc.sql(sql), period, filter).withFetchSize(FETCH_SIZE).query(rs -> {
             int columns = rs.getMetaData().getColumnCount();
             List<Object> cells = new ArrayList<>(columns);
@@ -402,6 +409,7 @@ public class ReportingService {
                     case null, default -> value;
                 });
             }
+            words.accept(cells);
             sink.row(cells);
         });
     }

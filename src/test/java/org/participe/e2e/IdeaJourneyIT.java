@@ -60,7 +60,8 @@ class IdeaJourneyIT extends BrowserTest {
             String title = "Des bancs ombragés autour du kiosque à musique";
             author.getByLabel("Titre").fill(title);
             assertThat(author.locator(".similar-ideas")).containsText("Des bancs ombragés près du kiosque");
-            author.getByLabel("Description").fill("Le kiosque accueille des concerts l’été mais il n’y a aucun banc à l’ombre.\n\nQuatre bancs sous les platanes suffiraient.");
+            // The text area, not "Description de la photo" (getByLabel matches part of a name).
+            author.locator("vaadin-text-area textarea").fill("Le kiosque accueille des concerts l’été mais il n’y a aucun banc à l’ombre.\n\nQuatre bancs sous les platanes suffiraient.");
             // The character count is written by the server: once it shows, the server has the text.
             assertThat(author.locator("vaadin-text-area")).containsText("/ 5");
             author.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Thème")).click();

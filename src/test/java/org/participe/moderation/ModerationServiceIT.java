@@ -447,12 +447,12 @@ class ModerationServiceIT {
         assertThatThrownBy(() -> jdbc.update("delete from moderation_audit")).isInstanceOf(DataAccessException.class);
 
         StringWriter csv = new StringWriter();
-        as(official, () -> audit.writeCsv(new AuditFilter("HIDE", ContentRef.IDEA, null, null, null), csv));
+        as(official, () -> audit.writeCsv(new AuditFilter("HIDE", ContentRef.IDEA, null, null, null), csv, java.util.Locale.FRENCH));
 
         String[] lines = csv.toString().split("\r\n");
-        assertThat(lines[0]).isEqualTo("\uFEFFdate;actor;action;content;person;reason;note;before;after");
-        assertThat(lines).anyMatch(line -> line.contains("IDEA:" + ideaId) && line.contains("\"'=HYPERLINK(\"\"http://x\"\") ; note\""));
-        assertThat(java.util.Arrays.copyOfRange(lines, 1, lines.length)).allMatch(line -> line.contains(";HIDE;"));
+        assertThat(lines[0]).isEqualTo("\uFEFF\"Date\";\"Par\";\"Action\";\"Contenu\";\"Personne concernée\";\"Motif ou statut\";\"Note\";\"Avant\";\"Après\"");
+        assertThat(lines).anyMatch(line -> line.contains("\"Idée n° " + ideaId + "\"") && line.contains("\"'=HYPERLINK(\"\"http://x\"\") ; note\""));
+        assertThat(java.util.Arrays.copyOfRange(lines, 1, lines.length)).allMatch(line -> line.contains(";\"Masquage\";"));
     }
 
     @Test

@@ -44,7 +44,7 @@ class IdeaViewsTest extends ViewTest {
     void theProposalFormExplainsEachRefusalAndKeepsTheDraft() {
         signIn("proposer", Roles.RESIDENT);
         navigate(IdeaFormView.class);
-        TextField title = $(TextField.class).single();
+        TextField title = $(TextField.class).all().getFirst(); // the photo's description is the second text field
         test(title).setValue("Bancs");
         test($(TextArea.class).single()).setValue("Trop court");
 

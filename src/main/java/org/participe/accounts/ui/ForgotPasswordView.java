@@ -47,7 +47,7 @@ public class ForgotPasswordView extends Composite<VerticalLayout> implements Has
                 FormErrors.error(getTranslation(tooMany.messageKey()));
             }
         });
-        layout.add(new H1(getTranslation("forgot.title")), new Paragraph(getTranslation("forgot.intro")), email, send, done,
+        layout.add(new H1(getTranslation("forgot.title")), new Paragraph(getTranslation("forgot.intro")), FormErrors.requiredNote(this), email, send, done,
                 new Anchor("login", getTranslation("signup.login-link")));
     }
 

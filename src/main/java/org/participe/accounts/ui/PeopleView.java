@@ -102,7 +102,7 @@ public class PeopleView extends Composite<VerticalLayout> implements BeforeEnter
                 dialog.close();
                 FormErrors.success(getTranslation("admin.people.roles-saved", person.displayName()));
             } catch (InvalidInputException refusal) {
-                FormErrors.show(this, refusal, java.util.Map.of("roles", roles));
+                FormErrors.show(dialog, refusal, java.util.Map.of("roles", roles));
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

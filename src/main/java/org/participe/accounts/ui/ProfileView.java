@@ -54,7 +54,7 @@ public class ProfileView extends Composite<VerticalLayout> implements HasDynamic
         if (!profile.confirmed()) {
             layout.add(confirmationSection());
         }
-        layout.add(detailsSection(), emailSection(), passwordSection(), new Paragraph(new Anchor("my-data", getTranslation("my-data.link"))));
+        layout.add(FormErrors.requiredNote(this), detailsSection(), emailSection(), passwordSection(), new Paragraph(new Anchor("my-data", getTranslation("my-data.link"))));
     }
 
     private Section confirmationSection() {

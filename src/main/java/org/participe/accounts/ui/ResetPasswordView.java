@@ -62,7 +62,7 @@ public class ResetPasswordView extends Composite<VerticalLayout> implements Befo
                 FormErrors.show(this, refusal, Map.of("password", password));
             }
         });
-        layout.add(password, save);
+        layout.add(FormErrors.requiredNote(this), password, save);
     }
 
     @Override

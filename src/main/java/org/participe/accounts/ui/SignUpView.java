@@ -50,7 +50,8 @@ public class SignUpView extends Composite<VerticalLayout> implements HasDynamicT
 
         result.setVisible(false);
         result.getElement().setAttribute("role", "status");
-        layout.add(new H1(getTranslation("signup.title")), new Paragraph(getTranslation("signup.intro")), form, submit, haveAccount, result);
+        layout.add(new H1(getTranslation("signup.title")), new Paragraph(getTranslation("signup.intro")), FormErrors.requiredNote(this), form,
+                submit, haveAccount, result);
     }
 
     @Override

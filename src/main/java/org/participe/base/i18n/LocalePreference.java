@@ -9,4 +9,12 @@ public interface LocalePreference {
     Optional<Locale> forCurrentUser();
 
     void rememberForCurrentUser(Locale locale);
+
+    /**
+     * The language the current person writes in: their interface language, which is what they
+     * read the form in (stored with their text so that pages can mark it with {@code lang}).
+     */
+    default String writingLanguage() {
+        return forCurrentUser().orElse(SupportedLocales.DEFAULT).getLanguage();
+    }
 }

@@ -16,7 +16,8 @@ public class InvalidInputException extends RuntimeException {
 
     public InvalidInputException(Map<String, FieldError> errors) {
         super("Invalid input: " + errors.keySet());
-        this.errors = Map.copyOf(errors);
+        // In the order the service checked them (its form's reading order), for the error summary.
+        this.errors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(errors));
     }
 
     public static InvalidInputException of(String field, String messageKey, Object... arguments) {

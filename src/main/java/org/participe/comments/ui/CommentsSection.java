@@ -54,6 +54,11 @@ public class CommentsSection extends Composite<Section> {
     private final Select<Boolean> order = new Select<>();
     private final DateTimeFormatter dates;
     private int pages = 1;
+    /**
+     * Threads this person started here, shown after the pages on display while those pages do
+     * not reach them: one's own new comment never hides behind "show more comments".
+     */
+    private final java.util.LinkedHashSet<Long> ownNewThreads = new java.util.LinkedHashSet<>();
 
     public CommentsSection(CommentService comments, ModerationControls moderation, String targetType, long targetId, Access access,
                            String returnPath) {
@@ -102,23 +107,31 @@ public class CommentsSection extends Composite<Section> {
     public void refresh() {
         threads.removeAll();
         boolean hasMore = false;
+        java.util.Set<Long> onScreen = new java.util.HashSet<>();
         for (int page = 0; page < pages; page++) {
             CommentPage result = comments.page(targetType, targetId, order.getValue(), page * CommentService.PAGE_SIZE);
-            List<Long> shown = result.threads().stream()
-                    .flatMap(thread -> java.util.stream.Stream.concat(java.util.stream.Stream.of(thread.comment()), thread.replies().stream()))
-                    .map(CommentView::id).toList();
-            flagged = moderation.flaggedByMe(ContentRef.COMMENT, shown);
-            versions = moderation.versionsForOfficials(ContentRef.COMMENT, shown);
-            result.threads().forEach(thread -> threads.add(thread(thread)));
+            show(result.threads());
+            result.threads().forEach(thread -> onScreen.add(thread.comment().id()));
             hasMore = result.hasMore();
             if (!hasMore) {
                 break;
             }
         }
+        ownNewThreads.removeIf(onScreen::contains);
+        show(ownNewThreads.stream().map(id -> comments.thread(targetType, targetId, id)).flatMap(java.util.Optional::stream).toList());
         if (threads.getComponentCount() == 0) {
             threads.add(new Paragraph(getTranslation("comments.none")));
         }
         more.setVisible(hasMore);
+    }
+
+    private void show(List<CommentThread> page) {
+        List<Long> shown = page.stream()
+                .flatMap(thread -> java.util.stream.Stream.concat(java.util.stream.Stream.of(thread.comment()), thread.replies().stream()))
+                .map(CommentView::id).toList();
+        flagged = moderation.flaggedByMe(ContentRef.COMMENT, shown);
+        versions = moderation.versionsForOfficials(ContentRef.COMMENT, shown);
+        page.forEach(thread -> threads.add(thread(thread)));
     }
 
     private Component thread(CommentThread thread) {
@@ -151,6 +164,9 @@ public class CommentsSection extends Composite<Section> {
         }
         Div body = new Div();
         body.addClassName("comment-body");
+        if (!comment.deleted()) {
+            body.getElement().setAttribute("lang", comment.lang());
+        }
         if (comment.deleted()) {
             Paragraph deleted = new Paragraph(getTranslation("comments.deleted"));
             deleted.addClassName("comment-deleted");
@@ -209,17 +225,22 @@ public class CommentsSection extends Composite<Section> {
         text.setHelperText(getTranslation("comments.length", 0, CommentService.MAX_LENGTH));
         text.addValueChangeListener(e -> text.setHelperText(getTranslation("comments.length", e.getValue().length(), CommentService.MAX_LENGTH)));
         text.setWidthFull();
+        text.setRequiredIndicatorVisible(true);
         Button post = new Button(getTranslation(parentId == null ? "comments.post" : "comments.post-reply"));
         post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Div form = new Div(text, post);
         form.addClassName("comment-form");
         if (parentId == null) {
+            form.addComponentAsFirst(FormErrors.requiredNote(this));
             text.setId("comment-new-text");
             post.setId("comment-new-post");
         }
         post.addClickListener(e -> {
             try {
                 long id = comments.post(targetType, targetId, parentId, text.getValue());
+                if (parentId == null) {
+                    ownNewThreads.add(id);
+                }
                 text.clear();
                 text.setInvalid(false);
                 if (parentId != null) {
@@ -230,7 +251,10 @@ public class CommentsSection extends Composite<Section> {
                 }
                 refresh();
                 FormErrors.success(getTranslation("comments.posted"));
-                getUI().ifPresent(ui -> ui.getPage().executeJs("document.getElementById($0)?.scrollIntoView({block:'nearest'})", "comment-" + id));
+                // Focus moves to the new comment (announced with the notification), so the person hears and sees where it is.
+                getUI().ifPresent(ui -> ui.getPage().executeJs(
+                        "const c = document.getElementById($0); if (c) { c.setAttribute('tabindex', '-1'); c.scrollIntoView({block:'nearest'}); c.focus({preventScroll:true}); }",
+                        "comment-" + id));
             } catch (InvalidInputException refusal) {
                 FormErrors.show(this, refusal, Map.of("body", text));
             } catch (TooManyRequestsException tooMany) {
@@ -253,6 +277,7 @@ public class CommentsSection extends Composite<Section> {
 
     private Component editForm(CommentView comment) {
         TextArea text = new TextArea(getTranslation("comments.edit"));
+        text.setRequiredIndicatorVisible(true);
         text.setValue(comment.body());
         text.setMaxLength(CommentService.MAX_LENGTH);
         text.setWidthFull();

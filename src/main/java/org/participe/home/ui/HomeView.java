@@ -57,10 +57,13 @@ public class HomeView extends Composite<VerticalLayout> implements HasDynamicTit
         hero.add(new Paragraph(town.description().isBlank() ? getTranslation("home.tagline") : town.description()));
         Div actions = new Div();
         actions.addClassName("hero-actions");
+        if (ideas.proposalAccess().offered()) {
+            actions.add(button("ideas/new", "home.cta.propose", true));
+        }
         if (currentUser.get().isEmpty()) {
-            actions.add(button("ideas/new", "home.cta.propose", true), button("signup", "home.cta.join", false));
+            actions.add(button("signup", "home.cta.join", false));
         } else {
-            actions.add(button("ideas/new", "home.cta.propose", true), button("ideas", "home.cta.browse", false));
+            actions.add(button("ideas", "home.cta.browse", !ideas.proposalAccess().offered()));
         }
         hero.add(actions);
 

@@ -27,13 +27,13 @@ final class IdeaCardView {
         }
         Element body = element("div", "idea-card-body");
         card.appendChild(body);
-        text(element("h3", "idea-card-title").appendTo(body), "a", idea.title()).attr("href", "ideas/" + idea.id());
+        text(element("h3", "idea-card-title").attr("lang", idea.lang()).appendTo(body), "a", idea.title()).attr("href", "ideas/" + idea.id());
         Element tags = element("div", "idea-tags").appendTo(body);
         text(tags, "span", page.getTranslation("idea.status." + idea.status().name()),
                 "idea-status", "idea-status-" + idea.status().name().toLowerCase(java.util.Locale.ROOT));
         text(tags, "span", names.category(idea.categoryId(), page.getUI().orElseGet(UI::getCurrent).getLocale()), "idea-tag");
         text(tags, "span", names.neighbourhood(idea.neighbourhoodId(), page.getTranslation("idea.whole-town")), "idea-tag");
-        text(body, "p", idea.excerpt().length() >= 220 ? idea.excerpt() + "…" : idea.excerpt(), "idea-card-excerpt");
+        text(body, "p", idea.excerpt().length() >= 220 ? idea.excerpt() + "…" : idea.excerpt(), "idea-card-excerpt").attr("lang", idea.lang());
         Element counts = element("div", "idea-counts").appendTo(body);
         text(counts, "span", page.getTranslation("idea.supports", idea.supportCount()), "idea-count");
         text(counts, "span", page.getTranslation("idea.comments", idea.commentCount()), "idea-count");

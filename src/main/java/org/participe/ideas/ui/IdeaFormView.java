@@ -43,9 +43,8 @@ import org.participe.ideas.IdeaDetail;
 import org.participe.ideas.IdeaDraft;
 import org.participe.ideas.IdeaFilter;
 import org.participe.ideas.IdeaService;
+import org.participe.ideas.ProposalAccess;
 import org.participe.base.PhotoProcessor;
-import org.participe.security.CurrentUser;
-import org.participe.security.Roles;
 import org.participe.town.Category;
 import org.participe.town.Neighbourhood;
 import org.participe.town.TownService;
@@ -62,13 +61,13 @@ public class IdeaFormView extends Composite<VerticalLayout> implements BeforeEnt
     private static final Neighbourhood WHOLE_TOWN = new Neighbourhood(IdeaFilter.WHOLE_TOWN, "", true, 0);
 
     private final IdeaService ideas;
-    private final CurrentUser currentUser;
     final TextField title = new TextField();
     final TextArea description = new TextArea();
     final ComboBox<Category> category = new ComboBox<>();
     final ComboBox<Neighbourhood> neighbourhood = new ComboBox<>();
     private final Upload upload;
     private final Span photoName = new Span();
+    final TextField photoDescription = new TextField();
     private final Div similar = new Div();
     final Button submit = new Button();
     private byte[] photo;
@@ -76,9 +75,8 @@ public class IdeaFormView extends Composite<VerticalLayout> implements BeforeEnt
     private boolean dirty;
     private boolean saved;
 
-    public IdeaFormView(IdeaService ideas, TownService town, CurrentUser currentUser) {
+    public IdeaFormView(IdeaService ideas, TownService town) {
         this.ideas = ideas;
-        this.currentUser = currentUser;
         VerticalLayout layout = getContent();
         layout.addClassName("form-page");
 
@@ -134,7 +132,13 @@ public class IdeaFormView extends Composite<VerticalLayout> implements BeforeEnt
         Paragraph photoHelp = new Paragraph(getTranslation("idea.form.photo.help"));
         photoHelp.addClassName("form-note");
         photoName.getElement().setAttribute("aria-live", "polite");
-        Div photoField = new Div(photoLabel, photoHelp, upload, photoName);
+        photoDescription.setLabel(getTranslation("idea.form.photo-description"));
+        photoDescription.setHelperText(getTranslation("idea.form.photo-description.help"));
+        photoDescription.setMaxLength(IdeaService.PHOTO_DESCRIPTION_MAX);
+        photoDescription.setWidthFull();
+        photoDescription.setId("idea-photo-description");
+        photoDescription.addValueChangeListener(e -> markDirty());
+        Div photoField = new Div(photoLabel, photoHelp, upload, photoName, photoDescription);
         photoField.addClassName("photo-field");
 
         similar.addClassName("similar-ideas");
@@ -151,16 +155,23 @@ public class IdeaFormView extends Composite<VerticalLayout> implements BeforeEnt
         form.add(description, 2);
         form.add(category, neighbourhood);
         form.add(photoField, 2);
-        layout.add(new H1(), form, submit);
+        layout.add(new H1(), FormErrors.requiredNote(this), form, submit);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         H1 heading = (H1) getContent().getComponentAt(0);
-        if (!currentUser.hasRole(Roles.RESIDENT)) {
+        ProposalAccess access = ideas.proposalAccess();
+        if (!access.canPropose()) {
             getContent().removeAll();
-            getContent().add(new H1(getTranslation("idea.form.new")), new Paragraph(getTranslation("idea.form.confirm-first")),
-                    new Anchor("profile", getTranslation("layout.unconfirmed.link")));
+            getContent().add(new H1(getTranslation("idea.form.new")));
+            switch (access) {
+                case CONFIRM_EMAIL -> getContent().add(new Paragraph(getTranslation("idea.form.confirm-first")),
+                        new Anchor("profile", getTranslation("layout.unconfirmed.link")));
+                case BLOCKED -> getContent().add(new Paragraph(getTranslation("idea.form.blocked")));
+                default -> getContent().add(new Paragraph(getTranslation("idea.form.residents-only")),
+                        new Anchor("ideas", getTranslation("idea.back")));
+            }
             return;
         }
         var id = event.getRouteParameters().getLong("id");
@@ -174,6 +185,7 @@ public class IdeaFormView extends Composite<VerticalLayout> implements BeforeEnt
             submit.setText(getTranslation("idea.form.save"));
             title.setValue(editing.title());
             description.setValue(editing.description());
+            photoDescription.setValue(editing.photoDescription() == null ? "" : editing.photoDescription());
             category.getListDataView().getItems().filter(c -> c.id() == editing.categoryId()).findFirst().ifPresent(category::setValue);
             neighbourhood.getListDataView().getItems()
                     .filter(n -> editing.neighbourhoodId() == null ? n.id() == IdeaFilter.WHOLE_TOWN : n.id() == editing.neighbourhoodId())
@@ -214,6 +226,7 @@ public class IdeaFormView extends Composite<VerticalLayout> implements BeforeEnt
         UnorderedList list = new UnorderedList();
         for (IdeaCard match : matches) {
             Anchor link = new Anchor("ideas/" + match.id(), match.title());
+            link.getElement().setAttribute("lang", match.lang());
             link.setTarget("_blank");
             list.add(new ListItem(link, new Span(" · " + getTranslation("idea.supports", match.supportCount()))));
         }
@@ -222,11 +235,11 @@ public class IdeaFormView extends Composite<VerticalLayout> implements BeforeEnt
 
     private void save() {
         Map<String, HasValidation> fields = Map.of("title", title, "description", description, "categoryId", category,
-                "neighbourhoodId", neighbourhood);
+                "neighbourhoodId", neighbourhood, "photoDescription", photoDescription);
         FormErrors.clear(fields);
         Long place = neighbourhood.getOptionalValue().map(Neighbourhood::id).filter(id -> id != IdeaFilter.WHOLE_TOWN).orElse(null);
         IdeaDraft draft = new IdeaDraft(title.getValue(), description.getValue(), category.getOptionalValue().map(Category::id).orElse(null),
-                place, photo);
+                place, photo, photoDescription.getValue());
         try {
             long id;
             if (editing == null) {

@@ -142,7 +142,9 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
             threshold.addClassNames("idea-tag", "idea-threshold");
             tags.add(threshold);
         }
-        page.add(tags, new H1(idea.title()));
+        H1 title = new H1(idea.title());
+        title.getElement().setAttribute("lang", idea.lang());
+        page.add(tags, title);
         Paragraph byline = new Paragraph(getTranslation("idea.byline", idea.authorName(),
                 dates.format(idea.publishedAt() != null ? idea.publishedAt() : idea.createdAt())));
         byline.addClassName("idea-byline");
@@ -156,14 +158,13 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
         if (idea.hidden()) {
             page.add(notice(ModerationControls.hiddenNotice(this, idea.hiddenReason(), idea.mine())));
         }
-        followUp.followUp(ContentRef.idea(idea.id())).ifPresent(state -> page.add(followUpLine(state)));
+        followUp.followUp(ContentRef.idea(idea.id())).flatMap(this::followUpLine).ifPresent(page::add);
         if (idea.hasPhoto()) {
-            Image photo = new Image("media/ideas/" + idea.id() + "/photo.jpg", getTranslation("idea.photo-of", idea.title()));
-            photo.addClassName("idea-photo");
-            page.add(photo);
+            page.add(photo());
         }
         Div text = new Div();
         text.addClassName("idea-text");
+        text.getElement().setAttribute("lang", idea.lang());
         PlainText.paragraphs(idea.description()).forEach(text::add);
         page.add(text);
         if (idea.initiativeTitle() != null) {
@@ -179,6 +180,22 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
 
         discussion = new CommentsSection(comments, moderation, "IDEA", idea.id(), commentAccess(), "ideas/" + idea.id() + "/back");
         page.add(discussion);
+    }
+
+    /**
+     * The photo, described by its author; without a description, a generic text naming the idea
+     * (whose title keeps its own language inside it).
+     */
+    private Image photo() {
+        Image photo = new Image("media/ideas/" + idea.id() + "/photo.jpg", "");
+        if (idea.photoDescription() != null) {
+            photo.setAlt(idea.photoDescription());
+            photo.getElement().setAttribute("lang", idea.lang());
+        } else {
+            photo.setAlt(getTranslation("idea.photo-of", idea.title()));
+        }
+        photo.addClassName("idea-photo");
+        return photo;
     }
 
     private Div actions() {
@@ -330,6 +347,7 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
             }
             if (entry.text() != null) {
                 Div answer = new Div();
+                answer.getElement().setAttribute("lang", entry.lang());
                 PlainText.paragraphs(entry.text()).forEach(answer::add);
                 item.add(answer);
             }
@@ -343,8 +361,11 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
         return section;
     }
 
-    /** The public promise: when an answer is expected, and once given, whether it came in time. */
-    private Paragraph followUpLine(ItemFollowUp state) {
+    /**
+     * The public promise: when an answer is expected, and once given, whether it came in time;
+     * nothing when there is neither a due date nor an answer (an empty line would show as an empty badge).
+     */
+    private java.util.Optional<Paragraph> followUpLine(ItemFollowUp state) {
         Paragraph line = new Paragraph();
         line.addClassName("idea-follow-up");
         if (state.answered()) {
@@ -358,13 +379,13 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
                 line.addClassName("overdue");
             }
         } else {
-            return line;
+            return java.util.Optional.empty();
         }
         String who = state.assigneeService() != null ? state.assigneeService() : state.assigneeName();
         if (!state.answered() && who != null) {
             line.add(" " + getTranslation("followup.assigned", who));
         }
-        return line;
+        return java.util.Optional.of(line);
     }
 
     /** Officials answer in place: a new status and a public, reasoned text (required to accept or reject). */

@@ -112,6 +112,7 @@ public class IdeasView extends Composite<VerticalLayout> implements BeforeEnterO
 
         Anchor propose = new Anchor("ideas/new", getTranslation("ideas.propose"));
         propose.addClassNames("button-link", "button-link-solid");
+        propose.setVisible(ideas.proposalAccess().offered());
 
         summary.addClassName("ideas-summary");
         summary.getElement().setAttribute("aria-live", "polite");

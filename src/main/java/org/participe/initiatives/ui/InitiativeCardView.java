@@ -28,6 +28,7 @@ public class InitiativeCardView extends Composite<Article> {
         body.addClassName("idea-card-body");
         H3 title = new H3(new Anchor("initiatives/" + initiative.id(), initiative.title()));
         title.addClassName("idea-card-title");
+        title.getElement().setAttribute("lang", initiative.lang());
         Div tags = new Div(InitiativeBadges.status(this, initiative.status()));
         if (category != null) {
             Span tag = new Span(category.name(getLocale()));
@@ -42,6 +43,7 @@ public class InitiativeCardView extends Composite<Article> {
         tags.addClassName("idea-tags");
         Paragraph summary = new Paragraph(initiative.summary());
         summary.addClassName("idea-card-excerpt");
+        summary.getElement().setAttribute("lang", initiative.lang());
         body.add(title, tags, summary);
         if (initiative.currentPhase() != null) {
             body.add(new Paragraph(getTranslation("initiative.current-phase", initiative.currentPhase())));

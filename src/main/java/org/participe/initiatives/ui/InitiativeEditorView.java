@@ -157,7 +157,7 @@ public class InitiativeEditorView extends Composite<VerticalLayout> implements B
         });
         Button save = new Button(getTranslation("initiative.form.save"), e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        layout.add(heading, new Paragraph(getTranslation("initiative.form.intro")), form,
+        layout.add(heading, new Paragraph(getTranslation("initiative.form.intro")), FormErrors.requiredNote(this), form,
                 new H2(getTranslation("initiative.phases")), phaseError, phaseRows, addPhase, currentPhase, save);
     }
 

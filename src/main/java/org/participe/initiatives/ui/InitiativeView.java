@@ -112,7 +112,9 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
             draft.addClassName("idea-status-pending");
             tags.add(draft);
         }
-        page.add(tags, new H1(initiative.title()));
+        H1 heading = new H1(initiative.title());
+        heading.getElement().setAttribute("lang", initiative.lang());
+        page.add(tags, heading);
         if (initiative.hasCover()) {
             Image cover = new Image("media/initiatives/" + initiative.id() + "/cover.jpg", getTranslation("initiative.cover-of", initiative.title()));
             cover.addClassName("idea-photo");
@@ -120,6 +122,7 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
         }
         Paragraph summary = new Paragraph(initiative.summary());
         summary.addClassName("initiative-summary");
+        summary.getElement().setAttribute("lang", initiative.lang());
         page.add(summary);
 
         ProgressBar bar = new ProgressBar(0, 100, initiative.progress());
@@ -142,6 +145,7 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
         page.add(facts, actions());
         Div text = new Div();
         text.addClassName("idea-text");
+        text.getElement().setAttribute("lang", initiative.lang());
         PlainText.paragraphs(initiative.description()).forEach(text::add);
         page.add(text, phases(), updates(), linkedIdeas());
         if (currentUser.hasRole(Roles.STAFF)) {
@@ -176,11 +180,14 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
             Span state = new Span(getTranslation("initiative.phase." + when));
             state.addClassName("phase-state");
             H3 name = new H3(phase.name());
+            name.getElement().setAttribute("lang", initiative.lang());
             Paragraph dates = new Paragraph(getTranslation("initiative.phase.dates-range", days.format(phase.startsOn()), days.format(phase.endsOn())));
             dates.addClassName("phase-dates");
             ListItem item = new ListItem(state, name, dates);
             if (!phase.description().isBlank()) {
-                item.add(new Paragraph(phase.description()));
+                Paragraph description = new Paragraph(phase.description());
+                description.getElement().setAttribute("lang", initiative.lang());
+                item.add(description);
             }
             item.addClassNames("phase", "phase-" + when);
             if (phase.when() == Phase.When.CURRENT) {
@@ -206,8 +213,12 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
             article.addClassName("initiative-update");
             Paragraph meta = new Paragraph(date.format(update.publishedAt()) + " · " + update.authorName());
             meta.addClassName("comment-date");
-            article.add(new H3(update.title()), meta);
-            PlainText.paragraphs(update.body()).forEach(article::add);
+            H3 title = new H3(update.title());
+            title.getElement().setAttribute("lang", update.lang());
+            Div body = new Div();
+            body.getElement().setAttribute("lang", update.lang());
+            PlainText.paragraphs(update.body()).forEach(body::add);
+            article.add(title, meta, body);
             if (update.hasImage()) {
                 Image image = new Image("media/initiative-updates/" + update.id() + ".jpg", getTranslation("initiative.update.image-of", update.title()));
                 image.addClassName("idea-photo");

@@ -35,6 +35,7 @@ import org.participe.base.TownZone;
 import org.participe.base.ui.QueryParams;
 import org.participe.moderation.AuditEntry;
 import org.participe.moderation.AuditFilter;
+import org.participe.moderation.AuditTexts;
 import org.participe.moderation.ContentRef;
 import org.participe.moderation.ModerationAudit;
 import org.participe.security.Roles;
@@ -82,11 +83,12 @@ public class ModerationAuditView extends Composite<VerticalLayout> implements Be
         Div filters = new Div(action, type, person, from, to);
         filters.addClassName("filters");
 
+        java.util.Locale locale = getLocale();
         Anchor csv = new Anchor((DownloadEvent event) -> {
             event.setFileName("moderation-audit-" + LocalDate.now(TownZone.zone()) + ".csv");
             event.setContentType("text/csv; charset=UTF-8");
             try (Writer writer = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
-                audit.writeCsv(filter, writer);
+                audit.writeCsv(filter, writer, locale);
             }
         }, getTranslation("audit.export"));
         csv.addClassNames("button-link", "button-link-outline");
@@ -122,7 +124,8 @@ public class ModerationAuditView extends Composite<VerticalLayout> implements Be
     private Div entry(AuditEntry entry) {
         Div card = new Div();
         card.addClassName("inbox-item");
-        Span action = new Span(getTranslation("audit.action." + entry.action()));
+        AuditTexts.Translator t = this::getTranslation;
+        Span action = new Span(AuditTexts.action(entry.action(), t));
         action.addClassName("inbox-title");
         Div head = new Div(action, new Span(getTranslation("audit.by", entry.actorName() == null ? getTranslation("audit.system") : entry.actorName())));
         head.addClassName("inbox-head");
@@ -130,15 +133,20 @@ public class ModerationAuditView extends Composite<VerticalLayout> implements Be
         Div meta = new Div();
         meta.addClassName("inbox-meta");
         if (entry.content() != null) {
-            meta.add(new Span(getTranslation("moderation.kind." + entry.content().type()) + " #" + entry.content().id()));
+            String content = AuditTexts.content(entry.content(), t);
+            meta.add(entry.contentPath() == null ? new Span(content) : new Anchor(entry.contentPath(), content));
         }
         if (entry.targetName() != null) {
             meta.add(new Span(getTranslation("audit.concerning", entry.targetName())));
         }
         if (entry.reason() != null) {
-            meta.add(new Span(ModerationControls.codeText(this, entry.reason())));
+            meta.add(new Span(AuditTexts.reason(entry.reason(), t)));
         }
-        meta.add(new Span((entry.before() == null ? "—" : entry.before()) + " → " + (entry.after() == null ? "—" : entry.after())));
+        String before = AuditTexts.state(entry.before(), t);
+        String after = AuditTexts.state(entry.after(), t);
+        Span change = new Span((before == null ? "—" : before) + " → " + (after == null ? "—" : after));
+        change.addClassName("audit-change");
+        meta.add(change);
         card.add(meta);
         if (entry.note() != null) {
             Paragraph note = new Paragraph(entry.note().length() <= 300 ? entry.note() : entry.note().substring(0, 299) + "…");

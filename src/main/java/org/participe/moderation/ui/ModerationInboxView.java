@@ -348,7 +348,7 @@ public class ModerationInboxView extends Composite<VerticalLayout> implements Be
                 FormErrors.success(getTranslation("moderation.blocked", blocked));
                 refresh();
             } catch (InvalidInputException refusal) {
-                FormErrors.show(this, refusal, Map.of("reason", reason));
+                FormErrors.show(dialog, refusal, Map.of("reason", reason));
             }
         });
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
@@ -392,7 +392,7 @@ public class ModerationInboxView extends Composite<VerticalLayout> implements Be
                 dialog.close();
                 report(result);
             } catch (InvalidInputException refusal) {
-                FormErrors.show(this, refusal, fields);
+                FormErrors.show(dialog, refusal, fields);
             } catch (OptimisticLockingFailureException conflict) {
                 dialog.close();
                 FormErrors.error(getTranslation("moderation.conflict"));

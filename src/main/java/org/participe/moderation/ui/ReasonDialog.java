@@ -47,7 +47,7 @@ class ReasonDialog extends Dialog {
         });
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button(getTranslation("action.cancel"), e -> close());
-        add(new Paragraph(intro), reason, note);
+        add(new Paragraph(intro), FormErrors.requiredNote(this), reason, note);
         getFooter().add(cancel, ok);
         setWidth("min(32rem, 100vw)");
     }

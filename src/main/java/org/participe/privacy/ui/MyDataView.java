@@ -123,7 +123,7 @@ public class MyDataView extends Composite<VerticalLayout> implements HasDynamicT
                 }));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         Section section = new Section(new H2(getTranslation("my-data.delete.title")), new Paragraph(getTranslation("my-data.delete.text")),
-                contributions, password, delete);
+                FormErrors.requiredNote(this), contributions, password, delete);
         section.addClassName("card");
         return section;
     }
