@@ -47,7 +47,7 @@ import org.springframework.security.core.AuthenticationException;
  */
 @SpringBootTest(properties = "spring.mail.host=")
 @ExtendWith(OutputCaptureExtension.class)
-class DevOutboxAccessTest extends ViewTest {
+class DevOutboxAccessIT extends ViewTest {
 
     private static final Pattern RESET_LINK = Pattern.compile("reset-password\\?token=([A-Za-z0-9_-]+)");
 
