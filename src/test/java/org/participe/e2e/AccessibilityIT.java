@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.participe.ideas.IdeaDraft;
 import org.participe.ideas.IdeaService;
@@ -97,5 +100,45 @@ class AccessibilityIT extends BrowserTest {
             violations.addAll(audit(page, "admin/reference-population", script));
         }
         assertThat(violations).isEmpty();
+    }
+
+    /** The user menu, open: axe finds nothing in it, and the keyboard opens it, walks it and closes it with Escape. */
+    @Test
+    void theOpenUserMenuHasNoViolationsAndWorksWithTheKeyboard() throws IOException {
+        data.ensureTown();
+        ParticipeUser resident = data.confirmedAccount("a11y-menu", Roles.RESIDENT);
+        String script = axe();
+        for (int width : new int[]{360, 1280}) {
+            try (BrowserContext context = browser.context(width, 900)) {
+                Page page = context.newPage();
+                Browser.logIn(page, url("login"), resident.email(), TestData.PASSWORD);
+                page.navigate(url("ideas"));
+                page.locator("main h1").first().waitFor();
+                Locator toggle = page.locator(".user-menu-toggle");
+                PlaywrightAssertions.assertThat(toggle).hasAccessibleName(java.util.regex.Pattern.compile("^Mon compte : \\S"));
+                PlaywrightAssertions.assertThat(toggle).hasAttribute("aria-expanded", "false");
+                toggle.focus();
+                page.keyboard().press("Enter");
+                PlaywrightAssertions.assertThat(toggle).hasAttribute("aria-expanded", "true");
+                Locator profile = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mon profil"));
+                PlaywrightAssertions.assertThat(profile).isVisible();
+                page.addScriptTag(new Page.AddScriptTagOptions().setContent(script));
+                Object result = page.evaluate("""
+                        async () => {
+                          const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+                          return r.violations.map(v => v.id + ' (' + v.nodes.length + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' ; '));
+                        }""");
+                assertThat(((List<?>) result).stream().map(String::valueOf).filter(v -> !KNOWN_FALSE_POSITIVE.equals(v)).toList())
+                        .as("axe with the user menu open at %d px", width).isEmpty();
+                page.keyboard().press("Tab");
+                PlaywrightAssertions.assertThat(profile).isFocused();
+                page.keyboard().press("Tab");
+                PlaywrightAssertions.assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se déconnecter"))).isFocused();
+                page.keyboard().press("Escape");
+                PlaywrightAssertions.assertThat(profile).isHidden();
+                PlaywrightAssertions.assertThat(toggle).hasAttribute("aria-expanded", "false");
+                PlaywrightAssertions.assertThat(toggle).isFocused();
+            }
+        }
     }
 }

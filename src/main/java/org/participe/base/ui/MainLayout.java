@@ -18,9 +18,6 @@ import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
-import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
@@ -73,6 +70,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final Div bellSlot = new Div();
     private final Div userSlot = new Div();
     private Anchor bellLink;
+    private UserMenu userMenu;
     private Object renderedFor;
     private com.vaadin.flow.shared.Registration bellSubscription;
     private final SideNav navigation = new SideNav();
@@ -196,6 +194,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         }
         buildNavigation();
         showUnconfirmedNotice();
+        if (userMenu != null) {
+            userMenu.close();
+        }
         moveFocusAfterNavigation();
         getUI().ifPresent(BuiltInTexts::applyTo);
         if (bellLink != null) {
@@ -287,14 +288,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Div area = new Div();
         area.addClassName("user-area-content");
         authentication.getAuthenticatedUser(UserDetails.class).ifPresentOrElse(user -> {
-            MenuBar menu = new MenuBar();
-            menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
-            MenuItem root = menu.addItem(new Span(new Icon(VaadinIcon.USER), new Span(displayName(user))));
-            root.getElement().setAttribute("aria-label", getTranslation("layout.user-menu"));
-            root.getSubMenu().addItem(getTranslation("layout.profile"), e -> e.getSource().getUI().ifPresent(ui -> ui.navigate("profile")));
-            root.getSubMenu().addItem(getTranslation("layout.logout"), e -> authentication.logout());
-            area.add(menu);
+            userMenu = new UserMenu(displayName(user), authentication::logout);
+            area.add(userMenu);
         }, () -> {
+            userMenu = null;
             Anchor login = new Anchor("login", getTranslation("layout.login"));
             login.addClassName("navbar-link");
             Anchor signup = new Anchor("signup", getTranslation("layout.signup"));
