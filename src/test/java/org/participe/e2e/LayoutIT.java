@@ -114,4 +114,24 @@ class LayoutIT extends BrowserTest {
             assertThat(page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Select Row"))).hasCount(0);
         }
     }
+
+    /** The comments' order shows its whole choice ("Les plus anciens d'abord" ended in "…" at 1280 px). */
+    @Test
+    void theCommentsOrderShowsItsWholeChoice() {
+        long idea = idea();
+        for (int width : new int[]{320, 1280}) {
+            try (BrowserContext context = browser.context(width, 800)) {
+                Page page = context.newPage();
+                page.navigate(url("ideas/" + idea));
+                var order = page.locator(".comments-header vaadin-select");
+                order.waitFor();
+                assertThat(order.locator("vaadin-select-value-button")).containsText("Les plus anciens d’abord");
+                Object cut = order.evaluate("""
+                        select => { const item = select.querySelector('vaadin-select-value-button vaadin-select-item');
+                                    return item.scrollWidth - item.clientWidth; }""");
+                assertThat(((Number) cut).intValue()).as("text cut at %d px", width).isLessThanOrEqualTo(0);
+                assertThat(((Number) page.evaluate(SIDEWAYS_OVERFLOW)).intValue()).as("sideways scroll at %d px", width).isLessThanOrEqualTo(0);
+            }
+        }
+    }
 }
