@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import com.microsoft.playwright.BrowserContext;
@@ -35,9 +36,14 @@ class AccessibilityIT extends BrowserTest {
 
     /**
      * axe-core 4.6.3 (the newest webjar on Maven Central) misreads the rows vaadin-grid keeps in its
-     * shadow DOM; axe-core 4.14.1 run on the same pages reports nothing. Only this exact finding is set aside.
+     * shadow DOM; axe-core 4.14.1 run on the same pages reports nothing. Only this finding is set aside
+     * ("aria-required-children" on grids, one or several on a page), and nothing else.
      */
-    private static final String KNOWN_FALSE_POSITIVE = "aria-required-children (1): vaadin-grid,#table";
+    private static boolean knownFalsePositive(String violation) {
+        String prefix = violation.substring(0, Math.max(0, violation.indexOf(':')));
+        return prefix.startsWith("aria-required-children (") && Arrays.stream(violation.substring(prefix.length() + 1).split(" ; "))
+                .allMatch(target -> target.strip().endsWith("vaadin-grid,#table"));
+    }
 
     private static String axe() throws IOException {
         try (InputStream in = AccessibilityIT.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
@@ -55,8 +61,19 @@ class AccessibilityIT extends BrowserTest {
                   return r.violations.map(v => v.id + ' (' + v.nodes.length + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' ; '));
                 }""");
         List<String> violations = new ArrayList<>();
-        ((List<?>) result).stream().map(String::valueOf).filter(v -> !KNOWN_FALSE_POSITIVE.equals(v))
+        ((List<?>) result).stream().map(String::valueOf).filter(v -> !knownFalsePositive(v))
                 .forEach(v -> violations.add("/" + path + " " + v));
+        // What a screen reader's user navigates by: every piece of the page inside a landmark (header, nav,
+        // main), headings that never skip a level, one h1, a page title. Vaadin's own connection indicator
+        // (empty while the server answers) is left out.
+        Object structure = page.evaluate("""
+                async () => {
+                  const r = await axe.run({ exclude: [['vaadin-connection-indicator']] }, { runOnly: { type: 'rule',
+                      values: ['region', 'heading-order', 'page-has-heading-one', 'landmark-one-main', 'landmark-unique',
+                               'landmark-no-duplicate-banner', 'document-title'] } });
+                  return r.violations.map(v => v.id + ' (' + v.nodes.length + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' ; '));
+                }""");
+        ((List<?>) structure).stream().map(String::valueOf).forEach(v -> violations.add("/" + path + " " + v));
         return violations;
     }
 
@@ -92,12 +109,22 @@ class AccessibilityIT extends BrowserTest {
         try (BrowserContext context = browser.context(1280, 900)) {
             Page page = context.newPage();
             Browser.logIn(page, url("login"), staff.email(), TestData.PASSWORD);
-            violations.addAll(audit(page, "reports", script));
+            for (String path : List.of("reports", "initiatives", "initiatives/new")) {
+                violations.addAll(audit(page, path, script));
+            }
         }
         try (BrowserContext context = browser.context(1280, 900)) {
             Page page = context.newPage();
             Browser.logIn(page, url("login"), admin.email(), TestData.PASSWORD);
-            violations.addAll(audit(page, "admin/reference-population", script));
+            // "moderation": the access-denied page an administrator without the official role gets.
+            for (String path : List.of("admin/reference-population", "admin/town", "admin/people", "moderation", "ideas/999999999")) {
+                violations.addAll(audit(page, path, script));
+            }
+            page.navigate(url("admin/people"));
+            page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("@")).first().waitFor();
+            Object cut = page.evaluate("() => [...document.querySelectorAll('vaadin-grid-cell-content')]"
+                    + ".filter(c => c.textContent.trim() && c.scrollWidth > c.clientWidth + 1).map(c => c.textContent.trim())");
+            assertThat((List<?>) cut).as("people and roles: cells cut at 1280 px").isEmpty();
         }
         assertThat(violations).isEmpty();
     }
@@ -128,7 +155,7 @@ class AccessibilityIT extends BrowserTest {
                           const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
                           return r.violations.map(v => v.id + ' (' + v.nodes.length + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' ; '));
                         }""");
-                assertThat(((List<?>) result).stream().map(String::valueOf).filter(v -> !KNOWN_FALSE_POSITIVE.equals(v)).toList())
+                assertThat(((List<?>) result).stream().map(String::valueOf).filter(v -> !knownFalsePositive(v)).toList())
                         .as("axe with the user menu open at %d px", width).isEmpty();
                 page.keyboard().press("Tab");
                 PlaywrightAssertions.assertThat(profile).isFocused();

@@ -16,7 +16,6 @@ public class AccessDeniedView extends ErrorPage implements HasErrorParameter<Acc
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
         show(getTranslation("error.denied.title"), getTranslation("error.denied.text"));
-        event.getUI().getPage().setTitle(getTranslation("error.denied.title") + " · " + getTranslation("app.name"));
         return HttpServletResponse.SC_FORBIDDEN;
     }
 }

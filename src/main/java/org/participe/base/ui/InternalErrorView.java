@@ -27,14 +27,12 @@ public class InternalErrorView extends ErrorPage implements HasErrorParameter<Ex
         if (DatabaseUnavailable.causedBy(parameter.getCaughtException())) {
             log.warn("The database cannot be reached while opening {}: {}", event.getLocation().getPath(), parameter.getCaughtException().toString());
             show(getTranslation("error.unavailable.title"), getTranslation("error.unavailable.text"));
-            event.getUI().getPage().setTitle(getTranslation("error.unavailable.title") + " · " + getTranslation("app.name"));
             return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("Error {} while opening {}", reference, event.getLocation().getPath(), parameter.getCaughtException());
         show(getTranslation("error.internal.title"), getTranslation("error.internal.text"),
                 getTranslation("error.internal.reference", reference));
-        event.getUI().getPage().setTitle(getTranslation("error.internal.title") + " · " + getTranslation("app.name"));
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
 }

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Nav;
@@ -101,17 +102,23 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         pageAnnouncer.getElement().setAttribute("aria-live", "polite");
         pageAnnouncer.getElement().setAttribute("aria-atomic", "true");
         pageAnnouncer.setId(ANNOUNCER_ID);
-        addToNavbar(skipLink(), drawerToggle(), brand(), spacer(), languageSwitch(), bellSlot, userSlot, pageAnnouncer);
+        // One <header> (the banner landmark) holds the whole bar, so that a screen reader's landmark list
+        // finds the town's name, the bell and the account menu instead of leaving them outside any region.
+        Header banner = new Header(skipLink(), drawerToggle(), brand(), spacer(), languageSwitch(), bellSlot, userSlot, pageAnnouncer);
+        banner.addClassName("site-header");
+        addToNavbar(banner);
         navigation.addClassName("main-navigation");
         Nav nav = new Nav(navigation);
         nav.getElement().setAttribute("aria-label", getTranslation("layout.navigation"));
         addToDrawer(nav);
         if (authentication.getAuthenticatedUser(UserDetails.class).isEmpty()) {
-            Div account = new Div(new Anchor("login", getTranslation("layout.login")), new Anchor("signup", getTranslation("layout.signup")));
+            Nav account = new Nav(new Anchor("login", getTranslation("layout.login")), new Anchor("signup", getTranslation("layout.signup")));
+            account.getElement().setAttribute("aria-label", getTranslation("layout.account-links"));
             account.addClassName("drawer-account");
             addToDrawer(account);
         }
-        Div legal = new Div(new Anchor("terms", getTranslation("layout.legal.terms")), new Anchor("privacy", getTranslation("layout.legal.privacy")));
+        Nav legal = new Nav(new Anchor("terms", getTranslation("layout.legal.terms")), new Anchor("privacy", getTranslation("layout.legal.privacy")));
+        legal.getElement().setAttribute("aria-label", getTranslation("layout.legal"));
         legal.addClassName("drawer-legal");
         addToDrawer(legal);
     }

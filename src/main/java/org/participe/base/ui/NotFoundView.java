@@ -15,7 +15,6 @@ public class NotFoundView extends ErrorPage implements HasErrorParameter<NotFoun
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         show(getTranslation("error.not-found.title"), getTranslation("error.not-found.text"));
-        event.getUI().getPage().setTitle(getTranslation("error.not-found.title") + " · " + getTranslation("app.name"));
         return HttpServletResponse.SC_NOT_FOUND;
     }
 }

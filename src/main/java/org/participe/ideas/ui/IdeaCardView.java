@@ -18,8 +18,16 @@ final class IdeaCardView {
     private IdeaCardView() {
     }
 
-    /** The card, in the words of {@code page} (its locale and translations). */
+    /** The card under a section heading (h2): its title is an h3. */
     static Component of(IdeaCard idea, TownNames names, Component page) {
+        return of(idea, names, page, 3);
+    }
+
+    /**
+     * The card, in the words of {@code page} (its locale and translations), its title a heading of the given
+     * level: 2 in a list right under the page's h1, 3 under a section's h2 (headings never skip a level).
+     */
+    static Component of(IdeaCard idea, TownNames names, Component page, int headingLevel) {
         Element card = element("article", "idea-card");
         if (idea.hasPhoto()) {
             card.appendChild(element("img", "idea-card-photo").attr("src", "media/ideas/" + idea.id() + "/thumbnail.jpg")
@@ -27,7 +35,7 @@ final class IdeaCardView {
         }
         Element body = element("div", "idea-card-body");
         card.appendChild(body);
-        text(element("h3", "idea-card-title").attr("lang", idea.lang()).appendTo(body), "a", idea.title()).attr("href", "ideas/" + idea.id());
+        text(element("h" + headingLevel, "idea-card-title").attr("lang", idea.lang()).appendTo(body), "a", idea.title()).attr("href", "ideas/" + idea.id());
         Element tags = element("div", "idea-tags").appendTo(body);
         text(tags, "span", page.getTranslation("idea.status." + idea.status().name()),
                 "idea-status", "idea-status-" + idea.status().name().toLowerCase(java.util.Locale.ROOT));

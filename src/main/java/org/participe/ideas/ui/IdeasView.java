@@ -186,7 +186,7 @@ public class IdeasView extends Composite<VerticalLayout> implements BeforeEnterO
 
     private void loadMore() {
         List<IdeaCard> page = ideas.list(filter, loaded, PAGE_SIZE);
-        page.forEach(card -> list.add(IdeaCardView.of(card, names, this)));
+        page.forEach(card -> list.add(IdeaCardView.of(card, names, this, 2)));
         loaded += page.size();
         more.setVisible(page.size() == PAGE_SIZE);
     }

@@ -4,6 +4,8 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Article;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.HtmlContainer;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -14,7 +16,13 @@ import org.participe.town.Category;
 /** One initiative in a list: title link, status, phase, progress in words and as a bar. */
 public class InitiativeCardView extends Composite<Article> {
 
+    /** A card under a section heading (h2): its title is an h3. */
     public InitiativeCardView(InitiativeCard initiative, Category category, String extra) {
+        this(initiative, category, extra, 3);
+    }
+
+    /** A card whose title has the given heading level: 2 right under the page's h1, 3 under a section's h2. */
+    public InitiativeCardView(InitiativeCard initiative, Category category, String extra, int headingLevel) {
         Article card = getContent();
         card.addClassNames("idea-card", "initiative-card");
         if (initiative.hasCover()) {
@@ -26,7 +34,8 @@ public class InitiativeCardView extends Composite<Article> {
         }
         Div body = new Div();
         body.addClassName("idea-card-body");
-        H3 title = new H3(new Anchor("initiatives/" + initiative.id(), initiative.title()));
+        HtmlContainer title = headingLevel == 2 ? new H2() : new H3();
+        title.add(new Anchor("initiatives/" + initiative.id(), initiative.title()));
         title.addClassName("idea-card-title");
         title.getElement().setAttribute("lang", initiative.lang());
         Div tags = new Div(InitiativeBadges.status(this, initiative.status()));

@@ -132,7 +132,7 @@ public class InitiativesView extends Composite<VerticalLayout> implements Before
 
     private void loadMore() {
         List<InitiativeCard> page = initiatives.list(filter, loaded, PAGE);
-        page.forEach(card -> list.add(new InitiativeCardView(card, categories.get(card.categoryId()), null)));
+        page.forEach(card -> list.add(new InitiativeCardView(card, categories.get(card.categoryId()), null, 2)));
         loaded += page.size();
         more.setVisible(page.size() == PAGE);
     }

@@ -136,7 +136,9 @@ public class TownSettingsView extends Composite<VerticalLayout> implements HasDy
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         FormLayout form = new FormLayout(minDays, minContributions, protectedSupports);
-        return section("admin.town.flag-rules", new VerticalLayout(new Paragraph(getTranslation("admin.town.flag-rules.help")), form), save);
+        VerticalLayout content = new VerticalLayout(new Paragraph(getTranslation("admin.town.flag-rules.help")), form);
+        content.setPadding(false);
+        return section("admin.town.flag-rules", content, save);
     }
 
     private Section logoSection() {
