@@ -28,6 +28,10 @@ public final class AccountEvents {
     public record SignUpAttemptedWithExistingAddress(long accountId) {
     }
 
+    /** Someone asked to move their account to the address of an existing account: its owner is told. */
+    public record EmailChangeAttemptedWithExistingAddress(long accountId) {
+    }
+
     /** The account's address was replaced: the former address is told (it no longer reaches the account). */
     public record EmailChanged(long accountId, String formerEmail) {
     }

@@ -305,11 +305,15 @@ public class AccountService {
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
             throw InvalidInputException.of("currentPassword", "profile.password.wrong");
         }
-        if (accounts.existsByEmail(email)) {
-            throw InvalidInputException.of("newEmail", "signup.email.taken");
-        }
         if (!rateLimiter.tryAcquire("email-change", String.valueOf(account.getId()), 5, Duration.ofHours(1))) {
             throw new TooManyRequestsException("confirmation.rate-limited");
+        }
+        // The same answer whether or not the address has an account, so that this form cannot tell who has
+        // one: the owner of a taken address is told by mail instead, and nothing changes.
+        Optional<AccountEntity> owner = accounts.findByEmail(email);
+        if (owner.isPresent()) {
+            events.publishEvent(new AccountEvents.EmailChangeAttemptedWithExistingAddress(owner.get().getId()));
+            return;
         }
         events.publishEvent(new AccountEvents.EmailChangeRequested(account.getId(), email));
     }

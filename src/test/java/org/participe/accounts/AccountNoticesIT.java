@@ -89,6 +89,21 @@ class AccountNoticesIT {
         assertThat(ANY_TOKEN.matcher(body).find()).isFalse();
     }
 
+    /** Moving an account to a taken address answers as for any address: the owner is told, nothing changes. */
+    @Test
+    void anAddressChangeToATakenAddressDoesNotTellThatItIsTaken() throws Exception {
+        ParticipeUser owner = data.confirmedAccount("taken-owner", Roles.RESIDENT);
+        ParticipeUser mover = data.confirmedAccount("taken-mover", Roles.RESIDENT);
+        as(mover, () -> accounts.requestEmailChange(owner.email().toUpperCase(Locale.ROOT), TestData.PASSWORD));
+
+        MimeMessage notice = Mails.awaitLatest(owner.email(), "changement d’adresse vers la vôtre");
+        String body = GreenMailUtil.getBody(notice).replace("=\r\n", "").replace("=3D", "=");
+        assertThat(body).contains("forgot-password").doesNotContain(mover.email());
+        assertThat(ANY_TOKEN.matcher(body).find()).as("no link that could move an account").isFalse();
+        assertThat(Mails.count(owner.email())).as("one notice, no confirmation link").isEqualTo(1);
+        assertThat(jdbc.queryForObject("select email from account where id = ?", String.class, mover.accountId())).isEqualTo(mover.email());
+    }
+
     @Test
     void thePersonIsToldWhenThePasswordChangesOrIsResetInTheirLanguage() throws Exception {
         ParticipeUser person = data.confirmedAccount("changed-notice", Roles.RESIDENT);

@@ -94,6 +94,12 @@ class AccountMails {
     }
 
     @ApplicationModuleListener
+    void on(AccountEvents.EmailChangeAttemptedWithExistingAddress event) {
+        accounts.findById(event.accountId()).ifPresent(account -> notice(account, account.getEmail(), "mail.email-change-existing", "login",
+                composer.link("forgot-password")));
+    }
+
+    @ApplicationModuleListener
     void on(AccountEvents.EmailChanged event) {
         accounts.findById(event.accountId()).ifPresent(account -> notice(account, event.formerEmail(), "mail.email-changed", "login",
                 account.getEmail()));
