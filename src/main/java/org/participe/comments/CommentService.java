@@ -135,7 +135,7 @@ public class CommentService {
         }
         long viewer = currentUser.get().map(ParticipeUser::accountId).orElse(-1L);
         boolean official = currentUser.hasRole(Roles.OFFICIAL);
-        List<CommentView> top = jdbc.sql("select " + COLUMNS + " from comment c join account a on a.id = c.author_id"
+        List<CommentView> top = jdbc.sql("select " + COLUMNS + " from comment c join account_public a on a.id = c.author_id"
                         + " where c.target_type = :type and c.target_id = :target and c.parent_id is null" + SHOWN
                         + " order by c.created_at " + (newestFirst ? "desc, c.id desc" : "asc, c.id asc") + " limit :limit offset :offset")
                 .param("type", targetType).param("target", targetId).param("viewer", viewer).param("official", official)
@@ -158,7 +158,7 @@ public class CommentService {
         }
         long viewer = currentUser.get().map(ParticipeUser::accountId).orElse(-1L);
         boolean official = currentUser.hasRole(Roles.OFFICIAL);
-        List<CommentView> top = jdbc.sql("select " + COLUMNS + " from comment c join account a on a.id = c.author_id"
+        List<CommentView> top = jdbc.sql("select " + COLUMNS + " from comment c join account_public a on a.id = c.author_id"
                         + " where c.id = :id and c.target_type = :type and c.target_id = :target and c.parent_id is null" + SHOWN)
                 .param("id", commentId).param("type", targetType).param("target", targetId).param("viewer", viewer).param("official", official)
                 .query((rs, n) -> view(rs, viewer)).list();
@@ -169,7 +169,7 @@ public class CommentService {
         Map<Long, List<CommentView>> replies = new LinkedHashMap<>();
         shown.forEach(comment -> replies.put(comment.id(), new ArrayList<>()));
         if (!shown.isEmpty()) {
-            jdbc.sql("select " + COLUMNS + " from comment c join account a on a.id = c.author_id"
+            jdbc.sql("select " + COLUMNS + " from comment c join account_public a on a.id = c.author_id"
                             + " where c.parent_id in (:parents)" + SHOWN + " order by c.created_at, c.id")
                     .param("parents", List.copyOf(replies.keySet())).param("viewer", viewer).param("official", official)
                     .query((rs, n) -> view(rs, viewer)).list()

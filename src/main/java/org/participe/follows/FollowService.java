@@ -17,6 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class FollowService {
 
     public static final String PARTICIPANTS = "hasAnyRole('RESIDENT', 'OFFICIAL', 'STAFF', 'ADMIN')";
+    /** The person's setting (named parameter {@code account}); without a row, the default: on. */
+    private static final String FOLLOWS_WHAT_THEY_SUPPORT =
+            "coalesce((select s.follow_on_support from follow_settings s where s.account_id = :account), true)";
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
@@ -51,17 +54,31 @@ public class FollowService {
                 .params(user.accountId(), target.type(), target.id()).query(Boolean.class).single()).orElse(false);
     }
 
+    /**
+     * Follows what someone has just supported, unless they switched that off: the rule and the
+     * setting are the follows module's. One statement, in the caller's transaction.
+     */
+    @PreAuthorize(PARTICIPANTS)
+    public void followBecauseSupported(long accountId, FollowTarget target) {
+        jdbc.sql("insert into follow (account_id, target_type, target_id) select :account, :type, :id where " + FOLLOWS_WHAT_THEY_SUPPORT
+                        + " on conflict do nothing")
+                .param("account", accountId).param("type", target.type()).param("id", target.id()).update();
+    }
+
     /** Whether supporting an idea also follows it, for the signed-in person (on by default). */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public boolean followsWhatTheySupport() {
-        return jdbc.sql("select follow_on_support from account where id = ?").param(currentUser.require().accountId())
+        return jdbc.sql("select " + FOLLOWS_WHAT_THEY_SUPPORT).param("account", currentUser.require().accountId())
                 .query(Boolean.class).single();
     }
 
     @PreAuthorize("isAuthenticated()")
     public void setFollowsWhatTheySupport(boolean follow) {
-        jdbc.sql("update account set follow_on_support = ? where id = ?").params(follow, currentUser.require().accountId()).update();
+        jdbc.sql("""
+                        insert into follow_settings (account_id, follow_on_support) values (?, ?)
+                        on conflict (account_id) do update set follow_on_support = excluded.follow_on_support""")
+                .params(currentUser.require().accountId(), follow).update();
     }
 
     /** The ids of what the signed-in person follows, of one kind, most recently followed first. */

@@ -298,11 +298,7 @@ public class IdeaService {
         }
         int count = jdbc.sql("update idea_counts set support_count = support_count + 1 where idea_id = ? returning support_count")
                 .param(ideaId).query(Integer.class).single();
-        boolean followOnSupport = jdbc.sql("select follow_on_support from account where id = ?").param(user.accountId())
-                .query(Boolean.class).single();
-        if (followOnSupport) {
-            follows.follow(user.accountId(), FollowTarget.idea(ideaId));
-        }
+        follows.followBecauseSupported(user.accountId(), FollowTarget.idea(ideaId));
         if (!row.thresholdReached()) { // marking it twice is harmless: checkThreshold only marks an unmarked idea
             checkThreshold(ideaId, count);
         }

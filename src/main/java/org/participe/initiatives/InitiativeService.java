@@ -136,7 +136,7 @@ public class InitiativeService {
         return jdbc.sql("""
                         select i.*, a.display_name as updated_by_name,
                                (select array_agg(neighbourhood_id) from initiative_neighbourhood where initiative_id = i.id) as places
-                        from initiative i join account a on a.id = i.updated_by where i.id = ?""")
+                        from initiative i join account_public a on a.id = i.updated_by where i.id = ?""")
                 .param(id)
                 .query((rs, n) -> {
                     List<Phase> phases = phases(rs.getLong("id"), (Long) rs.getObject("current_phase_id"));
@@ -178,7 +178,7 @@ public class InitiativeService {
         }
         return jdbc.sql("""
                         select u.id, u.title, u.body, a.display_name, u.published_at, u.has_image, u.lang from initiative_update u
-                        join account a on a.id = u.author_id where u.initiative_id = ? order by u.published_at desc, u.id desc""")
+                        join account_public a on a.id = u.author_id where u.initiative_id = ? order by u.published_at desc, u.id desc""")
                 .param(initiativeId)
                 .query((rs, n) -> new InitiativeUpdate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5).toInstant(), rs.getBoolean(6), rs.getString(7)))

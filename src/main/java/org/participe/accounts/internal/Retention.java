@@ -3,10 +3,15 @@ package org.participe.accounts.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.Period;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.participe.base.TownZone;
 import org.participe.base.database.OneInstance;
+import org.participe.base.privacy.DataRetention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,36 +23,38 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Personal data kept no longer than needed (GDPR): accounts never confirmed are removed after
  * {@code participe.retention.unconfirmed-accounts} (30 days), login history after
- * {@code participe.retention.login-history} (12 months), links to a copy of one's data once expired. Runs nightly; with several app
+ * {@code participe.retention.login-history} (12 months), and each feature removes what it keeps
+ * past its own period (links to a copy of one's data once expired). Runs nightly; with several app
  * instances, a PostgreSQL advisory lock lets one run and the others skip. No person triggers it,
  * so no role is needed: it is not reachable from any page.
+ * <p>
+ * The tables of the other features stay theirs: an unconfirmed account is kept while a feature
+ * says its data still refers to it ({@link DataRetention}). The whole run is one transaction: the
+ * advisory lock lasts as long as it; the accounts to remove are locked first, so that nothing can
+ * come to refer to them between the features' answers and their deletion; and there is nothing to
+ * keep from a half-done run (no mail, no outside effect), while one batch costs one query per
+ * feature whatever the number of accounts, where a transaction per person would cost that per person.
  */
 @Component
 public class Retention {
 
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
-    /** Every reference to an account that does not go away with it: such an account is kept. */
-    private static final String REFERENCED = """
-            exists (select 1 from idea where author_id = a.id) or exists (select 1 from idea_event where actor_id = a.id)
-            or exists (select 1 from comment where author_id = a.id)
-            or exists (select 1 from initiative where created_by = a.id or updated_by = a.id)
-            or exists (select 1 from initiative_update where author_id = a.id) or exists (select 1 from initiative_change where actor_id = a.id)
-            or exists (select 1 from moderation_item where author_id = a.id)
-            or exists (select 1 from moderation_audit where actor_id = a.id or target_account_id = a.id)""";
 
     /** What one run removed; {@code ran} is false when another instance held the lock. */
-    public record Outcome(boolean ran, int unconfirmedAccounts, int loginAttempts, int expiredExportLinks) {
+    public record Outcome(boolean ran, int unconfirmedAccounts, int loginAttempts, int expiredItems) {
     }
 
     private final JdbcClient jdbc;
+    private final List<DataRetention> features;
     private final Clock clock;
     private final Duration unconfirmedAccounts;
     private final Period loginHistory;
 
-    Retention(JdbcClient jdbc, Clock clock,
+    Retention(JdbcClient jdbc, List<DataRetention> features, Clock clock,
               @Value("${participe.retention.unconfirmed-accounts:30d}") Duration unconfirmedAccounts,
               @Value("${participe.retention.login-history:P12M}") Period loginHistory) {
         this.jdbc = jdbc;
+        this.features = List.copyOf(features);
         this.clock = clock;
         this.unconfirmedAccounts = unconfirmedAccounts;
         this.loginHistory = loginHistory;
@@ -57,8 +64,8 @@ public class Retention {
     void scheduled() {
         Outcome outcome = run();
         if (outcome.ran()) {
-            log.info("Retention: {} unconfirmed accounts, {} login attempts and {} expired data export links removed",
-                    outcome.unconfirmedAccounts(), outcome.loginAttempts(), outcome.expiredExportLinks());
+            log.info("Retention: {} unconfirmed accounts, {} login attempts and {} expired items (such as data export links) removed",
+                    outcome.unconfirmedAccounts(), outcome.loginAttempts(), outcome.expiredItems());
         }
     }
 
@@ -68,11 +75,26 @@ public class Retention {
             return new Outcome(false, 0, 0, 0);
         }
         var now = clock.instant();
-        int accounts = jdbc.sql("delete from account a where a.email_confirmed_at is null and a.created_at < ? and not (" + REFERENCED + ")")
-                .param(Timestamp.from(now.minus(unconfirmedAccounts))).update();
+        int accounts = removeUnconfirmedAccounts(now.minus(unconfirmedAccounts));
         var historyStart = now.atZone(TownZone.zone()).minus(loginHistory).toInstant();
         int attempts = jdbc.sql("delete from login_attempt where occurred_at < ?").param(Timestamp.from(historyStart)).update();
-        int exports = jdbc.sql("delete from data_export where expires_at < ?").param(Timestamp.from(now)).update();
-        return new Outcome(true, accounts, attempts, exports);
+        int expired = features.stream().mapToInt(feature -> feature.removeExpired(now)).sum();
+        return new Outcome(true, accounts, attempts, expired);
+    }
+
+    /** Accounts created before {@code createdBefore} and never confirmed, but those another feature's data still names. */
+    private int removeUnconfirmedAccounts(Instant createdBefore) {
+        Set<Long> removable = new HashSet<>(jdbc.sql("select id from account where email_confirmed_at is null and created_at < ? for update")
+                .param(Timestamp.from(createdBefore)).query(Long.class).list());
+        for (DataRetention feature : features) {
+            if (removable.isEmpty()) {
+                return 0;
+            }
+            removable.removeAll(feature.accountsStillReferenced(Set.copyOf(removable)));
+        }
+        if (removable.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("delete from account where id = any(?)").param(removable.toArray(Long[]::new)).update();
     }
 }

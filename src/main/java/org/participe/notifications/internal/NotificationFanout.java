@@ -129,6 +129,6 @@ class NotificationFanout {
     }
 
     private String authorName(long accountId) {
-        return jdbc.sql("select display_name from account where id = ?").param(accountId).query(String.class).optional().orElse("");
+        return jdbc.sql("select display_name from account_public where id = ?").param(accountId).query(String.class).optional().orElse("");
     }
 }
