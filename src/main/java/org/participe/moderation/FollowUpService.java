@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.participe.accounts.AccountName;
+import org.participe.accounts.AccountService;
 import org.participe.base.TownZone;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.base.validation.TypedText;
@@ -17,10 +19,8 @@ import org.participe.moderation.internal.AnswerTemplates;
 import org.participe.moderation.internal.AuditLog;
 import org.participe.moderation.internal.FollowUps;
 import org.participe.security.CurrentUser;
-import org.participe.security.Roles;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,15 +36,15 @@ public class FollowUpService {
     public static final int SERVICE_MAX = 120;
     private static final String OFFICIAL = ModerationService.OFFICIAL;
 
-    private final JdbcClient jdbc;
+    private final AccountService accounts;
     private final FollowUps followUps;
     private final AnswerTemplates templates;
     private final AuditLog audit;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    FollowUpService(JdbcClient jdbc, FollowUps followUps, AnswerTemplates templates, AuditLog audit, CurrentUser currentUser, Clock clock) {
-        this.jdbc = jdbc;
+    FollowUpService(AccountService accounts, FollowUps followUps, AnswerTemplates templates, AuditLog audit, CurrentUser currentUser, Clock clock) {
+        this.accounts = accounts;
         this.followUps = followUps;
         this.templates = templates;
         this.audit = audit;
@@ -70,8 +70,9 @@ public class FollowUpService {
         } else {
             TypedText.check("service", cleanService, errors);
         }
-        if (officialId != null && !jdbc.sql("select exists (select 1 from account_role where account_id = ? and role = ?)")
-                .params(officialId, Roles.OFFICIAL).query(Boolean.class).single()) {
+        Optional<AccountName> assignedOfficial = officialId == null ? Optional.empty()
+                : accounts.officials().stream().filter(candidate -> candidate.id() == officialId).findFirst();
+        if (officialId != null && assignedOfficial.isEmpty()) {
             errors.reject("assignee", "followup.assign.not-official");
         }
         if (dueDate == null) {
@@ -84,8 +85,7 @@ public class FollowUpService {
         long official = currentUser.require().accountId();
         int done = 0;
         List<ContentRef> conflicts = new ArrayList<>();
-        String assignee = officialId == null ? "" : jdbc.sql("select display_name from account where id = ?").param(officialId)
-                .query(String.class).single();
+        String assignee = assignedOfficial.map(AccountName::displayName).orElse("");
         for (ItemVersion item : items) {
             FollowUps.Assignment before = followUps.lockAssignment(item.ref())
                     .orElseThrow(() -> InvalidInputException.of("assignee", "followup.assign.not-answerable"));

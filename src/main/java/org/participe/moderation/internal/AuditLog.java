@@ -25,7 +25,7 @@ public class AuditLog {
     private static final String SELECT = """
             select m.id, m.occurred_at, actor.display_name as actor_name, m.action, m.content_type, m.content_id, m.target_account_id,
                    target.display_name as target_name, m.reason, m.note, m.before_state, m.after_state
-            from moderation_audit m left join account actor on actor.id = m.actor_id left join account target on target.id = m.target_account_id""";
+            from moderation_audit m left join account_public actor on actor.id = m.actor_id left join account_public target on target.id = m.target_account_id""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -61,8 +61,8 @@ public class AuditLog {
 
     public long count(AuditFilter filter) {
         Map<String, Object> params = new HashMap<>();
-        return jdbc.sql("select count(*) from moderation_audit m left join account actor on actor.id = m.actor_id"
-                        + " left join account target on target.id = m.target_account_id where " + where(filter, params))
+        return jdbc.sql("select count(*) from moderation_audit m left join account_public actor on actor.id = m.actor_id"
+                        + " left join account_public target on target.id = m.target_account_id where " + where(filter, params))
                 .params(params).query(Long.class).single();
     }
 

@@ -29,7 +29,7 @@ public class FollowUps {
     public Optional<Assignment> lockAssignment(ContentRef ref) {
         return jdbc.sql("""
                         select m.author_id, m.version, m.due_at, coalesce(a.display_name, '') || '/' || coalesce(m.assignee_service, '')
-                        from moderation_item m left join account a on a.id = m.assignee_id
+                        from moderation_item m left join account_public a on a.id = m.assignee_id
                         where m.content_type = ? and m.content_id = ? and m.answerable for update of m""")
                 .params(ref.type(), ref.id())
                 .query((rs, n) -> new Assignment(rs.getLong(1), rs.getLong(2), Rows.instant(rs, "due_at"), rs.getString(4)))
@@ -56,7 +56,7 @@ public class FollowUps {
     public Optional<ItemFollowUp> of(ContentRef ref) {
         return jdbc.sql("""
                         select m.due_at, m.answered_at, a.display_name, m.assignee_service
-                        from moderation_item m left join account a on a.id = m.assignee_id
+                        from moderation_item m left join account_public a on a.id = m.assignee_id
                         where m.content_type = ? and m.content_id = ? and (m.answerable or m.answered_at is not null)""")
                 .params(ref.type(), ref.id())
                 .query((rs, n) -> new ItemFollowUp(Rows.instant(rs, "due_at"), Rows.instant(rs, "answered_at"), rs.getString(3), rs.getString(4)))

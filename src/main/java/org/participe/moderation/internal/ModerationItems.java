@@ -187,7 +187,7 @@ public class ModerationItems {
         params.put("offset", offset);
         String since = sinceColumn(tab);
         return jdbc.sql("select " + ITEM_COLUMNS + ", " + since + " as since"
-                        + " from moderation_item m join account a on a.id = m.author_id left join account asg on asg.id = m.assignee_id"
+                        + " from moderation_item m join account_public a on a.id = m.author_id left join account_public asg on asg.id = m.assignee_id"
                         + " where " + where + " order by " + since + ", m.id limit :limit offset :offset")
                 .params(params).query(ModerationItems::row).list();
     }
@@ -282,7 +282,7 @@ public class ModerationItems {
                         select a.display_name, a.blocked_at, a.blocked_reason,
                                (select coalesce(sum(flag_count), 0) from moderation_item where author_id = a.id),
                                (select count(*) from moderation_item where author_id = a.id and hidden)
-                        from account a where a.id = ?""")
+                        from account_public a where a.id = ?""")
                 .param(authorId)
                 .query((rs, n) -> new AuthorStanding(rs.getString(1), Rows.instant(rs, "blocked_at"), rs.getString(3), rs.getInt(4), rs.getInt(5)))
                 .single();
@@ -293,6 +293,6 @@ public class ModerationItems {
 
     /** Whether the account is blocked now. */
     public boolean authorBlocked(long authorId) {
-        return jdbc.sql("select blocked_at is not null from account where id = ?").param(authorId).query(Boolean.class).single();
+        return jdbc.sql("select blocked_at is not null from account_public where id = ?").param(authorId).query(Boolean.class).single();
     }
 }
