@@ -22,6 +22,7 @@ import org.participe.base.validation.TypedText;
 import org.participe.moderation.internal.AuditLog;
 import org.participe.moderation.internal.FlagBursts;
 import org.participe.moderation.internal.FlagStore;
+import org.participe.moderation.internal.InboxActions;
 import org.participe.moderation.internal.InboxRow;
 import org.participe.moderation.internal.ModerationItems;
 import org.participe.moderation.internal.QueueItem;
@@ -168,12 +169,15 @@ public class ModerationService {
 
     // The inbox ---------------------------------------------------------------------------------
 
-    /** A page of a tab, oldest first: one statement for the items, one per kind of content on the page. */
+    /**
+     * A page of a tab, oldest first, each item with what officials may do on it: one statement for
+     * the items, one per kind of content on the page.
+     */
     @PreAuthorize(OFFICIAL)
     @Transactional(readOnly = true)
     public List<InboxItem> inbox(InboxTab tab, String type, int offset, int limit) {
         List<InboxRow> rows = queue.page(tab, type != null && kinds.containsKey(type) ? type : null, tabClock(), offset, limit);
-        return inboxItems(rows);
+        return inboxItems(tab, rows);
     }
 
     /**
@@ -436,17 +440,18 @@ public class ModerationService {
         return new ModerationItems.TabClock(now, now.minus(Duration.ofDays(town.profile().unansweredAlertDays())));
     }
 
-    private List<InboxItem> inboxItems(List<InboxRow> rows) {
+    private List<InboxItem> inboxItems(InboxTab tab, List<InboxRow> rows) {
         Map<String, Map<Long, ContentSummary>> summaries = new HashMap<>();
         rows.stream().collect(Collectors.groupingBy(r -> r.ref().type(), Collectors.mapping(r -> r.ref().id(), Collectors.toList())))
                 .forEach((type, ids) -> summaries.put(type, kind(type).summaries(ids)));
         Instant now = clock.instant();
+        Set<InboxAction> actions = InboxActions.in(tab);
         return rows.stream().map(r -> {
             ContentSummary s = summaries.get(r.ref().type()).get(r.ref().id());
             return new InboxItem(r.ref(), r.version(), s == null ? null : s.title(), s == null ? "" : s.text(), s == null ? null : s.pagePath(),
                     r.authorId(), r.authorName(), r.authorBlocked(), r.createdAt(), r.since(), r.pending(), r.hidden(), r.hiddenReason(),
                     r.hiddenNote(), r.openFlags(), r.reasons(), r.dueAt(), r.answeredAt(), r.assigneeName(), r.assigneeService(),
-                    r.answeredAt() == null && r.dueAt() != null && r.dueAt().isBefore(now));
+                    r.answeredAt() == null && r.dueAt() != null && r.dueAt().isBefore(now), tab, actions);
         }).toList();
     }
 }
