@@ -15,6 +15,7 @@ import org.participe.accounts.AccountService;
 import org.participe.base.TownZone;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.base.validation.TypedText;
+import org.participe.moderation.internal.AnswerDeadline;
 import org.participe.moderation.internal.AnswerTemplates;
 import org.participe.moderation.internal.AuditLog;
 import org.participe.moderation.internal.FollowUps;
@@ -77,11 +78,11 @@ public class FollowUpService {
         }
         if (dueDate == null) {
             errors.reject("dueDate", "followup.due.required");
-        } else if (dueDate.isBefore(LocalDate.now(clock.withZone(TownZone.zone())))) {
+        } else if (AnswerDeadline.past(dueDate, LocalDate.now(clock.withZone(TownZone.zone())))) {
             errors.reject("dueDate", "followup.due.past");
         }
         errors.throwIfAny();
-        Instant due = dueDate.plusDays(1).atStartOfDay(TownZone.zone()).toInstant().minusSeconds(1);
+        Instant due = AnswerDeadline.endOf(dueDate, TownZone.zone());
         long official = currentUser.require().accountId();
         int done = 0;
         List<ContentRef> conflicts = new ArrayList<>();

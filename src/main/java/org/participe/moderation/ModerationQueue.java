@@ -1,9 +1,9 @@
 package org.participe.moderation;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
+import org.participe.moderation.internal.AnswerDeadline;
 import org.participe.moderation.internal.AuditLog;
 import org.participe.moderation.internal.ModerationItems;
 import org.participe.town.TownService;
@@ -47,7 +47,7 @@ public class ModerationQueue {
 
     /** The content reached its support threshold: an answer is now expected, by the town's default delay unless a date was set. */
     public void answerExpected(ContentRef ref, Instant since) {
-        items.answerExpected(ref, since, since.plus(Duration.ofDays(town.profile().answerDueDays())));
+        items.answerExpected(ref, since, AnswerDeadline.dueFrom(since, town.profile().answerDueDays()));
     }
 
     /** An official answered publicly; the first answer is the one the follow-up counts. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 import org.participe.accounts.AccountService;
@@ -19,9 +20,12 @@ import org.participe.base.ratelimit.RateLimiter;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.base.validation.TooManyRequestsException;
 import org.participe.base.validation.TypedText;
+import org.participe.moderation.internal.AnswerDeadline;
 import org.participe.moderation.internal.AuditLog;
+import org.participe.moderation.internal.AutoHide;
 import org.participe.moderation.internal.FlagBursts;
 import org.participe.moderation.internal.FlagStore;
+import org.participe.moderation.internal.FlagTrust;
 import org.participe.moderation.internal.InboxActions;
 import org.participe.moderation.internal.InboxRow;
 import org.participe.moderation.internal.ModerationItems;
@@ -112,7 +116,8 @@ public class ModerationService {
         }
         // Who flags is known before the item is locked: flags on one item wait for each other, not for this.
         FlagRules rules = town.flagRules();
-        boolean trusted = trusted(resident.accountId(), rules);
+        boolean trusted = FlagTrust.trusted(rules, () -> accounts.createdAt(resident.accountId()), clock.instant(),
+                kinds.values().stream().map(kind -> (LongSupplier) () -> kind.countBy(resident.accountId())).toList());
         bursts.watch(ref, content.pagePath(), clock.instant());
         kind(ref.type()).lock(ref.id());
         QueueItem item = queue.lockOrCreate(ref, content);
@@ -129,8 +134,7 @@ public class ModerationService {
         int open = queue.flagged(item, now);
         audit.record(resident.accountId(), "FLAG", ref, content.authorId(), reason.name(), cleanNote.isEmpty() ? null : cleanNote,
                 null, "open flags: " + open);
-        int flagsToHide = town.profile().flagsToHide();
-        if (open < flagsToHide || flagStore.countedOpen(ref) < flagsToHide || !rules.flagsMayHide(kind(ref.type()).supportCount(ref.id()))) {
+        if (!AutoHide.hides(open, () -> flagStore.countedOpen(ref), town.profile().flagsToHide(), () -> kind(ref.type()).supportCount(ref.id()), rules)) {
             return false;
         }
         setHidden(item, ModerationReason.FLAGGED, null);
@@ -139,25 +143,6 @@ public class ModerationService {
         events.publishEvent(new ModerationEvents.ContentHidden(ref, content.authorId(), ModerationReason.FLAGGED, null,
                 content.pagePath(), true, clock.instant()));
         return true;
-    }
-
-    /** Whether the account is old enough, or has taken part enough, for its flags to hide content. */
-    private boolean trusted(long accountId, FlagRules rules) {
-        if (rules.trusts(0, 0)) {
-            return true;
-        }
-        long ageDays = accounts.createdAt(accountId).map(created -> Duration.between(created, clock.instant()).toDays()).orElse(0L);
-        if (rules.trusts(ageDays, 0)) {
-            return true;
-        }
-        long contributions = 0;
-        for (ModeratedContent kind : kinds.values()) {
-            contributions += kind.countBy(accountId);
-            if (rules.trusts(ageDays, contributions)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Which of these items the signed-in person has flagged already (one statement). */
@@ -451,7 +436,7 @@ public class ModerationService {
             return new InboxItem(r.ref(), r.version(), s == null ? null : s.title(), s == null ? "" : s.text(), s == null ? null : s.pagePath(),
                     r.authorId(), r.authorName(), r.authorBlocked(), r.createdAt(), r.since(), r.pending(), r.hidden(), r.hiddenReason(),
                     r.hiddenNote(), r.openFlags(), r.reasons(), r.dueAt(), r.answeredAt(), r.assigneeName(), r.assigneeService(),
-                    r.answeredAt() == null && r.dueAt() != null && r.dueAt().isBefore(now), tab, actions);
+                    AnswerDeadline.overdue(r.dueAt(), r.answeredAt(), now), tab, actions);
         }).toList();
     }
 }

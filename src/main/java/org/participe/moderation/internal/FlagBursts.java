@@ -24,9 +24,7 @@ public class FlagBursts {
     private final FlagStore flags;
     private final FlagBurstAlerts alerts;
     private final ApplicationEventPublisher events;
-    private final int flagsOverall;
-    private final int flagsOnOneItem;
-    private final Duration window;
+    private final FlagBurstRule rule;
     /** When each scope was last alerted, as far as this instance knows. */
     private final Map<ContentRef, Instant> lastAlerts = new ConcurrentHashMap<>();
 
@@ -37,9 +35,7 @@ public class FlagBursts {
         this.flags = flags;
         this.alerts = alerts;
         this.events = events;
-        this.flagsOverall = flagsOverall;
-        this.flagsOnOneItem = flagsOnOneItem;
-        this.window = Duration.ofMinutes(minutes);
+        this.rule = new FlagBurstRule(flagsOverall, flagsOnOneItem, Duration.ofMinutes(minutes));
     }
 
     /**
@@ -48,22 +44,19 @@ public class FlagBursts {
      * window learn it from memory (or, on another instance, from one read) and take no lock.
      */
     public void watch(ContentRef ref, String pagePath, Instant now) {
-        Instant since = now.minus(window);
+        Instant since = rule.since(now);
         // Counted no further than the thresholds, in one statement: this runs on every flag.
-        FlagStore.RecentFlags recent = flags.recent(ref, since, flagsOverall, flagsOnOneItem);
-        int overall = recent.overall() + 1;
-        int onItem = recent.onItem() + 1;
-        if (overall >= flagsOverall && !alerted(ALL, since)) {
-            alertOnce(null, null, overall, now, since);
-        } else if (onItem >= flagsOnOneItem && !alerted(ref, since)) {
-            alertOnce(ref, pagePath, onItem, now, since);
+        FlagStore.RecentFlags recent = flags.recent(ref, since, rule.flagsOverall(), rule.flagsOnOneItem());
+        if (rule.overall(recent.overall()) && !alerted(ALL, since)) {
+            alertOnce(null, null, recent.overall() + 1, now, since);
+        } else if (rule.onOneItem(recent.onItem()) && !alerted(ref, since)) {
+            alertOnce(ref, pagePath, recent.onItem() + 1, now, since);
         }
     }
 
     /** Whether this scope was alerted within the window: from memory, else from the alerts table. */
     private boolean alerted(ContentRef scope, Instant since) {
-        Instant last = lastAlerts.get(scope);
-        if (last != null && last.isAfter(since)) {
+        if (FlagBurstRule.stillCovers(lastAlerts.get(scope), since)) {
             return true;
         }
         return alerts.latestAfter(scope == ALL ? null : scope, since).map(at -> {
@@ -82,6 +75,6 @@ public class FlagBursts {
         }
         alerts.add(ref, count, now);
         lastAlerts.entrySet().removeIf(entry -> entry.getValue().isBefore(since));
-        events.publishEvent(new ModerationEvents.FlagBurst(ref, pagePath, count, (int) window.toMinutes(), now));
+        events.publishEvent(new ModerationEvents.FlagBurst(ref, pagePath, count, (int) rule.window().toMinutes(), now));
     }
 }
