@@ -1,13 +1,9 @@
 package org.participe.moderation;
 
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.participe.moderation.internal.ModerationItems;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,19 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class HiddenContent {
 
-    private final JdbcClient jdbc;
+    private final ModerationItems items;
 
-    HiddenContent(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    HiddenContent(ModerationItems items) {
+        this.items = items;
     }
 
     public Set<ContentRef> among(Collection<ContentRef> refs) {
-        Map<String, List<Long>> byType = refs.stream()
-                .collect(Collectors.groupingBy(ContentRef::type, Collectors.mapping(ContentRef::id, Collectors.toList())));
-        Set<ContentRef> hidden = new HashSet<>();
-        byType.forEach((type, ids) -> jdbc.sql("select content_id from moderation_item where hidden and content_type = :type and content_id in (:ids)")
-                .param("type", type).param("ids", ids).query(Long.class).list()
-                .forEach(id -> hidden.add(new ContentRef(type, id))));
-        return hidden;
+        return items.hiddenAmong(refs);
     }
 }

@@ -2,6 +2,8 @@ package org.participe.moderation;
 
 import java.time.Instant;
 
+import org.participe.moderation.internal.AnswerDeadline;
+
 /** What the public sees of an answer's follow-up: when it is expected, when it came, and whether on time. */
 public record ItemFollowUp(Instant dueAt, Instant answeredAt, String assigneeName, String assigneeService) {
 
@@ -11,10 +13,10 @@ public record ItemFollowUp(Instant dueAt, Instant answeredAt, String assigneeNam
 
     /** Null when no date was set: nothing to be late for. */
     public Boolean onTime() {
-        return answeredAt == null || dueAt == null ? null : !answeredAt.isAfter(dueAt);
+        return AnswerDeadline.onTime(dueAt, answeredAt);
     }
 
     public boolean overdue(Instant now) {
-        return answeredAt == null && dueAt != null && dueAt.isBefore(now);
+        return AnswerDeadline.overdue(dueAt, answeredAt, now);
     }
 }

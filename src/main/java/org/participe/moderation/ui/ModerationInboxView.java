@@ -3,9 +3,12 @@ package org.participe.moderation.ui;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.Component;
@@ -48,6 +51,7 @@ import org.participe.moderation.AuthorRecord;
 import org.participe.moderation.ContentRef;
 import org.participe.moderation.FlagView;
 import org.participe.moderation.FollowUpService;
+import org.participe.moderation.InboxAction;
 import org.participe.moderation.InboxItem;
 import org.participe.moderation.InboxTab;
 import org.participe.moderation.ItemVersion;
@@ -184,7 +188,7 @@ public class ModerationInboxView extends Composite<VerticalLayout> implements Be
         excerpt.addClassName("inbox-excerpt");
         card.add(excerpt);
         Span author = new Span(getTranslation("moderation.by", item.authorName()));
-        Div meta = new Div(author, new Span(getTranslation("moderation.since." + sinceKey(), item.since() == null ? "" : dates.format(item.since()))));
+        Div meta = new Div(author, new Span(getTranslation("moderation.since." + sinceKey(item.tab()), item.since() == null ? "" : dates.format(item.since()))));
         meta.addClassName("inbox-meta");
         if (item.authorBlocked()) {
             meta.add(badge(getTranslation("moderation.author-blocked"), "badge-error"));
@@ -207,7 +211,8 @@ public class ModerationInboxView extends Composite<VerticalLayout> implements Be
         return card;
     }
 
-    private String sinceKey() {
+    /** What the date a tab lists by means. */
+    private static String sinceKey(InboxTab tab) {
         return switch (tab) {
             case PENDING -> "created";
             case FLAGGED -> "flagged";
@@ -256,7 +261,7 @@ public class ModerationInboxView extends Composite<VerticalLayout> implements Be
         }
         Div actions = new Div();
         actions.addClassName("inbox-actions");
-        actionButtons(() -> List.of(item)).forEach(actions::add);
+        actionButtons(common(List.of(item)), () -> List.of(item)).forEach(actions::add);
         if (record.blocked()) {
             Button unblock = new Button(getTranslation("moderation.unblock"), e -> unblock(item.authorId(), record.name()));
             actions.add(unblock);
@@ -273,35 +278,38 @@ public class ModerationInboxView extends Composite<VerticalLayout> implements Be
         selection.setText(getTranslation("moderation.selected", selected));
         toolbar.add(selection);
         if (selected > 0) {
-            actionButtons(() -> List.copyOf(grid.getSelectedItems())).forEach(toolbar::add);
+            actionButtons(common(grid.getSelectedItems()), () -> List.copyOf(grid.getSelectedItems())).forEach(toolbar::add);
         }
     }
 
-    /** The actions that make sense in this tab, applied to the items given when clicked. */
-    private List<Button> actionButtons(java.util.function.Supplier<List<InboxItem>> items) {
+    /** A button for each action the service allows, applied to the items given when clicked. */
+    private List<Button> actionButtons(Set<InboxAction> allowed, java.util.function.Supplier<List<InboxItem>> items) {
         List<Button> buttons = new java.util.ArrayList<>();
-        if (tab == InboxTab.PENDING) {
-            buttons.add(action("moderation.approve", ButtonVariant.LUMO_PRIMARY, () -> report(moderation.approve(versions(items.get())))));
+        for (InboxAction each : allowed) {
+            buttons.add(switch (each) {
+                case APPROVE -> action("moderation.approve", ButtonVariant.LUMO_PRIMARY, () -> report(moderation.approve(versions(items.get()))));
+                case DISMISS_FLAGS -> action("moderation.dismiss", ButtonVariant.LUMO_CONTRAST,
+                        () -> report(moderation.dismissFlags(versions(items.get()), null)));
+                case RESTORE -> action("moderation.restore", ButtonVariant.LUMO_PRIMARY, () -> report(moderation.restore(versions(items.get()), null)));
+                case HIDE, CONFIRM_HIDE -> action(each == InboxAction.CONFIRM_HIDE ? "moderation.confirm-hide" : "moderation.hide",
+                        ButtonVariant.LUMO_ERROR, () -> {
+                            List<ItemVersion> chosen = versions(items.get());
+                            new ReasonDialog(getTranslation("moderation.hide.title"), getTranslation("moderation.hide.intro"),
+                                    getTranslation("moderation.note.help"), getTranslation("moderation.hide"),
+                                    ModerationService.NOTE_MAX, (reason, note) -> report(moderation.hide(chosen, reason, note))).open();
+                        });
+                case ASSIGN -> action("moderation.assign", ButtonVariant.LUMO_CONTRAST, () -> assign(versions(items.get())));
+                case BLOCK_AUTHOR -> action("moderation.block", ButtonVariant.LUMO_ERROR, () -> block(items.get()));
+            });
         }
-        if (tab == InboxTab.FLAGGED) {
-            buttons.add(action("moderation.dismiss", ButtonVariant.LUMO_CONTRAST, () -> report(moderation.dismissFlags(versions(items.get()), null))));
-        }
-        if (tab == InboxTab.AUTO_HIDDEN || tab == InboxTab.HIDDEN) {
-            buttons.add(action("moderation.restore", ButtonVariant.LUMO_PRIMARY, () -> report(moderation.restore(versions(items.get()), null))));
-        }
-        if (tab != InboxTab.HIDDEN) {
-            buttons.add(action(tab == InboxTab.AUTO_HIDDEN ? "moderation.confirm-hide" : "moderation.hide", ButtonVariant.LUMO_ERROR, () -> {
-                List<ItemVersion> chosen = versions(items.get());
-                new ReasonDialog(getTranslation("moderation.hide.title"), getTranslation("moderation.hide.intro"),
-                        getTranslation("moderation.note.help"), getTranslation("moderation.hide"),
-                        ModerationService.NOTE_MAX, (reason, note) -> report(moderation.hide(chosen, reason, note))).open();
-            }));
-        }
-        if (tab == InboxTab.AWAITING_ANSWER || tab == InboxTab.OVERDUE) {
-            buttons.add(action("moderation.assign", ButtonVariant.LUMO_CONTRAST, () -> assign(versions(items.get()))));
-        }
-        buttons.add(action("moderation.block", ButtonVariant.LUMO_ERROR, () -> block(items.get())));
         return buttons;
+    }
+
+    /** What may be done on every one of these items. */
+    private static Set<InboxAction> common(Collection<InboxItem> items) {
+        Set<InboxAction> common = EnumSet.allOf(InboxAction.class);
+        items.forEach(item -> common.retainAll(item.actions()));
+        return common;
     }
 
     private Button action(String key, ButtonVariant variant, Runnable run) {
