@@ -21,6 +21,7 @@ import org.participe.follows.FollowTarget;
 import org.participe.ideas.internal.IdeaCardStore;
 import org.participe.ideas.internal.IdeaCountsStore;
 import org.participe.ideas.internal.IdeaPhotoStore;
+import org.participe.ideas.internal.IdeaRecord;
 import org.participe.ideas.internal.IdeaState;
 import org.participe.ideas.internal.IdeaStore;
 import org.participe.ideas.internal.IdeaText;
@@ -32,7 +33,6 @@ import org.participe.moderation.ModerationQueue;
 import org.participe.security.CurrentUser;
 import org.participe.security.ParticipeUser;
 import org.participe.security.Roles;
-import org.participe.town.TownProfile;
 import org.participe.town.TownService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -59,6 +59,7 @@ public class IdeaService {
     public static final int DESCRIPTION_MAX = 5000;
     public static final int PHOTO_DESCRIPTION_MAX = 250;
     public static final Duration EDIT_WINDOW = Duration.ofMinutes(30);
+    private static final EditWindow EDITING = new EditWindow(EDIT_WINDOW);
     static final String RESIDENT = "hasRole('" + Roles.RESIDENT + "')";
     static final String ANYONE = "permitAll()";
 
@@ -68,6 +69,7 @@ public class IdeaService {
     private final SupportStore supports;
     private final IdeaTimelineStore timeline;
     private final IdeaPhotoStore photos;
+    private final LinkedInitiatives initiatives;
     private final TownService town;
     private final FollowService follows;
     private final ModerationQueue moderation;
@@ -79,7 +81,7 @@ public class IdeaService {
     private final int ideasPerDay;
 
     IdeaService(IdeaStore ideas, IdeaCardStore cards, IdeaCountsStore counts, SupportStore supports, IdeaTimelineStore timeline,
-                IdeaPhotoStore photos, TownService town, FollowService follows, ModerationQueue moderation, RateLimiter rateLimiter,
+                IdeaPhotoStore photos, LinkedInitiatives initiatives, TownService town, FollowService follows, ModerationQueue moderation, RateLimiter rateLimiter,
                 CurrentUser currentUser, ApplicationEventPublisher events, Clock clock, LocalePreference languages,
                 @Value("${participe.ideas.per-day:5}") int ideasPerDay) {
         this.ideas = ideas;
@@ -88,6 +90,7 @@ public class IdeaService {
         this.supports = supports;
         this.timeline = timeline;
         this.photos = photos;
+        this.initiatives = initiatives;
         this.town = town;
         this.follows = follows;
         this.moderation = moderation;
@@ -132,16 +135,13 @@ public class IdeaService {
     @PreAuthorize(ANYONE)
     @Transactional(readOnly = true)
     public ProposalAccess proposalAccess() {
-        if (currentUser.get().isEmpty()) {
-            return ProposalAccess.SIGN_IN;
-        }
-        if (currentUser.hasRole(Roles.RESIDENT)) {
-            return ProposalAccess.ALLOWED;
-        }
-        if (currentUser.hasRole(Roles.BLOCKED)) {
-            return ProposalAccess.BLOCKED;
-        }
-        return currentUser.hasRole(Roles.UNCONFIRMED) ? ProposalAccess.CONFIRM_EMAIL : ProposalAccess.RESIDENTS_ONLY;
+        return switch (IdeaPermissions.participation(Viewer.of(currentUser))) {
+            case ALLOWED -> ProposalAccess.ALLOWED;
+            case SIGN_IN -> ProposalAccess.SIGN_IN;
+            case CONFIRM_EMAIL -> ProposalAccess.CONFIRM_EMAIL;
+            case BLOCKED -> ProposalAccess.BLOCKED;
+            case READ_ONLY, CLOSED -> ProposalAccess.RESIDENTS_ONLY;
+        };
     }
 
     /** The author corrects the idea within 30 minutes of publication, while nobody has supported or commented on it. */
@@ -152,7 +152,7 @@ public class IdeaService {
         if (idea.authorId() != author.accountId()) {
             throw new AccessDeniedException("Only the author edits an idea");
         }
-        if (!isEditable(idea.status(), idea.editableSince(), idea.supportCount(), idea.commentCount())) {
+        if (!EDITING.isOpen(idea.status(), idea.editableSince(), idea.supportCount(), idea.commentCount(), clock.instant())) {
             throw InvalidInputException.of("idea", "idea.edit.closed");
         }
         Clean clean = validate(draft);
@@ -204,19 +204,19 @@ public class IdeaService {
      */
     @PreAuthorize("hasRole('" + Roles.OFFICIAL + "')")
     public void answer(long ideaId, IdeaStatus to, String text, long version) {
-        if (to == IdeaStatus.PENDING || to == IdeaStatus.PUBLISHED || to == IdeaStatus.WITHDRAWN) {
+        if (!AnswerPolicy.mayGive(to)) {
             throw InvalidInputException.of("status", "idea.answer.status");
         }
         String answer = text == null ? "" : text.strip();
-        if ((to == IdeaStatus.ACCEPTED || to == IdeaStatus.REJECTED) && TypedText.length(answer) < 20) {
+        if (AnswerPolicy.needsReason(to) && !AnswerPolicy.isReasoned(answer)) {
             throw InvalidInputException.of("text", "idea.answer.reason-required");
         }
-        if (TypedText.length(answer) > 5000) {
-            throw InvalidInputException.of("text", "validation.max-length", 5000);
+        if (TypedText.length(answer) > AnswerPolicy.TEXT_MAX) {
+            throw InvalidInputException.of("text", "validation.max-length", AnswerPolicy.TEXT_MAX);
         }
         TypedText.require("text", answer);
         IdeaState idea = lock(ideaId);
-        if (idea.status() == IdeaStatus.PENDING || idea.status() == IdeaStatus.WITHDRAWN) {
+        if (!AnswerPolicy.isAnswerable(idea.status())) {
             throw InvalidInputException.of("status", "idea.answer.status");
         }
         long official = currentUser.require().accountId();
@@ -241,16 +241,16 @@ public class IdeaService {
     public void linkToInitiative(long ideaId, long initiativeId, boolean moveToInProgress, String answer) {
         String answerText = answer == null ? null : answer.strip();
         if (answerText != null) {
-            if (TypedText.length(answerText) < 20) {
+            if (!AnswerPolicy.isReasoned(answerText)) {
                 throw InvalidInputException.of("answer", "idea.answer.reason-required");
             }
-            if (TypedText.length(answerText) > 5000) {
-                throw InvalidInputException.of("answer", "validation.max-length", 5000);
+            if (TypedText.length(answerText) > AnswerPolicy.TEXT_MAX) {
+                throw InvalidInputException.of("answer", "validation.max-length", AnswerPolicy.TEXT_MAX);
             }
             TypedText.require("answer", answerText);
         }
         IdeaState idea = lock(ideaId);
-        if (idea.status() == IdeaStatus.PENDING || idea.status() == IdeaStatus.WITHDRAWN) {
+        if (!AnswerPolicy.isAnswerable(idea.status())) {
             throw InvalidInputException.of("ideaId", "initiative.link.not-public");
         }
         long staff = currentUser.require().accountId();
@@ -312,19 +312,19 @@ public class IdeaService {
     }
 
     private void checkThreshold(long ideaId, int count) {
-        TownProfile rules = town.profile();
-        if (count < rules.thresholdSupports()) {
+        SupportThreshold threshold = new SupportThreshold(town.profile().thresholdSupports(), town.profile().thresholdDays());
+        if (!threshold.worthCounting(count)) {
             return;
         }
         Instant now = clock.instant();
-        int recent = supports.countSinceUpTo(ideaId, now.minus(Duration.ofDays(rules.thresholdDays())), rules.thresholdSupports());
-        if (recent < rules.thresholdSupports()) {
+        int recent = supports.countSinceUpTo(ideaId, threshold.countsFrom(now), threshold.supports());
+        if (!threshold.isReachedBy(recent)) {
             return;
         }
         if (ideas.markThresholdReached(ideaId, now)) {
             addToTimeline(ideaId, "THRESHOLD_REACHED", null, null, null, null);
             moderation.answerExpected(ContentRef.idea(ideaId), now);
-            events.publishEvent(new IdeaEvents.IdeaReachedThreshold(ideaId, recent, rules.thresholdSupports(), rules.thresholdDays()));
+            events.publishEvent(new IdeaEvents.IdeaReachedThreshold(ideaId, recent, threshold.supports(), threshold.days()));
         }
     }
 
@@ -362,31 +362,44 @@ public class IdeaService {
     @PreAuthorize(ANYONE)
     @Transactional(readOnly = true)
     public Optional<IdeaDetail> detail(long ideaId) {
-        Long viewer = currentUser.get().filter(ParticipeUser::confirmed).map(ParticipeUser::accountId).orElse(null);
-        return ideas.detail(ideaId, viewer).filter(this::mayView).map(d -> new IdeaDetail(d.id(), d.title(), d.description(), d.authorId(), d.authorName(),
+        return readable(ideaId).map(d -> new IdeaDetail(d.id(), d.title(), d.description(), d.authorId(), d.authorName(),
                 d.categoryId(), d.neighbourhoodId(), d.status(), d.hidden(), d.supportCount(), d.commentCount(), d.hasPhoto(),
                 d.createdAt(), d.publishedAt(), d.updatedAt(), d.thresholdReachedAt(), d.version(), d.mine(), d.supportedByMe(),
-                d.mine() && isEditable(d.status(), d.publishedAt() != null ? d.publishedAt() : d.createdAt(), d.supportCount(), d.commentCount()),
-                d.initiativeId(), d.initiativeTitle(), d.hiddenReason(), d.lang(), d.photoDescription()));
+                d.initiativeId(), d.initiativeId() == null ? null : initiatives.publicTitle(d.initiativeId()).orElse(null),
+                d.hiddenReason(), d.lang(), d.photoDescription(), capabilities(d)));
+    }
+
+    /** Whether the viewer may see the idea (see {@link #detail}). */
+    @PreAuthorize(ANYONE)
+    @Transactional(readOnly = true)
+    public boolean isVisible(long ideaId) {
+        return readable(ideaId).isPresent();
     }
 
     @PreAuthorize(ANYONE)
     @Transactional(readOnly = true)
     public List<TimelineEntry> timeline(long ideaId) {
-        return detail(ideaId).isEmpty() ? List.of() : timeline.entries(ideaId);
+        return readable(ideaId).isEmpty() ? List.of() : timeline.entries(ideaId);
     }
 
     /** The photo or its thumbnail, for ideas the viewer may see. */
     @PreAuthorize(ANYONE)
     @Transactional(readOnly = true)
     public Optional<byte[]> photo(long ideaId, boolean thumbnail) {
-        return detail(ideaId).isEmpty() ? Optional.empty() : photos.read(ideaId, thumbnail);
+        return readable(ideaId).isEmpty() ? Optional.empty() : photos.read(ideaId, thumbnail);
     }
 
     @PreAuthorize(ANYONE)
     @Transactional(readOnly = true)
     public boolean acceptsComments(long ideaId) {
-        return detail(ideaId).filter(d -> !d.hidden() && d.status().isOpenToComments()).isPresent();
+        return readable(ideaId).filter(d -> !d.hidden() && d.status().isOpenToComments()).isPresent();
+    }
+
+    /** The ideas that fed into an initiative, the most supported first: the initiatives feature shows them. */
+    @PreAuthorize(ANYONE)
+    @Transactional(readOnly = true)
+    public List<Long> idsLinkedTo(long initiativeId) {
+        return cards.idsLinkedTo(initiativeId);
     }
 
     /** Cards for ideas given by id (what a person follows), in the given order, skipping those they may not see. */
@@ -470,12 +483,19 @@ public class IdeaService {
         return new Clean(title, description, draft.categoryId(), draft.neighbourhoodId(), photoDescription.isEmpty() ? null : photoDescription);
     }
 
-    private boolean isEditable(IdeaStatus status, Instant since, int supports, int comments) {
-        return (status == IdeaStatus.PENDING || status == IdeaStatus.PUBLISHED) && supports == 0 && comments == 0
-                && clock.instant().isBefore(since.plus(EDIT_WINDOW));
+    /** What the current person may do on the idea: its page shows that, and each action checks again. */
+    private IdeaCapabilities capabilities(IdeaRecord idea) {
+        boolean editable = EDITING.isOpen(idea.status(), idea.editableSince(), idea.supportCount(), idea.commentCount(), clock.instant());
+        return IdeaPermissions.of(Viewer.of(currentUser), idea.status(), idea.hidden(), idea.mine(), editable);
     }
 
-    private boolean mayView(IdeaDetail detail) {
+    /** The idea as read, if the viewer may see it; without what other modules add to its page. */
+    private Optional<IdeaRecord> readable(long ideaId) {
+        Long viewer = currentUser.get().filter(ParticipeUser::confirmed).map(ParticipeUser::accountId).orElse(null);
+        return ideas.detail(ideaId, viewer).filter(this::mayView);
+    }
+
+    private boolean mayView(IdeaRecord detail) {
         if (!detail.hidden() && detail.status() != IdeaStatus.PENDING) {
             return true;
         }

@@ -117,6 +117,12 @@ public class IdeaCardStore {
                 .params(accountId, limit, offset).query(IdeaCardStore::card).list();
     }
 
+    /** The ideas that fed into an initiative, the most supported first. */
+    public List<Long> idsLinkedTo(long initiativeId) {
+        return jdbc.sql("select i.id from idea i join idea_counts c on c.idea_id = i.id where i.initiative_id = ? order by c.support_count desc, i.id")
+                .param(initiativeId).query(Long.class).list();
+    }
+
     private static IdeaCard card(ResultSet rs, int row) throws SQLException {
         Instant published = IdeaStore.instant(rs, "published_at");
         return new IdeaCard(rs.getLong("id"), rs.getString("title"), rs.getString("excerpt"), rs.getLong("category_id"),

@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.participe.ideas.IdeaDetail;
 import org.participe.ideas.IdeaStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -108,23 +107,23 @@ public class IdeaStore {
 
     /**
      * One idea's page as read from the database, with whether {@code viewer} (or nobody: null)
-     * wrote and supports it; what the viewer may do is left for the service to decide.
+     * wrote and supports it; what the viewer may do, and the title of the initiative it fed into
+     * (another module's), are left for the service.
      */
-    public Optional<IdeaDetail> detail(long ideaId, Long viewer) {
+    public Optional<IdeaRecord> detail(long ideaId, Long viewer) {
         return jdbc.sql("""
                         select i.*, c.support_count, c.comment_count, a.display_name as author_name,
-                               exists (select 1 from support s where s.idea_id = i.id and s.account_id = :viewer) as supported,
-                               (select t.title from initiative t where t.id = i.initiative_id and t.published and not t.archived) as initiative_title
+                               exists (select 1 from support s where s.idea_id = i.id and s.account_id = :viewer) as supported
                         from %s where i.id = :id""".formatted(IdeaCardStore.IDEA_WITH_COUNTS))
                 .param("viewer", viewer == null ? -1L : viewer).param("id", ideaId)
-                .query((rs, n) -> new IdeaDetail(rs.getLong("id"), rs.getString("title"), rs.getString("description"),
+                .query((rs, n) -> new IdeaRecord(rs.getLong("id"), rs.getString("title"), rs.getString("description"),
                         rs.getLong("author_id"), rs.getString("author_name"), rs.getLong("category_id"),
                         (Long) rs.getObject("neighbourhood_id"), IdeaStatus.valueOf(rs.getString("status")), rs.getBoolean("hidden"),
                         rs.getInt("support_count"), rs.getInt("comment_count"), rs.getBoolean("has_photo"),
                         instant(rs, "created_at"), instant(rs, "published_at"), instant(rs, "updated_at"),
                         instant(rs, "threshold_reached_at"), rs.getLong("version"),
-                        viewer != null && viewer == rs.getLong("author_id"), rs.getBoolean("supported"), false,
-                        (Long) rs.getObject("initiative_id"), rs.getString("initiative_title"), rs.getString("hidden_reason"),
+                        viewer != null && viewer == rs.getLong("author_id"), rs.getBoolean("supported"),
+                        (Long) rs.getObject("initiative_id"), rs.getString("hidden_reason"),
                         rs.getString("lang"), rs.getString("photo_description")))
                 .optional();
     }
