@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 public class IdeaCardStore {
 
     /** An idea {@code i} with its counts {@code c}, kept in a table of their own (V7__idea_counts.sql), and its author {@code a}. */
-    static final String IDEA_WITH_COUNTS = "idea i join idea_counts c on c.idea_id = i.id join account a on a.id = i.author_id";
+    static final String IDEA_WITH_COUNTS = "idea i join idea_counts c on c.idea_id = i.id join account_public a on a.id = i.author_id";
     private static final String CARD_COLUMNS = """
             i.id, i.title, left(i.description, 220) as excerpt, i.category_id, i.neighbourhood_id, i.status,
             c.support_count, c.comment_count, i.has_photo, i.published_at, i.created_at, a.display_name as author_name, i.lang""";
@@ -112,7 +112,7 @@ public class IdeaCardStore {
     /** The ideas a person supports and may still see, most recent support first. */
     public List<IdeaCard> supportedBy(long accountId, int offset, int limit) {
         return jdbc.sql("select " + CARD_COLUMNS + " " + """
-                         from support s join idea i on i.id = s.idea_id join account a on a.id = i.author_id join idea_counts c on c.idea_id = i.id
+                         from support s join idea i on i.id = s.idea_id join account_public a on a.id = i.author_id join idea_counts c on c.idea_id = i.id
                          where s.account_id = ? and not i.hidden order by s.created_at desc, i.id desc limit ? offset ?""")
                 .params(accountId, limit, offset).query(IdeaCardStore::card).list();
     }

@@ -33,7 +33,7 @@ public class IdeaTimelineStore {
     public List<TimelineEntry> entries(long ideaId) {
         return jdbc.sql("""
                         select e.kind, e.from_status, e.to_status, a.display_name, e.text, e.occurred_at, e.lang
-                        from idea_event e left join account a on a.id = e.actor_id
+                        from idea_event e left join account_public a on a.id = e.actor_id
                         where e.idea_id = ? order by e.occurred_at, e.id""")
                 .param(ideaId)
                 .query((rs, n) -> new TimelineEntry(rs.getString(1), status(rs.getString(2)), status(rs.getString(3)),
