@@ -24,7 +24,7 @@ class IdeaComments implements CommentTarget {
 
     @Override
     public boolean isVisible(long id) {
-        return ideas.detail(id).isPresent();
+        return ideas.isVisible(id);
     }
 
     @Override

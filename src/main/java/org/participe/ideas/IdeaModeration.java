@@ -5,22 +5,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.participe.ideas.internal.IdeaCountsStore;
+import org.participe.ideas.internal.IdeaStore;
 import org.participe.moderation.ContentRef;
 import org.participe.moderation.ContentSummary;
 import org.participe.moderation.ModeratedContent;
 import org.participe.moderation.ModerationReason;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Ideas as the moderation feature sees them. */
 @Component
 class IdeaModeration implements ModeratedContent {
 
-    private final JdbcClient jdbc;
+    private final IdeaStore store;
+    private final IdeaCountsStore counts;
     private final IdeaService ideas;
 
-    IdeaModeration(JdbcClient jdbc, IdeaService ideas) {
-        this.jdbc = jdbc;
+    IdeaModeration(IdeaStore store, IdeaCountsStore counts, IdeaService ideas) {
+        this.store = store;
+        this.counts = counts;
         this.ideas = ideas;
     }
 
@@ -34,21 +37,18 @@ class IdeaModeration implements ModeratedContent {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("select id, title, left(description, 600), author_id, created_at from idea where id in (:ids)")
-                .param("ids", ids)
-                .query((rs, n) -> Map.entry(rs.getLong(1), new ContentSummary(rs.getString(2), rs.getString(3), rs.getLong(4),
-                        "ideas/" + rs.getLong(1), rs.getTimestamp(5).toInstant(), false)))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return store.summaries(ids).stream().collect(Collectors.toMap(IdeaStore.Summary::id, idea -> new ContentSummary(idea.title(),
+                idea.excerpt(), idea.authorId(), "ideas/" + idea.id(), idea.createdAt(), false)));
     }
 
     @Override
     public long countBy(long accountId) {
-        return jdbc.sql("select count(*) from idea where author_id = ? and status <> 'PENDING'").param(accountId).query(Long.class).single();
+        return store.countPublishedBy(accountId);
     }
 
     @Override
     public int supportCount(long id) {
-        return jdbc.sql("select support_count from idea_counts where idea_id = ?").param(id).query(Integer.class).optional().orElse(0);
+        return counts.supportCount(id);
     }
 
     @Override
@@ -60,8 +60,7 @@ class IdeaModeration implements ModeratedContent {
 
     @Override
     public List<Item> hideAllBy(long authorId) {
-        List<Item> hidden = jdbc.sql("select id, created_at from idea where author_id = ? and not hidden for update")
-                .param(authorId).query((rs, n) -> new Item(rs.getLong(1), rs.getTimestamp(2).toInstant())).list();
+        List<Item> hidden = store.lockShownBy(authorId).stream().map(idea -> new Item(idea.id(), idea.createdAt())).toList();
         if (!hidden.isEmpty()) {
             ideas.setHidden(hidden.stream().map(Item::id).toList(), ModerationReason.AUTHOR_BLOCKED.name());
         }
@@ -70,7 +69,7 @@ class IdeaModeration implements ModeratedContent {
 
     @Override
     public void lock(long id) {
-        jdbc.sql("select id from idea where id = ? for update").param(id).query(Long.class).optional();
+        store.lockRow(id);
     }
 
     @Override

@@ -1,17 +1,16 @@
 package org.participe.ideas;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
+import org.participe.base.PhotoProcessor;
 import org.participe.base.i18n.LocalePreference;
 import org.participe.base.ratelimit.RateLimiter;
 import org.participe.base.validation.InvalidInputException;
@@ -19,27 +18,36 @@ import org.participe.base.validation.TooManyRequestsException;
 import org.participe.base.validation.TypedText;
 import org.participe.follows.FollowService;
 import org.participe.follows.FollowTarget;
+import org.participe.ideas.internal.IdeaCardStore;
+import org.participe.ideas.internal.IdeaCountsStore;
+import org.participe.ideas.internal.IdeaPhotoStore;
+import org.participe.ideas.internal.IdeaRecord;
+import org.participe.ideas.internal.IdeaState;
+import org.participe.ideas.internal.IdeaStore;
+import org.participe.ideas.internal.IdeaText;
+import org.participe.ideas.internal.IdeaTimelineStore;
+import org.participe.ideas.internal.NewIdea;
+import org.participe.ideas.internal.SupportStore;
 import org.participe.moderation.ContentRef;
 import org.participe.moderation.ModerationQueue;
-import org.participe.base.PhotoProcessor;
 import org.participe.security.CurrentUser;
 import org.participe.security.ParticipeUser;
 import org.participe.security.Roles;
-import org.participe.town.TownProfile;
 import org.participe.town.TownService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Residents' ideas: proposing, finding, supporting, following, editing and withdrawing them.
- * Lists and pages are read with one SQL statement each, whatever their size; counts are columns
- * kept exact in the same transaction as the rows they count.
+ * Residents' ideas: proposing, finding, supporting, following, editing and withdrawing them; and
+ * officials' answers. Each public method is a use case: it checks who acts and the rules, then
+ * asks the stores of {@code internal} (one per table) to read or write. Lists and pages are read
+ * with one SQL statement each, whatever their size; counts are kept exact in the same transaction
+ * as the rows they count.
  */
 @Service
 @Transactional
@@ -51,16 +59,17 @@ public class IdeaService {
     public static final int DESCRIPTION_MAX = 5000;
     public static final int PHOTO_DESCRIPTION_MAX = 250;
     public static final Duration EDIT_WINDOW = Duration.ofMinutes(30);
+    private static final EditWindow EDITING = new EditWindow(EDIT_WINDOW);
     static final String RESIDENT = "hasRole('" + Roles.RESIDENT + "')";
     static final String ANYONE = "permitAll()";
 
-    /** An idea {@code i} with its counts {@code c}, kept in a table of their own (V7__idea_counts.sql), and its author {@code a}. */
-    private static final String IDEA_WITH_COUNTS = "idea i join idea_counts c on c.idea_id = i.id join account a on a.id = i.author_id";
-    private static final String CARD_COLUMNS = """
-            i.id, i.title, left(i.description, 220) as excerpt, i.category_id, i.neighbourhood_id, i.status,
-            c.support_count, c.comment_count, i.has_photo, i.published_at, i.created_at, a.display_name as author_name, i.lang""";
-
-    private final JdbcClient jdbc;
+    private final IdeaStore ideas;
+    private final IdeaCardStore cards;
+    private final IdeaCountsStore counts;
+    private final SupportStore supports;
+    private final IdeaTimelineStore timeline;
+    private final IdeaPhotoStore photos;
+    private final LinkedInitiatives initiatives;
     private final TownService town;
     private final FollowService follows;
     private final ModerationQueue moderation;
@@ -71,9 +80,17 @@ public class IdeaService {
     private final LocalePreference languages;
     private final int ideasPerDay;
 
-    IdeaService(JdbcClient jdbc, TownService town, FollowService follows, ModerationQueue moderation, RateLimiter rateLimiter, CurrentUser currentUser,
-                ApplicationEventPublisher events, Clock clock, LocalePreference languages, @Value("${participe.ideas.per-day:5}") int ideasPerDay) {
-        this.jdbc = jdbc;
+    IdeaService(IdeaStore ideas, IdeaCardStore cards, IdeaCountsStore counts, SupportStore supports, IdeaTimelineStore timeline,
+                IdeaPhotoStore photos, LinkedInitiatives initiatives, TownService town, FollowService follows, ModerationQueue moderation, RateLimiter rateLimiter,
+                CurrentUser currentUser, ApplicationEventPublisher events, Clock clock, LocalePreference languages,
+                @Value("${participe.ideas.per-day:5}") int ideasPerDay) {
+        this.ideas = ideas;
+        this.cards = cards;
+        this.counts = counts;
+        this.supports = supports;
+        this.timeline = timeline;
+        this.photos = photos;
+        this.initiatives = initiatives;
         this.town = town;
         this.follows = follows;
         this.moderation = moderation;
@@ -98,27 +115,18 @@ public class IdeaService {
         }
         PhotoProcessor.Processed photo = draft.photo() == null ? null : PhotoProcessor.process(draft.photo());
         boolean pending = town.profile().preModeration();
-        Timestamp now = Timestamp.from(clock.instant());
-        long id = jdbc.sql("""
-                        insert into idea (author_id, title, description, category_id, neighbourhood_id, status, has_photo,
-                                          photo_description, lang, created_at, updated_at, published_at)
-                        values (:author, :title, :description, :category, :neighbourhood, :status, :photo,
-                                :photoDescription, :lang, :now, :now, :published)
-                        returning id""")
-                .param("author", author.accountId()).param("title", clean.title()).param("description", clean.description())
-                .param("photoDescription", photo == null ? null : clean.photoDescription()).param("lang", languages.writingLanguage())
-                .param("category", clean.categoryId()).param("neighbourhood", clean.neighbourhoodId())
-                .param("status", pending ? IdeaStatus.PENDING.name() : IdeaStatus.PUBLISHED.name())
-                .param("photo", photo != null).param("now", now).param("published", pending ? null : now)
-                .query(Long.class).single();
+        Instant now = clock.instant();
+        long id = ideas.insert(new NewIdea(author.accountId(), clean.title(), clean.description(), clean.categoryId(), clean.neighbourhoodId(),
+                pending ? IdeaStatus.PENDING : IdeaStatus.PUBLISHED, photo != null, photo == null ? null : clean.photoDescription(),
+                languages.writingLanguage(), now, pending ? null : now));
         if (photo != null) {
-            savePhoto(id, photo);
+            photos.save(id, photo);
         }
         if (!pending) {
-            timeline(id, "PUBLISHED", null, IdeaStatus.PUBLISHED, author.accountId(), null);
+            addToTimeline(id, "PUBLISHED", null, IdeaStatus.PUBLISHED, author.accountId(), null);
         }
         follows.follow(author.accountId(), FollowTarget.idea(id));
-        moderation.published(ContentRef.idea(id), author.accountId(), now.toInstant(), pending, true);
+        moderation.published(ContentRef.idea(id), author.accountId(), now, pending, true);
         events.publishEvent(new IdeaEvents.IdeaProposed(id, author.accountId(), pending));
         return id;
     }
@@ -127,46 +135,35 @@ public class IdeaService {
     @PreAuthorize(ANYONE)
     @Transactional(readOnly = true)
     public ProposalAccess proposalAccess() {
-        if (currentUser.get().isEmpty()) {
-            return ProposalAccess.SIGN_IN;
-        }
-        if (currentUser.hasRole(Roles.RESIDENT)) {
-            return ProposalAccess.ALLOWED;
-        }
-        if (currentUser.hasRole(Roles.BLOCKED)) {
-            return ProposalAccess.BLOCKED;
-        }
-        return currentUser.hasRole(Roles.UNCONFIRMED) ? ProposalAccess.CONFIRM_EMAIL : ProposalAccess.RESIDENTS_ONLY;
+        return switch (IdeaPermissions.participation(Viewer.of(currentUser))) {
+            case ALLOWED -> ProposalAccess.ALLOWED;
+            case SIGN_IN -> ProposalAccess.SIGN_IN;
+            case CONFIRM_EMAIL -> ProposalAccess.CONFIRM_EMAIL;
+            case BLOCKED -> ProposalAccess.BLOCKED;
+            case READ_ONLY, CLOSED -> ProposalAccess.RESIDENTS_ONLY;
+        };
     }
 
     /** The author corrects the idea within 30 minutes of publication, while nobody has supported or commented on it. */
     @PreAuthorize(RESIDENT)
     public void edit(long ideaId, IdeaDraft draft, long version) {
         ParticipeUser author = currentUser.require();
-        Row row = lockRow(ideaId);
-        if (row.authorId() != author.accountId()) {
+        IdeaState idea = lock(ideaId);
+        if (idea.authorId() != author.accountId()) {
             throw new AccessDeniedException("Only the author edits an idea");
         }
-        if (!isEditable(row)) {
+        if (!EDITING.isOpen(idea.status(), idea.editableSince(), idea.supportCount(), idea.commentCount(), clock.instant())) {
             throw InvalidInputException.of("idea", "idea.edit.closed");
         }
         Clean clean = validate(draft);
         PhotoProcessor.Processed photo = draft.photo() == null ? null : PhotoProcessor.process(draft.photo());
-        int updated = jdbc.sql("""
-                        update idea set title = :title, description = :description, category_id = :category,
-                               neighbourhood_id = :neighbourhood, has_photo = has_photo or :photo, updated_at = :now, version = version + 1,
-                               photo_description = case when :keepPhotoDescription then photo_description else :photoDescription end
-                        where id = :id and version = :version""")
-                .param("keepPhotoDescription", draft.photoDescription() == null).param("photoDescription", clean.photoDescription())
-                .param("title", clean.title()).param("description", clean.description()).param("category", clean.categoryId())
-                .param("neighbourhood", clean.neighbourhoodId()).param("photo", photo != null)
-                .param("now", Timestamp.from(clock.instant())).param("id", ideaId).param("version", version).update();
-        if (updated == 0) {
+        IdeaText text = new IdeaText(clean.title(), clean.description(), clean.categoryId(), clean.neighbourhoodId(), photo != null,
+                clean.photoDescription(), draft.photoDescription() == null);
+        if (!ideas.updateText(ideaId, version, text, clock.instant())) {
             throw new OptimisticLockingFailureException("The idea changed since it was read");
         }
         if (photo != null) {
-            jdbc.sql("delete from idea_photo where idea_id = ?").param(ideaId).update();
-            savePhoto(ideaId, photo);
+            photos.replace(ideaId, photo);
         }
         events.publishEvent(new IdeaEvents.IdeaChanged(ideaId));
     }
@@ -175,26 +172,26 @@ public class IdeaService {
     @PreAuthorize(RESIDENT)
     public void withdraw(long ideaId) {
         ParticipeUser author = currentUser.require();
-        Row row = lockRow(ideaId);
-        if (row.authorId() != author.accountId()) {
+        IdeaState idea = lock(ideaId);
+        if (idea.authorId() != author.accountId()) {
             throw new AccessDeniedException("Only the author withdraws an idea");
         }
-        if (row.status() == IdeaStatus.WITHDRAWN || row.status() == IdeaStatus.DONE) {
+        if (idea.status() == IdeaStatus.WITHDRAWN || idea.status() == IdeaStatus.DONE) {
             return;
         }
-        changeStatus(ideaId, row.status(), IdeaStatus.WITHDRAWN, "WITHDRAWN", author.accountId());
+        changeStatus(ideaId, idea.status(), IdeaStatus.WITHDRAWN, "WITHDRAWN", author.accountId());
         moderation.withdrawn(ContentRef.idea(ideaId));
     }
 
     /** An official publishes an idea that waited for pre-moderation. */
     @PreAuthorize("hasRole('" + Roles.OFFICIAL + "')")
     public void approve(long ideaId) {
-        Row row = lockRow(ideaId);
-        if (row.status() != IdeaStatus.PENDING) {
+        IdeaState idea = lock(ideaId);
+        if (idea.status() != IdeaStatus.PENDING) {
             return;
         }
         long official = currentUser.require().accountId();
-        jdbc.sql("update idea set published_at = :now where id = :id").param("now", Timestamp.from(clock.instant())).param("id", ideaId).update();
+        ideas.setPublishedAt(ideaId, clock.instant());
         changeStatus(ideaId, IdeaStatus.PENDING, IdeaStatus.PUBLISHED, "PUBLISHED", official);
         moderation.approved(ContentRef.idea(ideaId), official);
     }
@@ -207,31 +204,28 @@ public class IdeaService {
      */
     @PreAuthorize("hasRole('" + Roles.OFFICIAL + "')")
     public void answer(long ideaId, IdeaStatus to, String text, long version) {
-        if (to == IdeaStatus.PENDING || to == IdeaStatus.PUBLISHED || to == IdeaStatus.WITHDRAWN) {
+        if (!AnswerPolicy.mayGive(to)) {
             throw InvalidInputException.of("status", "idea.answer.status");
         }
         String answer = text == null ? "" : text.strip();
-        if ((to == IdeaStatus.ACCEPTED || to == IdeaStatus.REJECTED) && TypedText.length(answer) < 20) {
+        if (AnswerPolicy.needsReason(to) && !AnswerPolicy.isReasoned(answer)) {
             throw InvalidInputException.of("text", "idea.answer.reason-required");
         }
-        if (TypedText.length(answer) > 5000) {
-            throw InvalidInputException.of("text", "validation.max-length", 5000);
+        if (TypedText.length(answer) > AnswerPolicy.TEXT_MAX) {
+            throw InvalidInputException.of("text", "validation.max-length", AnswerPolicy.TEXT_MAX);
         }
         TypedText.require("text", answer);
-        Row row = lockRow(ideaId);
-        if (row.status() == IdeaStatus.PENDING || row.status() == IdeaStatus.WITHDRAWN) {
+        IdeaState idea = lock(ideaId);
+        if (!AnswerPolicy.isAnswerable(idea.status())) {
             throw InvalidInputException.of("status", "idea.answer.status");
         }
         long official = currentUser.require().accountId();
-        Timestamp now = Timestamp.from(clock.instant());
-        int updated = jdbc.sql("update idea set status = ?, last_answered_at = ?, updated_at = ?, version = version + 1 where id = ? and version = ?")
-                .params(to.name(), now, now, ideaId, version).update();
-        if (updated == 0) {
+        if (!ideas.answer(ideaId, version, to, clock.instant())) {
             throw new OptimisticLockingFailureException("The idea changed since it was read");
         }
-        timeline(ideaId, "OFFICIAL_ANSWER", row.status(), to, official, answer.isEmpty() ? null : answer);
-        moderation.answered(ContentRef.idea(ideaId), official, row.status().name(), to.name(), answer.isEmpty() ? null : answer);
-        events.publishEvent(new IdeaEvents.IdeaStatusChanged(ideaId, row.status(), to));
+        addToTimeline(ideaId, "OFFICIAL_ANSWER", idea.status(), to, official, answer.isEmpty() ? null : answer);
+        moderation.answered(ContentRef.idea(ideaId), official, idea.status().name(), to.name(), answer.isEmpty() ? null : answer);
+        events.publishEvent(new IdeaEvents.IdeaStatusChanged(ideaId, idea.status(), to));
         events.publishEvent(new IdeaEvents.IdeaChanged(ideaId));
     }
 
@@ -247,33 +241,28 @@ public class IdeaService {
     public void linkToInitiative(long ideaId, long initiativeId, boolean moveToInProgress, String answer) {
         String answerText = answer == null ? null : answer.strip();
         if (answerText != null) {
-            if (TypedText.length(answerText) < 20) {
+            if (!AnswerPolicy.isReasoned(answerText)) {
                 throw InvalidInputException.of("answer", "idea.answer.reason-required");
             }
-            if (TypedText.length(answerText) > 5000) {
-                throw InvalidInputException.of("answer", "validation.max-length", 5000);
+            if (TypedText.length(answerText) > AnswerPolicy.TEXT_MAX) {
+                throw InvalidInputException.of("answer", "validation.max-length", AnswerPolicy.TEXT_MAX);
             }
             TypedText.require("answer", answerText);
         }
-        Row row = lockRow(ideaId);
-        if (row.status() == IdeaStatus.PENDING || row.status() == IdeaStatus.WITHDRAWN) {
+        IdeaState idea = lock(ideaId);
+        if (!AnswerPolicy.isAnswerable(idea.status())) {
             throw InvalidInputException.of("ideaId", "initiative.link.not-public");
         }
         long staff = currentUser.require().accountId();
-        IdeaStatus to = moveToInProgress && row.status() != IdeaStatus.IN_PROGRESS && row.status() != IdeaStatus.DONE
-                ? IdeaStatus.IN_PROGRESS : row.status();
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("""
-                        update idea set initiative_id = ?, status = ?, last_answered_at = case when ? then ? else last_answered_at end,
-                               updated_at = ?, version = version + 1
-                        where id = ?""")
-                .params(initiativeId, to.name(), answerText != null, now, now, ideaId).update();
-        timeline(ideaId, "INITIATIVE_LINKED", row.status(), to == row.status() ? null : to, staff, answerText);
+        IdeaStatus to = moveToInProgress && idea.status() != IdeaStatus.IN_PROGRESS && idea.status() != IdeaStatus.DONE
+                ? IdeaStatus.IN_PROGRESS : idea.status();
+        ideas.linkToInitiative(ideaId, initiativeId, to, answerText != null, clock.instant());
+        addToTimeline(ideaId, "INITIATIVE_LINKED", idea.status(), to == idea.status() ? null : to, staff, answerText);
         if (answerText != null) {
-            moderation.answered(ContentRef.idea(ideaId), staff, row.status().name(), to.name(), answerText);
+            moderation.answered(ContentRef.idea(ideaId), staff, idea.status().name(), to.name(), answerText);
         }
-        if (to != row.status()) {
-            events.publishEvent(new IdeaEvents.IdeaStatusChanged(ideaId, row.status(), to));
+        if (to != idea.status()) {
+            events.publishEvent(new IdeaEvents.IdeaStatusChanged(ideaId, idea.status(), to));
         }
         events.publishEvent(new IdeaEvents.IdeaChanged(ideaId));
     }
@@ -287,19 +276,16 @@ public class IdeaService {
     @PreAuthorize(RESIDENT)
     public int support(long ideaId) {
         ParticipeUser user = currentUser.require();
-        Row row = visibleRow(ideaId, user);
-        if (!row.status().isOpenToSupport() || row.hidden()) {
+        IdeaState idea = visibleTo(ideaId, user);
+        if (!idea.status().isOpenToSupport() || idea.hidden()) {
             throw InvalidInputException.of("support", "idea.support.closed");
         }
-        int inserted = jdbc.sql("insert into support (idea_id, account_id, created_at) values (?, ?, ?) on conflict do nothing")
-                .params(ideaId, user.accountId(), Timestamp.from(clock.instant())).update();
-        if (inserted == 0) {
-            return supportCount(ideaId);
+        if (!supports.add(ideaId, user.accountId(), clock.instant())) {
+            return counts.supportCount(ideaId);
         }
-        int count = jdbc.sql("update idea_counts set support_count = support_count + 1 where idea_id = ? returning support_count")
-                .param(ideaId).query(Integer.class).single();
+        int count = counts.supportAdded(ideaId);
         follows.followBecauseSupported(user.accountId(), FollowTarget.idea(ideaId));
-        if (!row.thresholdReached()) { // marking it twice is harmless: checkThreshold only marks an unmarked idea
+        if (!idea.thresholdReached()) { // marking it twice is harmless: checkThreshold only marks an unmarked idea
             checkThreshold(ideaId, count);
         }
         events.publishEvent(new IdeaEvents.SupportGiven(ideaId, user.accountId()));
@@ -310,40 +296,33 @@ public class IdeaService {
     @PreAuthorize(RESIDENT)
     public int withdrawSupport(long ideaId) {
         ParticipeUser user = currentUser.require();
-        Row row = visibleRow(ideaId, user);
-        if (!row.status().isOpenToSupport()) {
+        IdeaState idea = visibleTo(ideaId, user);
+        if (!idea.status().isOpenToSupport()) {
             throw InvalidInputException.of("support", "idea.support.closed");
         }
-        int deleted = jdbc.sql("delete from support where idea_id = ? and account_id = ?").params(ideaId, user.accountId()).update();
-        if (deleted == 0) {
-            return supportCount(ideaId);
+        if (!supports.remove(ideaId, user.accountId())) {
+            return counts.supportCount(ideaId);
         }
-        int count = jdbc.sql("update idea_counts set support_count = support_count - 1 where idea_id = ? returning support_count")
-                .param(ideaId).query(Integer.class).single();
+        int count = counts.supportRemoved(ideaId);
         events.publishEvent(new IdeaEvents.SupportWithdrawn(ideaId, user.accountId()));
         events.publishEvent(new IdeaEvents.IdeaChanged(ideaId));
         return count;
     }
 
     private void checkThreshold(long ideaId, int count) {
-        TownProfile rules = town.profile();
-        if (count < rules.thresholdSupports()) {
+        SupportThreshold threshold = new SupportThreshold(town.profile().thresholdSupports(), town.profile().thresholdDays());
+        if (!threshold.worthCounting(count)) {
             return;
         }
         Instant now = clock.instant();
-        // counts no further than the threshold: a popular idea's supports are not all read again on each new one
-        int recent = jdbc.sql("select count(*) from (select 1 from support where idea_id = ? and created_at > ? limit ?) recent")
-                .params(ideaId, Timestamp.from(now.minus(Duration.ofDays(rules.thresholdDays()))), rules.thresholdSupports())
-                .query(Integer.class).single();
-        if (recent < rules.thresholdSupports()) {
+        int recent = supports.countSinceUpTo(ideaId, threshold.countsFrom(now), threshold.supports());
+        if (!threshold.isReachedBy(recent)) {
             return;
         }
-        int marked = jdbc.sql("update idea set threshold_reached_at = ? where id = ? and threshold_reached_at is null")
-                .params(Timestamp.from(now), ideaId).update();
-        if (marked == 1) {
-            timeline(ideaId, "THRESHOLD_REACHED", null, null, null, null);
+        if (ideas.markThresholdReached(ideaId, now)) {
+            addToTimeline(ideaId, "THRESHOLD_REACHED", null, null, null, null);
             moderation.answerExpected(ContentRef.idea(ideaId), now);
-            events.publishEvent(new IdeaEvents.IdeaReachedThreshold(ideaId, recent, rules.thresholdSupports(), rules.thresholdDays()));
+            events.publishEvent(new IdeaEvents.IdeaReachedThreshold(ideaId, recent, threshold.supports(), threshold.days()));
         }
     }
 
@@ -353,19 +332,7 @@ public class IdeaService {
     @PreAuthorize(ANYONE)
     @Transactional(readOnly = true)
     public List<IdeaCard> list(IdeaFilter filter, int offset, int limit) {
-        Map<String, Object> params = new HashMap<>();
-        String where = publicWhere(filter, params);
-        String order = switch (filter.sortOrDefault()) {
-            case SUPPORTED -> "c.support_count desc, c.idea_id desc";
-            case DISCUSSED -> "c.comment_count desc, c.idea_id desc";
-            case ANSWERED -> "i.last_answered_at desc nulls last, i.id desc";
-            case NEWEST -> "i.published_at desc, i.id desc";
-        };
-        params.put("limit", Math.max(1, Math.min(limit, 100)));
-        params.put("offset", Math.max(0, offset));
-        return jdbc.sql("select " + CARD_COLUMNS + " from " + IDEA_WITH_COUNTS + " where " + where
-                        + " order by " + order + " limit :limit offset :offset")
-                .params(params).query(IdeaService::card).list();
+        return cards.list(filter, Math.max(0, offset), Math.max(1, Math.min(limit, 100)));
     }
 
     /**
@@ -375,37 +342,7 @@ public class IdeaService {
     @PreAuthorize(ANYONE)
     @Transactional(readOnly = true)
     public long countUpTo(IdeaFilter filter, int limit) {
-        Map<String, Object> params = new HashMap<>();
-        String where = publicWhere(filter, params);
-        params.put("countLimit", Math.max(0, limit) + 1);
-        return jdbc.sql("select count(*) from (select 1 from idea i where " + where + " limit :countLimit) matching")
-                .params(params).query(Long.class).single();
-    }
-
-    private static String publicWhere(IdeaFilter filter, Map<String, Object> params) {
-        List<String> conditions = new ArrayList<>(List.of("not i.hidden", "i.status <> 'PENDING'"));
-        String text = TypedText.forSearch(filter.text());
-        if (!text.isEmpty()) {
-            conditions.add("i.search @@ websearch_to_tsquery('participe_french', :text)");
-            params.put("text", text);
-        }
-        if (filter.categoryId() != null) {
-            conditions.add("i.category_id = :category");
-            params.put("category", filter.categoryId());
-        }
-        if (filter.neighbourhoodId() != null) {
-            if (filter.neighbourhoodId() == IdeaFilter.WHOLE_TOWN) {
-                conditions.add("i.neighbourhood_id is null");
-            } else {
-                conditions.add("i.neighbourhood_id = :neighbourhood");
-                params.put("neighbourhood", filter.neighbourhoodId());
-            }
-        }
-        if (filter.status() != null) {
-            conditions.add("i.status = :status");
-            params.put("status", filter.status().name());
-        }
-        return String.join(" and ", conditions);
+        return cards.countUpTo(filter, Math.max(0, limit) + 1);
     }
 
     /**
@@ -416,77 +353,51 @@ public class IdeaService {
     @Transactional(readOnly = true)
     public List<IdeaCard> similar(String title) {
         String text = TypedText.forSearch(title);
-        if (text.length() < 4) {
-            return List.of();
-        }
-        return jdbc.sql("select " + CARD_COLUMNS + " from " + IDEA_WITH_COUNTS + ",\n" + """
-                              lateral (select coalesce(nullif(replace(plainto_tsquery('participe_french', :text)::text, '&', '|'), ''), 'x')::tsquery as q) words
-                         where not i.hidden and i.status not in ('PENDING', 'WITHDRAWN')
-                           and (i.search @@ words.q or similarity(participe_unaccent(lower(i.title)), participe_unaccent(lower(:text))) > 0.25)
-                         order by ts_rank(i.search, words.q) + similarity(participe_unaccent(lower(i.title)), participe_unaccent(lower(:text))) desc, i.id desc
-                         limit 5""")
-                .param("text", text).query(IdeaService::card).list();
+        return text.length() < 4 ? List.of() : cards.similar(text);
     }
 
     /** One idea as the viewer may see it: public ideas for all, pending or hidden ones for their author and officials. */
     @PreAuthorize(ANYONE)
     @Transactional(readOnly = true)
     public Optional<IdeaDetail> detail(long ideaId) {
-        Long viewer = currentUser.get().filter(ParticipeUser::confirmed).map(ParticipeUser::accountId).orElse(null);
-        Optional<IdeaDetail> detail = jdbc.sql("""
-                        select i.*, c.support_count, c.comment_count, a.display_name as author_name,
-                               exists (select 1 from support s where s.idea_id = i.id and s.account_id = :viewer) as supported,
-                               (select t.title from initiative t where t.id = i.initiative_id and t.published and not t.archived) as initiative_title
-                        from %s where i.id = :id""".formatted(IDEA_WITH_COUNTS))
-                .param("viewer", viewer == null ? -1L : viewer).param("id", ideaId)
-                .query((rs, n) -> new IdeaDetail(rs.getLong("id"), rs.getString("title"), rs.getString("description"),
-                        rs.getLong("author_id"), rs.getString("author_name"), rs.getLong("category_id"),
-                        (Long) rs.getObject("neighbourhood_id"), IdeaStatus.valueOf(rs.getString("status")), rs.getBoolean("hidden"),
-                        rs.getInt("support_count"), rs.getInt("comment_count"), rs.getBoolean("has_photo"),
-                        instant(rs, "created_at"), instant(rs, "published_at"), instant(rs, "updated_at"),
-                        instant(rs, "threshold_reached_at"), rs.getLong("version"),
-                        viewer != null && viewer == rs.getLong("author_id"), rs.getBoolean("supported"), false,
-                        (Long) rs.getObject("initiative_id"), rs.getString("initiative_title"), rs.getString("hidden_reason"),
-                        rs.getString("lang"), rs.getString("photo_description")))
-                .optional();
-        return detail.filter(this::mayView).map(d -> new IdeaDetail(d.id(), d.title(), d.description(), d.authorId(), d.authorName(),
+        return readable(ideaId).map(d -> new IdeaDetail(d.id(), d.title(), d.description(), d.authorId(), d.authorName(),
                 d.categoryId(), d.neighbourhoodId(), d.status(), d.hidden(), d.supportCount(), d.commentCount(), d.hasPhoto(),
                 d.createdAt(), d.publishedAt(), d.updatedAt(), d.thresholdReachedAt(), d.version(), d.mine(), d.supportedByMe(),
-                d.mine() && isEditable(d.status(), d.publishedAt() != null ? d.publishedAt() : d.createdAt(), d.supportCount(), d.commentCount()),
-                d.initiativeId(), d.initiativeTitle(), d.hiddenReason(), d.lang(), d.photoDescription()));
+                d.initiativeId(), d.initiativeId() == null ? null : initiatives.publicTitle(d.initiativeId()).orElse(null),
+                d.hiddenReason(), d.lang(), d.photoDescription(), capabilities(d)));
+    }
+
+    /** Whether the viewer may see the idea (see {@link #detail}). */
+    @PreAuthorize(ANYONE)
+    @Transactional(readOnly = true)
+    public boolean isVisible(long ideaId) {
+        return readable(ideaId).isPresent();
     }
 
     @PreAuthorize(ANYONE)
     @Transactional(readOnly = true)
     public List<TimelineEntry> timeline(long ideaId) {
-        if (detail(ideaId).isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("""
-                        select e.kind, e.from_status, e.to_status, a.display_name, e.text, e.occurred_at, e.lang
-                        from idea_event e left join account a on a.id = e.actor_id
-                        where e.idea_id = ? order by e.occurred_at, e.id""")
-                .param(ideaId)
-                .query((rs, n) -> new TimelineEntry(rs.getString(1), status(rs.getString(2)), status(rs.getString(3)),
-                        rs.getString(4), rs.getString(5), instant(rs, "occurred_at"), rs.getString("lang")))
-                .list();
+        return readable(ideaId).isEmpty() ? List.of() : timeline.entries(ideaId);
     }
 
     /** The photo or its thumbnail, for ideas the viewer may see. */
     @PreAuthorize(ANYONE)
     @Transactional(readOnly = true)
     public Optional<byte[]> photo(long ideaId, boolean thumbnail) {
-        if (detail(ideaId).isEmpty()) {
-            return Optional.empty();
-        }
-        return jdbc.sql("select " + (thumbnail ? "thumbnail" : "content") + " from idea_photo where idea_id = ?")
-                .param(ideaId).query(byte[].class).optional();
+        return readable(ideaId).isEmpty() ? Optional.empty() : photos.read(ideaId, thumbnail);
     }
 
     @PreAuthorize(ANYONE)
     @Transactional(readOnly = true)
     public boolean acceptsComments(long ideaId) {
-        return detail(ideaId).filter(d -> !d.hidden() && d.status().isOpenToComments()).isPresent();
+        return readable(ideaId).filter(d -> !d.hidden() && d.status().isOpenToComments()).isPresent();
+    }
+
+    /** The ideas that fed into an initiative, the most supported first: the initiatives feature shows them. */
+    @PreAuthorize(ANYONE)
+    @Transactional(readOnly = true)
+    public List<Long> idsLinkedTo(long initiativeId) {
+        return cards.idsLinkedTo(initiativeId);
     }
 
     /** Cards for ideas given by id (what a person follows), in the given order, skipping those they may not see. */
@@ -497,42 +408,47 @@ public class IdeaService {
             return List.of();
         }
         Map<Long, IdeaCard> byId = new HashMap<>();
-        jdbc.sql("select " + CARD_COLUMNS + " from " + IDEA_WITH_COUNTS + " where i.id in (:ids) and not i.hidden and i.status <> 'PENDING'")
-                .param("ids", ids).query(IdeaService::card).list().forEach(card -> byId.put(card.id(), card));
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        cards.publicCards(ids).forEach(card -> byId.put(card.id(), card));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     /** The signed-in person's own ideas, whatever their status. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<IdeaCard> myIdeas(int offset, int limit) {
-        return jdbc.sql("select " + CARD_COLUMNS + " from " + IDEA_WITH_COUNTS + " where i.author_id = ? order by i.created_at desc, i.id desc limit ? offset ?")
-                .params(currentUser.require().accountId(), limit, offset).query(IdeaService::card).list();
+        return cards.byAuthor(currentUser.require().accountId(), offset, limit);
     }
 
     /** The ideas the signed-in person supports, most recent support first. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<IdeaCard> supportedIdeas(int offset, int limit) {
-        return jdbc.sql("select " + CARD_COLUMNS + " " + """
-                         from support s join idea i on i.id = s.idea_id join account a on a.id = i.author_id join idea_counts c on c.idea_id = i.id
-                         where s.account_id = ? and not i.hidden order by s.created_at desc, i.id desc limit ? offset ?""")
-                .params(currentUser.require().accountId(), limit, offset).query(IdeaService::card).list();
+        return cards.supportedBy(currentUser.require().accountId(), offset, limit);
     }
 
     @PreAuthorize(ANYONE)
     @Transactional(readOnly = true)
     public int supportCount(long ideaId) {
-        return jdbc.sql("select support_count from idea_counts where idea_id = ?").param(ideaId).query(Integer.class).optional().orElse(0);
+        return counts.supportCount(ideaId);
+    }
+
+    // Called by the moderation and comments features, through this module's own adapters --------
+
+    /** Moderation shows or hides ideas; the idea pages open refresh. */
+    void setHidden(Collection<Long> ids, String reason) {
+        ideas.setHidden(ids, reason);
+        ids.forEach(id -> events.publishEvent(new IdeaEvents.IdeaChanged(id)));
+    }
+
+    /** Keeps comment_count exact: called in the transaction that adds or removes a comment. */
+    void adjustCommentCount(long ideaId, int delta) {
+        counts.addComments(ideaId, delta);
+        events.publishEvent(new IdeaEvents.IdeaChanged(ideaId));
     }
 
     // Rules -------------------------------------------------------------------------------------
 
     private record Clean(String title, String description, long categoryId, Long neighbourhoodId, String photoDescription) {
-    }
-
-    private record Row(long id, long authorId, IdeaStatus status, boolean hidden, Instant publishedAt, Instant createdAt,
-                       int supportCount, int commentCount, boolean thresholdReached) {
     }
 
     private Clean validate(IdeaDraft draft) {
@@ -565,91 +481,46 @@ public class IdeaService {
         return new Clean(title, description, draft.categoryId(), draft.neighbourhoodId(), photoDescription.isEmpty() ? null : photoDescription);
     }
 
-    private boolean isEditable(Row row) {
-        return isEditable(row.status(), row.publishedAt() != null ? row.publishedAt() : row.createdAt(), row.supportCount(), row.commentCount());
+    /** What the current person may do on the idea: its page shows that, and each action checks again. */
+    private IdeaCapabilities capabilities(IdeaRecord idea) {
+        boolean editable = EDITING.isOpen(idea.status(), idea.editableSince(), idea.supportCount(), idea.commentCount(), clock.instant());
+        return IdeaPermissions.of(Viewer.of(currentUser), idea.status(), idea.hidden(), idea.mine(), editable);
     }
 
-    private boolean isEditable(IdeaStatus status, Instant since, int supports, int comments) {
-        return (status == IdeaStatus.PUBLISHED || status == IdeaStatus.PENDING) && supports == 0 && comments == 0
-                && clock.instant().isBefore(since.plus(EDIT_WINDOW));
+    /** The idea as read, if the viewer may see it; without what other modules add to its page. */
+    private Optional<IdeaRecord> readable(long ideaId) {
+        Long viewer = currentUser.get().filter(ParticipeUser::confirmed).map(ParticipeUser::accountId).orElse(null);
+        return ideas.detail(ideaId, viewer).filter(this::mayView);
     }
 
-    private boolean mayView(IdeaDetail detail) {
+    private boolean mayView(IdeaRecord detail) {
         if (!detail.hidden() && detail.status() != IdeaStatus.PENDING) {
             return true;
         }
         return detail.mine() || currentUser.hasRole(Roles.OFFICIAL);
     }
 
-    private Row lockRow(long ideaId) {
-        return jdbc.sql("select i.id, i.author_id, i.status, i.hidden, i.published_at, i.created_at, c.support_count, c.comment_count, i.threshold_reached_at is not null"
-                + " from idea i join idea_counts c on c.idea_id = i.id where i.id = ? for update of i")
-                .param(ideaId)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), IdeaStatus.valueOf(rs.getString(3)), rs.getBoolean(4),
-                        instant(rs, "published_at"), instant(rs, "created_at"), rs.getInt(7), rs.getInt(8), rs.getBoolean(9)))
-                .optional().orElseThrow(() -> InvalidInputException.of("idea", "idea.not-found"));
+    private IdeaState lock(long ideaId) {
+        return ideas.lock(ideaId).orElseThrow(() -> InvalidInputException.of("idea", "idea.not-found"));
     }
 
-    private Row visibleRow(long ideaId, ParticipeUser user) {
-        Row row = jdbc.sql("select i.id, i.author_id, i.status, i.hidden, i.published_at, i.created_at, c.support_count, c.comment_count, i.threshold_reached_at is not null"
-                + " from idea i join idea_counts c on c.idea_id = i.id where i.id = ?")
-                .param(ideaId)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), IdeaStatus.valueOf(rs.getString(3)), rs.getBoolean(4),
-                        instant(rs, "published_at"), instant(rs, "created_at"), rs.getInt(7), rs.getInt(8), rs.getBoolean(9)))
-                .optional().orElseThrow(() -> InvalidInputException.of("idea", "idea.not-found"));
-        if (row.status() == IdeaStatus.PENDING && row.authorId() != user.accountId()) {
+    private IdeaState visibleTo(long ideaId, ParticipeUser user) {
+        IdeaState idea = ideas.find(ideaId).orElseThrow(() -> InvalidInputException.of("idea", "idea.not-found"));
+        if (idea.status() == IdeaStatus.PENDING && idea.authorId() != user.accountId()) {
             throw InvalidInputException.of("idea", "idea.not-found");
         }
-        return row;
+        return idea;
     }
 
     private void changeStatus(long ideaId, IdeaStatus from, IdeaStatus to, String kind, long actorId) {
-        jdbc.sql("update idea set status = ?, updated_at = ?, version = version + 1 where id = ?")
-                .params(to.name(), Timestamp.from(clock.instant()), ideaId).update();
-        timeline(ideaId, kind, from, to, actorId, null);
+        ideas.setStatus(ideaId, to, clock.instant());
+        addToTimeline(ideaId, kind, from, to, actorId, null);
         events.publishEvent(new IdeaEvents.IdeaStatusChanged(ideaId, from, to));
         events.publishEvent(new IdeaEvents.IdeaChanged(ideaId));
     }
 
-    private void timeline(long ideaId, String kind, IdeaStatus from, IdeaStatus to, Long actorId, String text) {
-        jdbc.sql("insert into idea_event (idea_id, kind, from_status, to_status, actor_id, text, occurred_at, lang) values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(ideaId, kind, from == null ? null : from.name(), to == null ? null : to.name(), actorId, text,
-                        Timestamp.from(clock.instant()), text == null ? "fr" : languages.writingLanguage())
-                .update();
-    }
-
-    private void savePhoto(long ideaId, PhotoProcessor.Processed photo) {
-        jdbc.sql("insert into idea_photo (idea_id, content, content_type, thumbnail) values (?, ?, 'image/jpeg', ?)")
-                .params(ideaId, photo.photo(), photo.thumbnail()).update();
-    }
-
-    /** Moderation shows or hides ideas; the idea pages open refresh. */
-    void setHidden(java.util.Collection<Long> ids, String reason) {
-        jdbc.sql("update idea set hidden = :hidden, hidden_reason = :reason where id in (:ids)")
-                .param("hidden", reason != null).param("reason", reason).param("ids", ids).update();
-        ids.forEach(id -> events.publishEvent(new IdeaEvents.IdeaChanged(id)));
-    }
-
-    /** Keeps comment_count exact: called in the transaction that adds or removes a comment. */
-    void adjustCommentCount(long ideaId, int delta) {
-        jdbc.sql("update idea_counts set comment_count = greatest(0, comment_count + ?) where idea_id = ?").params(delta, ideaId).update();
-        events.publishEvent(new IdeaEvents.IdeaChanged(ideaId));
-    }
-
-    private static IdeaCard card(ResultSet rs, int row) throws SQLException {
-        Instant published = instant(rs, "published_at");
-        return new IdeaCard(rs.getLong("id"), rs.getString("title"), rs.getString("excerpt"), rs.getLong("category_id"),
-                (Long) rs.getObject("neighbourhood_id"), IdeaStatus.valueOf(rs.getString("status")), rs.getInt("support_count"),
-                rs.getInt("comment_count"), rs.getBoolean("has_photo"), published != null ? published : instant(rs, "created_at"),
-                rs.getString("author_name"), rs.getString("lang"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private static IdeaStatus status(String value) {
-        return value == null ? null : IdeaStatus.valueOf(value);
+    /** A timeline entry dated now; a text is in the writer's language, an entry without one in the town's. */
+    private void addToTimeline(long ideaId, String kind, IdeaStatus from, IdeaStatus to, Long actorId, String text) {
+        timeline.add(ideaId, kind, from, to, actorId, text, clock.instant(), text == null ? "fr" : languages.writingLanguage());
     }
 }

@@ -189,7 +189,7 @@ public class InitiativeService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public List<Long> linkedIdeaIds(long initiativeId) {
-        return jdbc.sql("select i.id from idea i join idea_counts c on c.idea_id = i.id where i.initiative_id = ? order by c.support_count desc, i.id").param(initiativeId).query(Long.class).list();
+        return ideas.idsLinkedTo(initiativeId);
     }
 
     // Writing (staff) --------------------------------------------------------------------------

@@ -41,6 +41,7 @@ import org.participe.comments.ui.CommentsSection;
 import org.participe.follows.FollowService;
 import org.participe.follows.FollowTarget;
 import org.participe.follows.ui.FollowButton;
+import org.participe.ideas.IdeaCapabilities;
 import org.participe.ideas.IdeaDetail;
 import org.participe.ideas.IdeaService;
 import org.participe.ideas.IdeaStatus;
@@ -50,9 +51,6 @@ import org.participe.moderation.ContentRef;
 import org.participe.moderation.FollowUpService;
 import org.participe.moderation.ItemFollowUp;
 import org.participe.moderation.ui.ModerationControls;
-import org.participe.security.CurrentUser;
-import org.participe.security.ParticipeUser;
-import org.participe.security.Roles;
 import org.participe.town.TownService;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -68,7 +66,6 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
     private final IdeaService ideas;
     private final CommentService comments;
     private final FollowService follows;
-    private final CurrentUser currentUser;
     private final IdeaLiveUpdates live;
     private final ModerationControls moderation;
     private final FollowUpService followUp;
@@ -85,7 +82,7 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
     static final String SEEN_PRESSED = "element.getAttribute('aria-pressed')";
     private Registration liveRegistration;
 
-    public IdeaView(IdeaService ideas, CommentService comments, FollowService follows, CurrentUser currentUser,
+    public IdeaView(IdeaService ideas, CommentService comments, FollowService follows,
                     IdeaLiveUpdates live, TownService town, ModerationControls moderation, FollowUpService followUp,
                     java.time.Clock clock, @Value("${participe.base-url}") String baseUrl) {
         this.clock = clock;
@@ -94,7 +91,6 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
         this.followUp = followUp;
         this.comments = comments;
         this.follows = follows;
-        this.currentUser = currentUser;
         this.live = live;
         this.names = TownNames.of(town);
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -174,7 +170,7 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
             page.add(initiative);
         }
         page.add(actions(), share(), timeline());
-        if (currentUser.hasRole(Roles.OFFICIAL) && idea.status() != IdeaStatus.PENDING && idea.status() != IdeaStatus.WITHDRAWN) {
+        if (idea.can().answer()) {
             page.add(officialAnswer());
         }
 
@@ -205,10 +201,9 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
         supportCount.getElement().setAttribute("aria-live", "polite");
         commentCount.addClassName("idea-comment-count");
         updateCounts();
-        ParticipeUser user = currentUser.get().orElse(null);
-        boolean participant = currentUser.hasRole(Roles.RESIDENT);
-        if (idea.status().isOpenToSupport() && !idea.hidden()) {
-            if (participant) {
+        IdeaCapabilities can = idea.can();
+        switch (can.support()) {
+            case ALLOWED -> {
                 supportButton = new Button();
                 supportButton.setId("idea-support");
                 // The click carries the state the person saw: a change pushed from another session may have
@@ -217,47 +212,47 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
                         .addEventData(SEEN_PRESSED);
                 updateSupportButton();
                 actions.add(supportButton);
-            } else if (user == null) {
-                actions.add(new Anchor("ideas/" + idea.id() + "/back", getTranslation("idea.sign-in-to-support")));
-            } else if (currentUser.hasRole(Roles.BLOCKED)) {
-                actions.add(new Span(getTranslation("idea.blocked-to-support")));
-            } else if (currentUser.hasRole(Roles.UNCONFIRMED)) {
-                actions.add(new Span(getTranslation("idea.confirm-to-support")));
             }
-        } else {
-            actions.add(new Span(getTranslation("idea.closed-to-support")));
+            case SIGN_IN -> actions.add(new Anchor("ideas/" + idea.id() + "/back", getTranslation("idea.sign-in-to-support")));
+            case BLOCKED -> actions.add(new Span(getTranslation("idea.blocked-to-support")));
+            case CONFIRM_EMAIL -> actions.add(new Span(getTranslation("idea.confirm-to-support")));
+            case CLOSED -> actions.add(new Span(getTranslation("idea.closed-to-support")));
+            case READ_ONLY -> {
+                // staff and administrators read: ideas are residents' voice
+            }
         }
         actions.add(supportCount, commentCount);
-        if (user != null && currentUser.hasRole(Roles.RESIDENT) || currentUser.hasRole(Roles.OFFICIAL)
-                || currentUser.hasRole(Roles.STAFF) || currentUser.hasRole(Roles.ADMIN)) {
+        if (can.follow()) {
             FollowButton follow = new FollowButton(follows, FollowTarget.idea(idea.id()));
             follow.getContent().addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             actions.add(follow);
         }
-        if (idea.mine()) {
-            if (idea.editable()) {
-                Anchor edit = new Anchor("ideas/" + idea.id() + "/edit", getTranslation("idea.edit"));
-                edit.addClassNames("button-link", "button-link-outline");
-                actions.add(edit);
+        if (can.edit()) {
+            Anchor edit = new Anchor("ideas/" + idea.id() + "/edit", getTranslation("idea.edit"));
+            edit.addClassNames("button-link", "button-link-outline");
+            actions.add(edit);
+        }
+        if (can.withdraw()) {
+            Button withdraw = new Button(getTranslation("idea.withdraw"), e -> confirmWithdraw());
+            withdraw.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            actions.add(withdraw);
+        }
+        if (can.flag()) {
+            var flag = moderation.flagButton(ContentRef.idea(idea.id()), idea.authorId(),
+                    !moderation.flaggedByMe(ContentRef.IDEA, List.of(idea.id())).isEmpty(), getTranslation("flag.this-idea"));
+            if (flag != null) {
+                actions.add(flag);
             }
-            if (idea.status() != IdeaStatus.WITHDRAWN && idea.status() != IdeaStatus.DONE) {
-                Button withdraw = new Button(getTranslation("idea.withdraw"), e -> confirmWithdraw());
-                withdraw.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-                actions.add(withdraw);
+        }
+        if (can.moderate()) {
+            long moderationVersion = moderation.versionsForOfficials(ContentRef.IDEA, List.of(idea.id())).getOrDefault(idea.id(), 0L);
+            var tools = moderation.officialTools(ContentRef.idea(idea.id()), idea.hidden(), moderationVersion, getTranslation("flag.this-idea"),
+                    this::reload);
+            if (tools != null) {
+                actions.add(tools);
             }
         }
-        var flag = moderation.flagButton(ContentRef.idea(idea.id()), idea.authorId(),
-                !moderation.flaggedByMe(ContentRef.IDEA, List.of(idea.id())).isEmpty(), getTranslation("flag.this-idea"));
-        if (flag != null && !idea.hidden()) {
-            actions.add(flag);
-        }
-        long moderationVersion = moderation.versionsForOfficials(ContentRef.IDEA, List.of(idea.id())).getOrDefault(idea.id(), 0L);
-        var tools = moderation.officialTools(ContentRef.idea(idea.id()), idea.hidden(), moderationVersion, getTranslation("flag.this-idea"),
-                this::reload);
-        if (tools != null) {
-            actions.add(tools);
-        }
-        if (idea.status() == IdeaStatus.PENDING && currentUser.hasRole(Roles.OFFICIAL)) {
+        if (can.approve()) {
             Button approve = new Button(getTranslation("idea.approve"), e -> {
                 ideas.approve(idea.id());
                 reload();
@@ -397,7 +392,7 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
         section.add(new H2(getTranslation("answer.title")));
         Select<IdeaStatus> status = new Select<>();
         status.setLabel(getTranslation("answer.status"));
-        status.setItems(IdeaStatus.UNDER_REVIEW, IdeaStatus.ACCEPTED, IdeaStatus.REJECTED, IdeaStatus.IN_PROGRESS, IdeaStatus.DONE);
+        status.setItems(IdeaStatus.ANSWERS);
         status.setItemLabelGenerator(value -> getTranslation("idea.status." + value.name()));
         TextArea text = new TextArea(getTranslation("answer.text"));
         text.setHelperText(getTranslation("answer.text.help"));
@@ -438,19 +433,14 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
     }
 
     private CommentsSection.Access commentAccess() {
-        if (idea.hidden() || !idea.status().isOpenToComments()) {
-            return CommentsSection.Access.CLOSED;
-        }
-        if (currentUser.get().isEmpty()) {
-            return CommentsSection.Access.SIGN_IN;
-        }
-        if (currentUser.hasRole(Roles.RESIDENT)) {
-            return CommentsSection.Access.PARTICIPATE;
-        }
-        if (currentUser.hasRole(Roles.BLOCKED)) {
-            return CommentsSection.Access.BLOCKED;
-        }
-        return currentUser.hasRole(Roles.UNCONFIRMED) ? CommentsSection.Access.CONFIRM : CommentsSection.Access.READ;
+        return switch (idea.can().comment()) {
+            case ALLOWED -> CommentsSection.Access.PARTICIPATE;
+            case SIGN_IN -> CommentsSection.Access.SIGN_IN;
+            case CONFIRM_EMAIL -> CommentsSection.Access.CONFIRM;
+            case BLOCKED -> CommentsSection.Access.BLOCKED;
+            case READ_ONLY -> CommentsSection.Access.READ;
+            case CLOSED -> CommentsSection.Access.CLOSED;
+        };
     }
 
     private void confirmWithdraw() {
@@ -471,8 +461,7 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
     /** A change pushed from another session: counts, support state and the discussion. */
     private void refreshLive() {
         ideas.detail(idea.id()).ifPresent(fresh -> {
-            boolean actionsChanged = fresh.status() != idea.status() || fresh.editable() != idea.editable()
-                    || fresh.hidden() != idea.hidden();
+            boolean actionsChanged = fresh.status() != idea.status() || fresh.hidden() != idea.hidden() || !fresh.can().equals(idea.can());
             idea = fresh;
             if (actionsChanged) {
                 render();
