@@ -7,8 +7,14 @@ import static org.participe.test.Security.as;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 
 import jakarta.mail.internet.MimeMessage;
@@ -92,17 +98,22 @@ class MailOutboxIT {
 
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<Integer>> senders = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            senders.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return sender.deliverDue();
-            }));
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            for (int i = 0; i < 4; i++) {
+                senders.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return sender.deliverDue();
+                }, threads));
+            }
+            start.countDown();
+        } finally {
+            threads.shutdown();
         }
-        start.countDown();
         int delivered = senders.stream().mapToInt(CompletableFuture::join).sum();
 
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
@@ -112,6 +123,42 @@ class MailOutboxIT {
             assertThat(Mails.count(to)).as("mails received by %s", to).isEqualTo(1);
         }
         assertThat(delivered).as("what the four senders say they delivered").isLessThanOrEqualTo(recipients.size());
+    }
+
+    @Test
+    void aSenderClaimingWhileAnotherHoldsItsClaimGetsOtherMailsWithoutWaiting() throws Exception {
+        List<String> recipients = IntStream.range(0, 6).mapToObj(i -> TestData.uniqueEmail("outbox-claim" + i)).toList();
+        transactions.executeWithoutResult(status -> recipients.forEach(to -> store.add(MailChannel.SMTP, mail(to, "Réservé"))));
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        List<Long> firstIds = new ArrayList<>();
+        List<Long> secondIds = new ArrayList<>();
+        try {
+            transactions.executeWithoutResult(status -> {
+                firstIds.addAll(store.claim(MailChannel.SMTP, first, Duration.ofMinutes(1), 3).stream().map(MailOutboxStore.Claimed::id).toList());
+                // The first claim is not committed yet: the second sender must skip its rows, not wait for them nor take them.
+                Future<List<Long>> meanwhile = other.submit(() -> store.claim(MailChannel.SMTP, second, Duration.ofMinutes(1), 3).stream()
+                        .map(MailOutboxStore.Claimed::id).toList());
+                try {
+                    secondIds.addAll(meanwhile.get(5, TimeUnit.SECONDS));
+                } catch (TimeoutException waited) {
+                    throw new AssertionError("the second sender waited for the first one's rows");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } finally {
+            other.shutdown();
+            store.release(firstIds, first);
+            store.release(secondIds, second);
+        }
+        assertThat(firstIds).hasSize(3);
+        assertThat(secondIds).isNotEmpty().doesNotContainAnyElementsOf(firstIds);
+        sender.deliverDue();
+        for (String to : recipients) {
+            assertThat(Mails.count(to)).as("mails received by %s", to).isEqualTo(1);
+        }
     }
 
     @Test
