@@ -117,7 +117,7 @@ class NotificationsIT {
         assertThat(mail.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
         String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
         assertThat(body).contains("Hello").contains("text/html").contains("text/plain");
-        // The mail leaves from inside the listener's transaction (SMTP before the commit), so the row may be seen just after it.
+        // The mail leaves through the outbox after the listener's commit, so the row is there by now; the wait costs nothing.
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(kinds(english)).containsExactly("INITIATIVE_UPDATE"));
         assertThat(jdbc.queryForObject("select emailed_at is not null from notification where recipient_id = ?", Boolean.class, english.accountId())).isTrue();
     }

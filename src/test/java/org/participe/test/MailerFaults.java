@@ -7,7 +7,11 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Component;
 
-/** Lets a test make the next e-mails fail, as if the SMTP server were down. */
+/**
+ * Lets a test make the next e-mails fail to be written to the outbox, which fails the transaction
+ * that sends them (as a database error would). An SMTP outage no longer does that: stop the test
+ * SMTP server instead ({@link TestInfrastructure#stopMail()}).
+ */
 @Component
 public class MailerFaults implements BeanPostProcessor {
 

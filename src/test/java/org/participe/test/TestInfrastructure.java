@@ -1,5 +1,9 @@
 package org.participe.test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -54,6 +58,11 @@ public class TestInfrastructure implements EnvironmentPostProcessor, Ordered {
         properties.put("participe.ideas.per-day", "1000");
         properties.put("participe.comments.per-hour", "1000");
         properties.put("vaadin.launch-browser", "false");
+        // Mails leave when their transaction commits (a nudge) and when a retry is due: a long poll
+        // interval makes a test fail if a nudge goes missing; short retries keep outage tests quick.
+        properties.put("participe.mail.outbox.poll-interval", "10m");
+        properties.put("participe.mail.outbox.retry-first", "300ms");
+        properties.put("participe.mail.outbox.retry-longest", "2s");
         // Below a test's own properties (@SpringBootTest(properties = ...)), above the application's files.
         var source = new MapPropertySource("participeTestInfrastructure", properties);
         if (environment.getPropertySources().contains(INLINED_TEST_PROPERTIES)) {
@@ -80,11 +89,29 @@ public class TestInfrastructure implements EnvironmentPostProcessor, Ordered {
     /** The SMTP server every e-mail of the test run goes to. */
     public static synchronized GreenMail mail() {
         if (greenMail == null) {
-            greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            // A fixed port, so that a test can stop the server and start it again where the application expects it.
+            greenMail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             greenMail.start();
             Runtime.getRuntime().addShutdownHook(new Thread(greenMail::stop, "greenmail-stop"));
         }
         return greenMail;
+    }
+
+    /** An SMTP outage: the port refuses connections until {@link #startMail()}. Mails received so far are kept. */
+    public static synchronized void stopMail() {
+        mail().stop();
+    }
+
+    public static synchronized void startMail() {
+        mail().start();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

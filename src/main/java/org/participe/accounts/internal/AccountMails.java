@@ -13,14 +13,13 @@ import org.participe.base.mail.Mailer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the links that accounts need, after the change that asked for them is committed. A link is
  * created here, not in the event, so that no secret is stored in the event registry; a publication
- * interrupted by a stop is sent again at the next start with a fresh link. Notices (a changed
+ * interrupted by a stop is sent again at the next start with a fresh link. The link's token and its
+ * mail are written in the listener's one transaction (the mail goes to the outbox and leaves after
+ * the commit): both are kept, or neither. Notices (a changed
  * address or password, a sign-up with an address already used) carry no token: only a link to
  * the sign-in or password-recovery page.
  */
@@ -33,13 +32,12 @@ class AccountMails {
     private final Mailer mailer;
     private final TownBranding town;
     private final Clock clock;
-    private final TransactionTemplate ownTransaction;
     private final Duration confirmationValidity;
     private final Duration resetValidity;
     private final Duration invitationValidity;
 
     AccountMails(AccountRepository accounts, AccountTokenRepository tokens, MailComposer composer, Mailer mailer,
-                 TownBranding town, Clock clock, PlatformTransactionManager transactions,
+                 TownBranding town, Clock clock,
                  @Value("${participe.accounts.confirmation-validity}") Duration confirmationValidity,
                  @Value("${participe.accounts.reset-validity}") Duration resetValidity,
                  @Value("${participe.initial-admin.invitation-validity}") Duration invitationValidity) {
@@ -49,8 +47,6 @@ class AccountMails {
         this.mailer = mailer;
         this.town = town;
         this.clock = clock;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.confirmationValidity = confirmationValidity;
         this.resetValidity = resetValidity;
         this.invitationValidity = invitationValidity;
@@ -125,7 +121,7 @@ class AccountMails {
                         composer.translate(locale, prefix + ".advice", adviceArgument)),
                 composer.translate(locale, prefix + ".action"),
                 composer.link(path),
-                composer.translate(locale, "mail.notice.footer")));
+                composer.translate(locale, "mail.notice.footer")).concerning(account.getId()));
     }
 
     private void sendConfirmation(long accountId) {
@@ -149,21 +145,18 @@ class AccountMails {
                         composer.translate(locale, texts.validityKey(), validity)),
                 composer.translate(locale, texts.prefix() + ".action"),
                 composer.link(texts.path() + "?token=" + token),
-                composer.translate(locale, texts.footerKey())));
+                composer.translate(locale, texts.footerKey())).concerning(account.getId()));
     }
 
     /**
-     * Creates the link's token in a transaction of its own, committed before the mail leaves:
-     * whoever clicks at once finds it. A mail that fails leaves the publication incomplete, and a
-     * new link is issued when it is retried.
+     * Creates the link's token in the listener's transaction, with its mail: the mail leaves only
+     * once both are committed, so whoever clicks at once finds the token.
      */
     private String issue(long accountId, AccountTokenEntity.Purpose purpose, String newEmail, Duration validity) {
-        return ownTransaction.execute(status -> {
-            Instant now = clock.instant();
-            tokens.retireAll(accountId, purpose, now);
-            String token = Tokens.newToken();
-            tokens.save(new AccountTokenEntity(accountId, purpose, Tokens.digest(token), newEmail, now, now.plus(validity)));
-            return token;
-        });
+        Instant now = clock.instant();
+        tokens.retireAll(accountId, purpose, now);
+        String token = Tokens.newToken();
+        tokens.save(new AccountTokenEntity(accountId, purpose, Tokens.digest(token), newEmail, now, now.plus(validity)));
+        return token;
     }
 }

@@ -4,19 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.mail.MessagingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.util.StringUtils;
 
+/** How the sender delivers: through SMTP when one is configured, otherwise into the dev outbox. */
 @Configuration(proxyBeanMethods = false)
 class MailConfiguration {
 
@@ -24,38 +22,47 @@ class MailConfiguration {
     private static final Pattern PAGE = Pattern.compile("[a-z][a-z-]*");
 
     @Bean
-    Mailer mailer(@Value("${spring.mail.host:}") String smtpHost, @Value("${participe.mail.from}") String from,
-                  @Value("${participe.base-url}") String baseUrl,
-                  ObjectProvider<JavaMailSender> javaMailSender, DevOutbox outbox) {
+    MailTransport mailTransport(@Value("${spring.mail.host:}") String smtpHost, @Value("${participe.mail.from}") String from,
+                                @Value("${participe.base-url}") String baseUrl, ObjectProvider<JavaMailSender> javaMailSender) {
         if (StringUtils.hasText(smtpHost)) {
-            log.info("Mail: sending through SMTP at {}", smtpHost);
-            JavaMailSender sender = javaMailSender.getObject();
-            return message -> {
-                try {
-                    var mime = sender.createMimeMessage();
-                    var helper = new MimeMessageHelper(mime, true, StandardCharsets.UTF_8.name());
-                    helper.setFrom(from);
-                    helper.setTo(message.to());
-                    helper.setSubject(message.subject());
-                    helper.setText(message.textBody(), message.htmlBody());
-                    for (var header : message.headers().entrySet()) {
-                        mime.addHeader(header.getKey(), header.getValue());
-                    }
-                    sender.send(mime);
-                } catch (MessagingException e) {
-                    throw new MailSendException("Could not build the e-mail to " + message.to(), e);
-                } catch (MailException e) {
-                    log.warn("Mail to {} failed: {}", message.to(), e.getMessage());
-                    throw e;
-                }
-            };
+            log.info("Mail: sending through SMTP at {}, from the outbox", smtpHost);
+            return new SmtpTransport(javaMailSender.getObject(), from);
         }
         log.info("Mail: no SMTP configured (SPRING_MAIL_HOST); e-mails are kept in the outbox page for administrators, "
                 + "the log only says who got which one");
-        return message -> {
-            log.info("E-mail to {} — {} ({})", message.to(), message.subject(), kind(message.textBody(), baseUrl));
-            outbox.add(message);
+        return new MailTransport() {
+            @Override
+            public MailChannel channel() {
+                return MailChannel.DEV_OUTBOX;
+            }
+
+            @Override
+            public void deliver(MailMessage message) {
+                log.info("E-mail to {} — {} ({})", message.to(), message.subject(), kind(message.textBody(), baseUrl));
+            }
         };
+    }
+
+    private record SmtpTransport(JavaMailSender sender, String from) implements MailTransport {
+
+        @Override
+        public MailChannel channel() {
+            return MailChannel.SMTP;
+        }
+
+        @Override
+        public void deliver(MailMessage message) throws Exception {
+            var mime = sender.createMimeMessage();
+            var helper = new MimeMessageHelper(mime, true, StandardCharsets.UTF_8.name());
+            helper.setFrom(from);
+            helper.setTo(message.to());
+            helper.setSubject(message.subject());
+            helper.setText(message.textBody(), message.htmlBody());
+            for (var header : message.headers().entrySet()) {
+                mime.addHeader(header.getKey(), header.getValue());
+            }
+            sender.send(mime);
+        }
     }
 
     /**

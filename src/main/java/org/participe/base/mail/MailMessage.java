@@ -5,9 +5,10 @@ import java.util.Objects;
 
 /**
  * An e-mail ready to send: always a plain-text body, and an HTML one built from escaped text;
- * extra headers such as {@code List-Unsubscribe}.
+ * extra headers such as {@code List-Unsubscribe}; and the account it concerns, if any, so that the
+ * account's deletion also deletes the mails still kept for it.
  */
-public record MailMessage(String to, String subject, String textBody, String htmlBody, Map<String, String> headers) {
+public record MailMessage(String to, String subject, String textBody, String htmlBody, Map<String, String> headers, Long accountId) {
 
     public MailMessage {
         Objects.requireNonNull(to);
@@ -15,13 +16,27 @@ public record MailMessage(String to, String subject, String textBody, String htm
         Objects.requireNonNull(textBody);
         Objects.requireNonNull(htmlBody);
         headers = Map.copyOf(headers);
+        headers.forEach((name, value) -> {
+            if (!name.matches("[A-Za-z0-9-]+") || value.contains("\r") || value.contains("\n")) {
+                throw new IllegalArgumentException("Not a one-line header: " + name);
+            }
+        });
+    }
+
+    public MailMessage(String to, String subject, String textBody, String htmlBody, Map<String, String> headers) {
+        this(to, subject, textBody, htmlBody, headers, null);
     }
 
     public MailMessage(String to, String subject, String textBody, String htmlBody) {
-        this(to, subject, textBody, htmlBody, Map.of());
+        this(to, subject, textBody, htmlBody, Map.of(), null);
     }
 
     public MailMessage withHeaders(Map<String, String> extra) {
-        return new MailMessage(to, subject, textBody, htmlBody, extra);
+        return new MailMessage(to, subject, textBody, htmlBody, extra, accountId);
+    }
+
+    /** The same mail, known to concern this account (erased with it). */
+    public MailMessage concerning(long account) {
+        return new MailMessage(to, subject, textBody, htmlBody, headers, account);
     }
 }

@@ -2,6 +2,8 @@ package org.participe.demo.ui;
 
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Arrays;
+import java.util.List;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.details.Details;
@@ -20,7 +22,8 @@ import org.participe.security.Roles;
 
 /**
  * The e-mails the demo "sent" without an SMTP server, so that a newcomer can follow a confirmation
- * link. Registered as a route only when demo mode is on (see DemoRoutes); its texts are shown as text.
+ * link: those the mail sender delivered into the dev outbox, after their transaction committed.
+ * Registered as a route only when demo mode is on (see DemoRoutes); its texts are shown as text.
  * Administrators only: the mails hold password-reset links, so whoever reads them could take over any account.
  */
 @RolesAllowed(Roles.ADMIN)
@@ -49,8 +52,8 @@ public class DevOutboxView extends Composite<VerticalLayout> implements HasDynam
     }
 
     /** The application's own links found in a mail, made clickable (any other text stays text). */
-    private static java.util.List<Anchor> links(String text) {
-        return java.util.Arrays.stream(text.split("\\s+"))
+    private static List<Anchor> links(String text) {
+        return Arrays.stream(text.split("\\s+"))
                 .filter(word -> word.matches("https?://[^\\s]+/(confirm-email|reset-password)\\?token=[A-Za-z0-9_-]+"))
                 .map(url -> {
                     Anchor anchor = new Anchor(url, url);

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Notification e-mails in the recipient's language, HTML and text, each with a one-click
- * unsubscribe link (in the text and in the List-Unsubscribe headers).
+ * unsubscribe link (in the text and in the List-Unsubscribe headers). They go through the mail
+ * outbox, in the caller's transaction.
  */
 @Component
 public class NotificationMails {
@@ -41,7 +42,7 @@ public class NotificationMails {
                 composer.translate(locale, "mail.notification.open"),
                 composer.link(item.path()),
                 composer.translate(locale, "mail.notification.footer", unsubscribe));
-        mailer.send(message.withHeaders(headers(token)));
+        mailer.send(message.withHeaders(headers(token)).concerning(to.accountId()));
     }
 
     public void sendDigest(Recipient to, List<NotificationItem> items) {
@@ -56,7 +57,7 @@ public class NotificationMails {
                 composer.translate(locale, "mail.digest.open"),
                 composer.link("notifications"),
                 composer.translate(locale, "mail.notification.footer", unsubscribe));
-        mailer.send(message.withHeaders(headers(token)));
+        mailer.send(message.withHeaders(headers(token)).concerning(to.accountId()));
     }
 
     /** RFC 8058 one-click: mail clients POST to this address, without opening a page. */

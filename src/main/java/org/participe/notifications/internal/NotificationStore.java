@@ -14,7 +14,11 @@ import org.participe.notifications.NotificationMode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Creates notifications once per person and event, and sends the e-mails wanted at once. */
+/**
+ * Creates notifications once per person and event, and queues the e-mails wanted at once in the
+ * same transaction (the mail outbox): they leave after the commit, so an SMTP failure or a slow
+ * server never undoes anyone's notifications nor holds the transaction open.
+ */
 @Component
 public class NotificationStore {
 
@@ -64,7 +68,8 @@ public class NotificationStore {
 
     /**
      * Records one notification per recipient for this event (a redelivered event adds nothing),
-     * e-mails those who want it at once, and rings their bells after the commit.
+     * queues an e-mail for those who want it at once ({@code emailed_at} then says it was queued),
+     * and rings their bells after the commit.
      */
     public void notify(List<Recipient> recipients, NotificationKind kind, String eventKey, String targetType, long targetId, Texts texts) {
         List<Long> rung = new ArrayList<>();
