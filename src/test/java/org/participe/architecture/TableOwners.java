@@ -65,7 +65,9 @@ final class TableOwners {
             // V7__idea_counts.sql
             entry("idea_counts", "ideas"),
             // V9__personal_data.sql
-            entry("data_export", "privacy"));
+            entry("data_export", "privacy"),
+            // V17__mail_outbox.sql: the outbox of base/mail, through which every module sends
+            entry("mail_outbox", "base"));
 
     /** Views that modules other than their owner may read (never write). */
     static final Set<String> PUBLISHED_VIEWS = Set.of(
