@@ -116,6 +116,18 @@ class InitiativeImagesJourneyIT extends BrowserTest {
                 assertThat(field.locator("[role=alert]")).containsText("JPEG, PNG ou WebP");
                 assertThat(field.locator("vaadin-upload-file")).hasCount(0);
             }
+
+            // A PNG whose header reads well (it passes the checks made on arrival) but that holds
+            // no picture: refused only when decoded, at the save, and then taken out of the list too.
+            Path headerOnly = file("header-only", java.util.Arrays.copyOf(Images.greyPng(64, 64), 33));
+            Locator cover = page.locator("#initiative-cover");
+            cover.locator("input[type=file]").setInputFiles(headerOnly);
+            assertThat(cover.locator("vaadin-upload-file[complete]")).hasCount(1);
+            page.locator("#initiative-cover-description input").fill("Une image qui ne se lit pas");
+            page.getByText("Enregistrer l’image de couverture").click();
+            assertThat(cover.locator("[role=alert]")).containsText("Cette image ne peut pas être lue");
+            assertThat(cover.locator("vaadin-upload-file")).hasCount(0);
+            assertThat(page.locator("#initiative-cover-description input")).hasValue("Une image qui ne se lit pas");
         }
     }
 }
