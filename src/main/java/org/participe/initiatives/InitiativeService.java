@@ -88,7 +88,7 @@ public class InitiativeService {
     private List<InitiativeCard> cards(String where, Map<String, Object> params, String orderAndLimit) {
         params.put("today", Date.valueOf(today()));
         return jdbc.sql("""
-                        select i.id, i.title, i.summary, i.category_id, i.status, i.progress, i.published, i.updated_at, i.has_cover, i.lang,
+                        select i.id, i.title, i.summary, i.category_id, i.status, i.progress, i.published, i.updated_at, i.has_cover, i.cover_description, i.lang,
                                coalesce(cp.name, dp.name) as phase
                         from initiative i
                         left join initiative_phase cp on cp.id = i.current_phase_id
@@ -98,8 +98,8 @@ public class InitiativeService {
                 .params(params)
                 .query((rs, n) -> new InitiativeCard(rs.getLong("id"), rs.getString("title"), rs.getString("summary"),
                         rs.getLong("category_id"), InitiativeStatus.valueOf(rs.getString("status")), rs.getInt("progress"),
-                        rs.getBoolean("published"), rs.getBoolean("has_cover"), rs.getString("phase"), rs.getTimestamp("updated_at").toInstant(),
-                        rs.getString("lang")))
+                        rs.getBoolean("published"), rs.getBoolean("has_cover"), rs.getString("cover_description"), rs.getString("phase"),
+                        rs.getTimestamp("updated_at").toInstant(), rs.getString("lang")))
                 .list();
     }
 
@@ -152,7 +152,7 @@ public class InitiativeService {
                     return new InitiativeDetail(rs.getLong("id"), rs.getString("title"), rs.getString("summary"),
                             rs.getString("description"), rs.getLong("category_id"), places, (Long) rs.getObject("budget_euros"),
                             InitiativeStatus.valueOf(rs.getString("status")), rs.getInt("progress"), rs.getString("contact_service"),
-                            rs.getBoolean("published"), rs.getBoolean("archived"), rs.getBoolean("has_cover"), phases, currentPosition, current != null,
+                            rs.getBoolean("published"), rs.getBoolean("archived"), rs.getBoolean("has_cover"), rs.getString("cover_description"), phases, currentPosition, current != null,
                             rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
                             rs.getString("updated_by_name"), rs.getLong("version"), rs.getString("lang"));
                 })
@@ -177,11 +177,11 @@ public class InitiativeService {
             return List.of();
         }
         return jdbc.sql("""
-                        select u.id, u.title, u.body, a.display_name, u.published_at, u.has_image, u.lang from initiative_update u
+                        select u.id, u.title, u.body, a.display_name, u.published_at, u.has_image, u.image_description, u.lang from initiative_update u
                         join account_public a on a.id = u.author_id where u.initiative_id = ? order by u.published_at desc, u.id desc""")
                 .param(initiativeId)
                 .query((rs, n) -> new InitiativeUpdate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getBoolean(6), rs.getString(7)))
+                        rs.getTimestamp(5).toInstant(), rs.getBoolean(6), rs.getString(7), rs.getString(8)))
                 .list();
     }
 
@@ -257,15 +257,21 @@ public class InitiativeService {
         audit(id, currentUser.require().accountId(), archived ? "ARCHIVED" : "UNARCHIVED");
     }
 
+    /** Longest description of an image (its alternative text). */
+    public static final int IMAGE_DESCRIPTION_MAX = 250;
+
     /** Posts a dated update without an image. */
     @PreAuthorize(STAFF)
     public long postUpdate(long initiativeId, String title, String body) {
-        return postUpdate(initiativeId, title, body, null);
+        return postUpdate(initiativeId, title, body, null, null);
     }
 
-    /** Posts a dated update, with an optional image; followers of a published initiative are told. */
+    /**
+     * Posts a dated update, with an optional image and, with an image, its description (required);
+     * followers of a published initiative are told.
+     */
     @PreAuthorize(STAFF)
-    public long postUpdate(long initiativeId, String title, String body, byte[] image) {
+    public long postUpdate(long initiativeId, String title, String body, byte[] image, String imageDescription) {
         var errors = new InvalidInputException.Collector();
         String cleanTitle = title == null ? "" : title.strip();
         String cleanBody = body == null ? "" : body.strip();
@@ -279,12 +285,16 @@ public class InitiativeService {
         } else {
             TypedText.check("updateBody", cleanBody, errors);
         }
+        String description = image == null ? null : imageDescription("updateImageDescription", imageDescription, errors);
         errors.throwIfAny();
         PhotoProcessor.Processed processed = image == null ? null : PhotoProcessor.process(image);
         InitiativeDetail initiative = detail(initiativeId).orElseThrow(() -> InvalidInputException.of("initiative", "initiative.not-found"));
         long actor = currentUser.require().accountId();
-        long id = jdbc.sql("insert into initiative_update (initiative_id, title, body, author_id, has_image, published_at, lang) values (?, ?, ?, ?, ?, ?, ?) returning id")
-                .params(initiativeId, cleanTitle, cleanBody, actor, processed != null, Timestamp.from(clock.instant()), languages.writingLanguage())
+        long id = jdbc.sql("""
+                        insert into initiative_update (initiative_id, title, body, author_id, has_image, image_description, published_at, lang)
+                        values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(initiativeId, cleanTitle, cleanBody, actor, processed != null, description, Timestamp.from(clock.instant()),
+                        languages.writingLanguage())
                 .query(Long.class).single();
         if (processed != null) {
             jdbc.sql("insert into initiative_update_image (update_id, content, thumbnail) values (?, ?, ?)")
@@ -298,17 +308,41 @@ public class InitiativeService {
         return id;
     }
 
-    /** Sets or replaces the cover image. */
+    /**
+     * Sets or replaces the cover image with its description (required); without a new image,
+     * describes the cover already there.
+     */
     @PreAuthorize(STAFF)
-    public void changeCover(long initiativeId, byte[] image) {
-        PhotoProcessor.Processed processed = PhotoProcessor.process(image);
-        detail(initiativeId).orElseThrow(() -> InvalidInputException.of("initiative", "initiative.not-found"));
-        jdbc.sql("delete from initiative_cover where initiative_id = ?").param(initiativeId).update();
-        jdbc.sql("insert into initiative_cover (initiative_id, content, thumbnail) values (?, ?, ?)")
-                .params(initiativeId, processed.photo(), processed.thumbnail()).update();
-        jdbc.sql("update initiative set has_cover = true, updated_by = ?, updated_at = ? where id = ?")
-                .params(currentUser.require().accountId(), Timestamp.from(clock.instant()), initiativeId).update();
-        audit(initiativeId, currentUser.require().accountId(), "COVER_CHANGED");
+    public void changeCover(long initiativeId, byte[] image, String description) {
+        var errors = new InvalidInputException.Collector();
+        String cleanDescription = imageDescription("coverDescription", description, errors);
+        InitiativeDetail initiative = detail(initiativeId).orElseThrow(() -> InvalidInputException.of("initiative", "initiative.not-found"));
+        if (image == null && !initiative.hasCover()) {
+            errors.reject("cover", "initiative.cover.missing");
+        }
+        errors.throwIfAny();
+        if (image != null) {
+            PhotoProcessor.Processed processed = PhotoProcessor.process(image);
+            jdbc.sql("delete from initiative_cover where initiative_id = ?").param(initiativeId).update();
+            jdbc.sql("insert into initiative_cover (initiative_id, content, thumbnail) values (?, ?, ?)")
+                    .params(initiativeId, processed.photo(), processed.thumbnail()).update();
+        }
+        jdbc.sql("update initiative set has_cover = true, cover_description = ?, updated_by = ?, updated_at = ? where id = ?")
+                .params(cleanDescription, currentUser.require().accountId(), Timestamp.from(clock.instant()), initiativeId).update();
+        audit(initiativeId, currentUser.require().accountId(), image != null ? "COVER_CHANGED" : "COVER_DESCRIBED");
+    }
+
+    /** An image's description, required, on one line: what it shows, for those who do not see it. */
+    private static String imageDescription(String field, String description, InvalidInputException.Collector errors) {
+        String clean = description == null ? "" : description.strip().replaceAll("\\s+", " ");
+        if (clean.isEmpty()) {
+            errors.reject(field, "initiative.image-description.required");
+        } else if (TypedText.length(clean) > IMAGE_DESCRIPTION_MAX) {
+            errors.reject(field, "validation.max-length", IMAGE_DESCRIPTION_MAX);
+        } else {
+            TypedText.check(field, clean, errors);
+        }
+        return clean;
     }
 
     /** The cover (or its thumbnail) of an initiative the viewer may see. */

@@ -106,10 +106,11 @@ class InitiativeServiceIT {
         var bytes = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(image, "png", bytes);
         long id = as(staff, () -> initiatives.create(draft("Un projet illustré", List.of(), null)));
-        assertThatThrownBy(() -> as(staff, () -> initiatives.changeCover(id, "pas une image du tout".getBytes())))
+        assertThatThrownBy(() -> as(staff, () -> initiatives.changeCover(id, "pas une image du tout".getBytes(), "Le chantier vu de la rue")))
                 .isInstanceOf(InvalidInputException.class);
-        as(staff, () -> initiatives.changeCover(id, bytes.toByteArray()));
-        long update = as(staff, () -> initiatives.postUpdate(id, "Une actualité illustrée", "Avec une photo du chantier.", bytes.toByteArray()));
+        as(staff, () -> initiatives.changeCover(id, bytes.toByteArray(), "Le chantier vu de la rue"));
+        long update = as(staff, () -> initiatives.postUpdate(id, "Une actualité illustrée", "Avec une photo du chantier.", bytes.toByteArray(),
+                "Les engins sur le chantier"));
 
         assertThat(anonymously(() -> initiatives.cover(id, true))).as("draft: hidden").isEmpty();
         assertThat(anonymously(() -> initiatives.updateImage(update))).isEmpty();

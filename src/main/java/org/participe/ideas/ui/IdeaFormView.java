@@ -256,7 +256,9 @@ public class IdeaFormView extends Composite<VerticalLayout> implements BeforeEnt
         } catch (InvalidInputException refusal) {
             if (refusal.errors().containsKey("photo")) {
                 var error = refusal.errors().get("photo");
-                FormErrors.error(getTranslation(error.messageKey(), error.arguments()));
+                ImageUpload.refuse(upload, getTranslation(error.messageKey(), error.arguments()));
+                photo = null;
+                photoName.setText("");
             }
             FormErrors.show(this, refusal, fields);
         } catch (TooManyRequestsException tooMany) {

@@ -28,6 +28,11 @@ public class InitiativeCardView extends Composite<Article> {
         if (initiative.hasCover()) {
             com.vaadin.flow.component.html.Image cover = new com.vaadin.flow.component.html.Image(
                     "media/initiatives/" + initiative.id() + "/cover-thumbnail.jpg", "");
+            // Described when staff described it; an older cover stays decorative here, beside the title's link.
+            if (initiative.coverDescription() != null) {
+                cover.setAlt(initiative.coverDescription());
+                cover.getElement().setAttribute("lang", initiative.lang());
+            }
             cover.addClassName("idea-card-photo");
             cover.getElement().setAttribute("loading", "lazy");
             card.add(cover);

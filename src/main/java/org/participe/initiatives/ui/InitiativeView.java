@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -116,7 +117,8 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
         heading.getElement().setAttribute("lang", initiative.lang());
         page.add(tags, heading);
         if (initiative.hasCover()) {
-            Image cover = new Image("media/initiatives/" + initiative.id() + "/cover.jpg", getTranslation("initiative.cover-of", initiative.title()));
+            Image cover = described(new Image("media/initiatives/" + initiative.id() + "/cover.jpg", ""), initiative.coverDescription(),
+                    initiative.lang(), getTranslation("initiative.cover-of", initiative.title()));
             cover.addClassName("idea-photo");
             page.add(cover);
         }
@@ -220,7 +222,8 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
             PlainText.paragraphs(update.body()).forEach(body::add);
             article.add(title, meta, body);
             if (update.hasImage()) {
-                Image image = new Image("media/initiative-updates/" + update.id() + ".jpg", getTranslation("initiative.update.image-of", update.title()));
+                Image image = described(new Image("media/initiative-updates/" + update.id() + ".jpg", ""), update.imageDescription(),
+                        update.lang(), getTranslation("initiative.update.image-of", update.title()));
                 image.addClassName("idea-photo");
                 article.add(image);
             }
@@ -280,14 +283,19 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
         body.setWidthFull();
         body.setMaxLength(10000);
         byte[][] updateImage = new byte[1][];
-        Upload imageUpload = upload(data -> updateImage[0] = data);
+        Upload imageUpload = upload("initiative-update-image", data -> updateImage[0] = data);
+        imageUpload.addFileRemovedListener(removed -> updateImage[0] = null);
+        TextField imageDescription = imageDescription("initiative-update-image-description");
         Button post = new Button(getTranslation("initiative.update.post"), e -> {
+            Map<String, HasValidation> fields = Map.of("updateTitle", title, "updateBody", body, "updateImageDescription", imageDescription);
+            FormErrors.clear(fields);
             try {
-                initiatives.postUpdate(initiative.id(), title.getValue(), body.getValue(), updateImage[0]);
+                initiatives.postUpdate(initiative.id(), title.getValue(), body.getValue(), updateImage[0], imageDescription.getValue());
                 FormErrors.success(getTranslation("initiative.update.posted"));
                 reload();
             } catch (InvalidInputException refusal) {
-                FormErrors.show(this, refusal, Map.of("updateTitle", title, "updateBody", body));
+                refuseImage(refusal, imageUpload, () -> updateImage[0] = null);
+                FormErrors.show(this, refusal, fields);
             }
         });
         post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -323,24 +331,65 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
                 FormErrors.show(this, refusal, Map.of("ideaId", ideaId, "answer", answer));
             }
         });
-        Upload coverUpload = upload(data -> {
+        byte[][] coverImage = new byte[1][];
+        Upload coverUpload = upload("initiative-cover", data -> coverImage[0] = data);
+        coverUpload.addFileRemovedListener(removed -> coverImage[0] = null);
+        TextField coverDescription = imageDescription("initiative-cover-description");
+        coverDescription.setValue(initiative.coverDescription() == null ? "" : initiative.coverDescription());
+        Button saveCover = new Button(getTranslation("initiative.cover.save"), e -> {
+            Map<String, HasValidation> fields = Map.of("coverDescription", coverDescription);
+            FormErrors.clear(fields);
             try {
-                initiatives.changeCover(initiative.id(), data);
+                initiatives.changeCover(initiative.id(), coverImage[0], coverDescription.getValue());
                 FormErrors.success(getTranslation("initiative.cover.saved"));
                 reload();
             } catch (InvalidInputException refusal) {
-                FormErrors.show(this, refusal, Map.of());
+                refuseImage(refusal, coverUpload, () -> coverImage[0] = null);
+                FormErrors.show(this, refusal, fields);
             }
         });
-        tools.add(changed, buttons, new H3(getTranslation("initiative.cover")), coverUpload,
-                new H3(getTranslation("initiative.update.new")), title, body, new Span(getTranslation("initiative.update.image")), imageUpload, post,
+        tools.add(changed, buttons, new H3(getTranslation("initiative.cover")), coverUpload, coverDescription, saveCover,
+                new H3(getTranslation("initiative.update.new")), title, body, new Span(getTranslation("initiative.update.image")), imageUpload,
+                imageDescription, post,
                 new H3(getTranslation("initiative.link.title")), ideaId, move, answers, answer, link);
         return tools;
     }
 
-    private Upload upload(java.util.function.Consumer<byte[]> received) {
-        return ImageUpload.create(this, PhotoProcessor.MAX_BYTES,
+    private Upload upload(String id, java.util.function.Consumer<byte[]> received) {
+        Upload upload = ImageUpload.create(this, PhotoProcessor.MAX_BYTES,
                 getTranslation("idea.photo.too-large", PhotoProcessor.MAX_BYTES / (1024 * 1024)), (fileName, data) -> received.accept(data));
+        upload.setId(id);
+        return upload;
+    }
+
+    /** The description of an image, its alternative text: required with a new image. */
+    private TextField imageDescription(String id) {
+        TextField field = new TextField(getTranslation("initiative.image-description"));
+        field.setHelperText(getTranslation("initiative.image-description.help", InitiativeService.IMAGE_DESCRIPTION_MAX));
+        field.setMaxLength(InitiativeService.IMAGE_DESCRIPTION_MAX);
+        field.setWidthFull();
+        field.setId(id);
+        return field;
+    }
+
+    /** An image refused when saved (it could not be decoded) leaves its upload's list, with the reason under it. */
+    private void refuseImage(InvalidInputException refusal, Upload upload, Runnable forget) {
+        var error = refusal.errors().get("photo");
+        if (error != null) {
+            ImageUpload.refuse(upload, getTranslation(error.messageKey(), error.arguments()));
+            forget.run();
+        }
+    }
+
+    /** The author's description as the image's alternative text, else a generic one (images added before descriptions existed). */
+    private static Image described(Image image, String description, String lang, String generic) {
+        if (description != null) {
+            image.setAlt(description);
+            image.getElement().setAttribute("lang", lang);
+        } else {
+            image.setAlt(generic);
+        }
+        return image;
     }
 
     private void reload() {

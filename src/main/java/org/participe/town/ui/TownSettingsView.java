@@ -147,14 +147,11 @@ public class TownSettingsView extends Composite<VerticalLayout> implements HasDy
         current.setVisible(profile.hasLogo());
         Upload upload = ImageUpload.create(this, TownService.MAX_LOGO_BYTES,
                 getTranslation("town.logo.too-large", TownService.MAX_LOGO_BYTES / 1024), (fileName, data) -> {
-                    try {
-                        town.changeLogo(data);
-                        current.setSrc("town/logo?v=" + System.currentTimeMillis());
-                        current.setVisible(true);
-                        FormErrors.success(getTranslation("admin.town.logo.saved"));
-                    } catch (InvalidInputException refusal) {
-                        FormErrors.show(this, refusal, Map.of());
-                    }
+                    // A refused logo is shown under the field by ImageUpload.
+                    town.changeLogo(data);
+                    current.setSrc("town/logo?v=" + System.currentTimeMillis());
+                    current.setVisible(true);
+                    FormErrors.success(getTranslation("admin.town.logo.saved"));
                 });
         Button remove = new Button(getTranslation("admin.town.logo.remove"), click -> {
             town.removeLogo();
