@@ -175,6 +175,9 @@ public class MailOutboxSender implements SmartLifecycle {
     public synchronized void start() {
         if (executor == null) {
             stopping = false;
+            // A round queued on the executor of a previous start may have been dropped with it (a stop
+            // that had to force the thread): the flag it left would refuse every nudge from now on.
+            nudged.set(false);
             var threads = new ScheduledThreadPoolExecutor(1, task -> {
                 Thread thread = new Thread(task, "mail-sender");
                 thread.setDaemon(true);
@@ -211,5 +214,15 @@ public class MailOutboxSender implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return executor != null;
+    }
+
+    /**
+     * Not stopped when a test context is paused (Spring 7 pauses cached contexts not in use): the
+     * sender is the only way out for mails already committed, whichever context wrote them, and it
+     * shares the work safely with the senders of other contexts or instances.
+     */
+    @Override
+    public boolean isPauseable() {
+        return false;
     }
 }
