@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +30,10 @@ class TownPresentationJourneyIT extends BrowserTest {
 
     private static final String FRENCH = "Une ville qui écoute ses habitants et leur répond.";
     private static final String ENGLISH = "A town that listens to its residents and answers them.";
+
+    /** Pages of a busy machine: the first view after signing in can take a while. */
+    private static final LocatorAssertions.IsVisibleOptions SHOWN = new LocatorAssertions.IsVisibleOptions().setTimeout(30_000);
+    private static final LocatorAssertions.HasTextOptions SHOWS = new LocatorAssertions.HasTextOptions().setTimeout(30_000);
 
     @Autowired TestData data;
     @Autowired TownService town;
@@ -57,23 +62,23 @@ class TownPresentationJourneyIT extends BrowserTest {
             Browser.logIn(page, url("login"), admin.email(), TestData.PASSWORD);
             page.navigate(url("admin/town"));
             Locator english = page.locator("vaadin-text-area").filter(new Locator.FilterOptions().setHasText("Présentation courte, en anglais"));
-            assertThat(english).isVisible();
+            assertThat(english).isVisible(SHOWN);
             // What is typed in it is English (the label stays in the interface's language); the French one is French.
             assertThat(english.locator("textarea")).hasAttribute("lang", "en");
             assertThat(page.locator("vaadin-text-area").filter(new Locator.FilterOptions().setHasText("Présentation courte, en français"))
                     .locator("textarea")).hasAttribute("lang", "fr");
             english.locator("textarea").fill(ENGLISH);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer")).first().click();
-            assertThat(page.getByText("Réglages enregistrés").first()).isVisible();
+            assertThat(page.getByText("Réglages enregistrés").first()).isVisible(SHOWN);
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "town-presentation-admin-" + width + ".png")).setFullPage(true));
 
             page.navigate(url(""));
-            assertThat(page.locator(".town-presentation")).hasText(FRENCH);
+            assertThat(page.locator(".town-presentation")).hasText(FRENCH, SHOWS);
             assertThat(page.locator(".town-presentation")).hasAttribute("lang", "fr");
 
             page.locator(".language-switch").click();
             page.locator("html[lang=en]").waitFor();
-            assertThat(page.locator(".town-presentation")).hasText(ENGLISH);
+            assertThat(page.locator(".town-presentation")).hasText(ENGLISH, SHOWS);
             assertThat(page.locator(".town-presentation")).hasAttribute("lang", "en");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "town-presentation-en-" + width + ".png")));
 
@@ -81,7 +86,7 @@ class TownPresentationJourneyIT extends BrowserTest {
             Security.as(admin, () -> town.update(TownSettingsUpdate.from(town.profile()).withPresentations(FRENCH, "")));
             page.reload();
             assertThat(page.locator("html")).hasAttribute("lang", "en");
-            assertThat(page.locator(".town-presentation")).hasText(FRENCH);
+            assertThat(page.locator(".town-presentation")).hasText(FRENCH, SHOWS);
             assertThat(page.locator(".town-presentation")).hasAttribute("lang", "fr");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "town-presentation-fallback-" + width + ".png")));
         }
