@@ -217,6 +217,7 @@ class DemoData implements ApplicationRunner {
         var profile = town.profile();
         town.update(new TownSettingsUpdate("Villeparisis",
                 "Ville Citoyenne et Ville Internet : proposez, soutenez et suivez les projets qui font Villeparisis.",
+                "A town labelled “Ville Citoyenne” and “Ville Internet”: propose, support and follow the projects that make Villeparisis.",
                 "#1a5fb4", 25, 90, false, 3, 21, 45, profile.version()));
         Set<String> existingNeighbourhoods = new java.util.HashSet<>(town.neighbourhoods().stream().map(Neighbourhood::name).toList());
         for (String name : List.of("Centre-ville", "Vieux Pays", "Les Petits Marais", "Bois Fleuri", "La Gare", "Les Hauts de Villeparisis")) {

@@ -34,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class TownService implements TownBranding {
 
     public static final int MAX_LOGO_BYTES = 512 * 1024;
+    /** The presentations' length limit, as in the database. */
+    public static final int MAX_PRESENTATION = 600;
     /** The town's settings are public: visitors read them on every page. */
     private static final String EVERYONE = "permitAll()";
     /**
@@ -61,7 +63,7 @@ public class TownService implements TownBranding {
         this.currentUser = currentUser;
         this.clock = clock;
         this.profile = new Expiring<>(REFERENCE_LIFETIME, () -> settings.findProfile()
-                .orElseGet(() -> new TownProfile("Participe", "", "#1a5fb4", false, 300, 90, false, 3, 30, 60, -1)));
+                .orElseGet(() -> new TownProfile("Participe", "", "", "#1a5fb4", false, 300, 90, false, 3, 30, 60, -1)));
         this.flagRules = new Expiring<>(REFERENCE_LIFETIME, () -> settings.findById(TownSettingsEntity.SINGLETON_ID)
                 .map(e -> new FlagRules(e.getFlagMinAccountDays(), e.getFlagMinContributions(), e.getFlagProtectedSupports()))
                 .orElse(FlagRules.DEFAULTS));
@@ -167,12 +169,8 @@ public class TownService implements TownBranding {
         } else {
             TypedText.check("name", name, errors);
         }
-        String description = trimmed(update.description());
-        if (TypedText.length(description) > 600) {
-            errors.reject("description", "validation.max-length", 600);
-        } else {
-            TypedText.check("description", description, errors);
-        }
+        String description = presentation("description", update.description(), errors);
+        String descriptionEn = update.descriptionEn() == null ? null : presentation("descriptionEn", update.descriptionEn(), errors);
         String colour = trimmed(update.mainColour()).toLowerCase();
         if (!ColourContrast.isHexColour(colour)) {
             errors.reject("mainColour", "town.colour.invalid");
@@ -200,6 +198,9 @@ public class TownService implements TownBranding {
         requireVersion(entity.getVersion(), update.version());
         entity.setName(name);
         entity.setDescription(description);
+        if (descriptionEn != null) {
+            entity.setDescriptionEn(descriptionEn);
+        }
         entity.setMainColour(colour);
         entity.setThresholdSupports(update.thresholdSupports());
         entity.setThresholdDays(update.thresholdDays());
@@ -306,6 +307,17 @@ public class TownService implements TownBranding {
         return new Branding(profile.name(), profile.hasLogo() ? "town/logo" : null, profile.mainColour());
     }
 
+    /** A presentation (French or English): at most 600 characters of plain typed text, may be empty. */
+    private static String presentation(String field, String value, InvalidInputException.Collector errors) {
+        String clean = trimmed(value);
+        if (TypedText.length(clean) > MAX_PRESENTATION) {
+            errors.reject(field, "validation.max-length", MAX_PRESENTATION);
+        } else {
+            TypedText.check(field, clean, errors);
+        }
+        return clean;
+    }
+
     private static String validName(String value, String field) {
         String clean = trimmed(value);
         if (TypedText.length(clean) < 2 || TypedText.length(clean) > 80) {
@@ -325,7 +337,7 @@ public class TownService implements TownBranding {
     }
 
     private static TownProfile toProfile(TownSettingsEntity s) {
-        return new TownProfile(s.getName(), s.getDescription(), s.getMainColour(), s.getLogoContentType() != null,
+        return new TownProfile(s.getName(), s.getDescription(), s.getDescriptionEn(), s.getMainColour(), s.getLogoContentType() != null,
                 s.getThresholdSupports(), s.getThresholdDays(), s.isPreModeration(),
                 s.getFlagsToHide(), s.getAnswerDueDays(), s.getUnansweredAlertDays(), s.getVersion());
     }

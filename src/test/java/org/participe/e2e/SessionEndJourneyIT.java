@@ -11,7 +11,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PageAssertions;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.participe.accounts.AccountService;
 import org.participe.security.ParticipeUser;
 import org.participe.security.Roles;
@@ -22,7 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * An open page of a person whose rights just changed: its next round trip (a click in the menu,
  * handled by Vaadin without loading a page) lands on the login page, which says why, and never
- * shows the old rights' data; after signing in again the new rights work.
+ * shows the old rights' data; after signing in again the new rights work. On a phone (360 px) as
+ * on a desktop (1280 px).
  */
 class SessionEndJourneyIT extends BrowserTest {
 
@@ -43,18 +45,24 @@ class SessionEndJourneyIT extends BrowserTest {
         admin = data.confirmedAccount("journey-admin", Roles.ADMIN);
     }
 
-    @Test
-    void anOfficialWhoseRoleIsRemovedIsSentToTheLoginPageFromTheOpenModerationPage() {
+    @ParameterizedTest(name = "{0} px")
+    @ValueSource(ints = {360, 1280})
+    void anOfficialWhoseRoleIsRemovedIsSentToTheLoginPageFromTheOpenModerationPage(int width) {
         ParticipeUser official = data.confirmedAccount("journey-official", Roles.RESIDENT, Roles.OFFICIAL);
-        try (BrowserContext context = browser.context(1280, 900)) {
+        try (BrowserContext context = browser.context(width, 900)) {
             Page page = context.newPage();
             signIn(page, official);
             page.navigate(url("moderation"));
             assertThat(page.locator("h1").first()).hasText("Modération", SHOWS);
 
             Security.as(admin, () -> accounts.setRoles(official.accountId(), Set.of(Roles.RESIDENT)));
-            // The next round trip of the open page: a click in the menu.
-            page.locator("vaadin-side-nav-item[path$='ideas']").first().click();
+            // The next round trip of the open page: a click in the menu. On a phone the menu is behind
+            // its toggle, and opening it is already a round trip (the layout tells the server).
+            if (page.locator("vaadin-app-layout[overlay]").count() > 0) {
+                page.locator("vaadin-drawer-toggle").click();
+            } else {
+                page.locator("vaadin-side-nav-item[path$='ideas']").first().click();
+            }
 
             // The login page, with the reason (in its address, or remembered when another request met the ended session first).
             assertThat(page).hasURL(Pattern.compile(".*/login(\\?ended)?$"), AT);
@@ -65,28 +73,32 @@ class SessionEndJourneyIT extends BrowserTest {
         }
     }
 
-    @Test
-    void aResidentGrantedARoleIsAskedToSignInAgainAndThenHasIt() {
+    /**
+     * At 360 px this journey does not pass yet: the round trip is answered with the login address
+     * ({@code /login?ended} is loaded) but the page then goes back to {@code /ideas}, where the
+     * visitor sees no reason. Left for the session code's owners (issue 15, helper ui15's report).
+     */
+    @ParameterizedTest(name = "{0} px")
+    @ValueSource(ints = {1280})
+    void aResidentGrantedARoleIsAskedToSignInAgainAndThenHasIt(int width) {
         ParticipeUser resident = data.confirmedAccount("journey-promoted", Roles.RESIDENT);
-        for (int width : new int[] {1280}) {
-            try (BrowserContext context = browser.context(width, 800)) {
-                Page page = context.newPage();
-                signIn(page, resident);
-                page.navigate(url("ideas"));
-                assertThat(page.locator("a[href='ideas/new']").first()).isVisible(SHOWN);
+        try (BrowserContext context = browser.context(width, 800)) {
+            Page page = context.newPage();
+            signIn(page, resident);
+            page.navigate(url("ideas"));
+            assertThat(page.locator("a[href='ideas/new']").first()).isVisible(SHOWN);
 
-                Security.as(admin, () -> accounts.setRoles(resident.accountId(), Set.of(Roles.RESIDENT, Roles.OFFICIAL)));
-                // "Proposer une idée": an in-app link, followed by Vaadin's client in a round trip.
-                page.locator("a[href='ideas/new']").first().click();
+            Security.as(admin, () -> accounts.setRoles(resident.accountId(), Set.of(Roles.RESIDENT, Roles.OFFICIAL)));
+            // "Proposer une idée": an in-app link, followed by Vaadin's client in a round trip.
+            page.locator("a[href='ideas/new']").first().click();
 
-                assertThat(page).hasURL(Pattern.compile(".*/login(\\?ended)?$"), AT);
-                assertThat(page.getByText(HINT)).isVisible(SHOWN);
-                page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "session-ended-" + width + ".png")));
+            assertThat(page).hasURL(Pattern.compile(".*/login(\\?ended)?$"), AT);
+            assertThat(page.getByText(HINT)).isVisible(SHOWN);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "session-ended-" + width + ".png")));
 
-                signIn(page, resident);
-                page.navigate(url("moderation"));
-                assertThat(page.locator("h1").first()).hasText("Modération", SHOWS);
-            }
+            signIn(page, resident);
+            page.navigate(url("moderation"));
+            assertThat(page.locator("h1").first()).hasText("Modération", SHOWS);
         }
     }
 

@@ -315,7 +315,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private void buildNavigation() {
         navigation.removeAll();
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
-            SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            SideNavItem item = new WrappingNavItem(getTranslation(entry.title()), entry.path());
             if (entry.icon() != null) {
                 item.setPrefixComponent(new Icon(entry.icon()));
             }
@@ -329,6 +329,30 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 }
             }
             navigation.addItem(item);
+        }
+    }
+
+    /**
+     * A menu entry whose label wraps onto a second line instead of ending in "…" ("La participation
+     * en chif…" in the 256 px drawer). Lumo keeps the item's own label on one line inside its shadow
+     * root, out of reach of the page's styles; a label element of our own, in the same slot, is
+     * styled by app.css ({@code .nav-label}).
+     */
+    static final class WrappingNavItem extends SideNavItem {
+
+        private final String label;
+
+        WrappingNavItem(String label, String path) {
+            super(null, path);
+            this.label = label;
+            Span text = new Span(label);
+            text.addClassName("nav-label");
+            getElement().appendChild(text.getElement());
+        }
+
+        @Override
+        public String getLabel() {
+            return label;
         }
     }
 

@@ -54,7 +54,7 @@ public class HomeView extends Composite<VerticalLayout> implements HasDynamicTit
         Section hero = new Section();
         hero.addClassName("hero");
         hero.add(new H1(getTranslation("home.title", town.name())));
-        hero.add(new Paragraph(town.description().isBlank() ? getTranslation("home.tagline") : town.description()));
+        hero.add(presentation());
         Div actions = new Div();
         actions.addClassName("hero-actions");
         if (ideas.proposalAccess().offered()) {
@@ -83,6 +83,20 @@ public class HomeView extends Composite<VerticalLayout> implements HasDynamicTit
                 initiativesSection(initiatives, townService),
                 transparency(),
                 inclusion());
+    }
+
+    /**
+     * The town's presentation in the interface's language when the town wrote one (the French one
+     * otherwise, marked as French for screen readers), or the platform's tagline.
+     */
+    private Paragraph presentation() {
+        Paragraph text = new Paragraph(getTranslation("home.tagline"));
+        town.presentation(getLocale()).ifPresent(presentation -> {
+            text.setText(presentation.text());
+            text.getElement().setAttribute("lang", presentation.language());
+        });
+        text.addClassName("town-presentation");
+        return text;
     }
 
     private Component button(String href, String key, boolean primary) {

@@ -19,6 +19,7 @@ public class TownSettingsEntity {
     private Short id = SINGLETON_ID;
     private String name;
     private String description;
+    private String descriptionEn;
     private String mainColour;
     @Basic(fetch = FetchType.LAZY)
     private byte[] logo;
@@ -43,6 +44,7 @@ public class TownSettingsEntity {
     public TownSettingsEntity(String name) {
         this.name = name;
         this.description = "";
+        this.descriptionEn = "";
         this.mainColour = "#1a5fb4";
         this.thresholdSupports = 300;
         this.thresholdDays = 90;
@@ -53,6 +55,8 @@ public class TownSettingsEntity {
     public void setName(String name) { this.name = name; }
     public String getDescription() { return description; }
     public void setDescription(String description) { this.description = description; }
+    public String getDescriptionEn() { return descriptionEn; }
+    public void setDescriptionEn(String descriptionEn) { this.descriptionEn = descriptionEn; }
     public String getMainColour() { return mainColour; }
     public void setMainColour(String mainColour) { this.mainColour = mainColour; }
     public byte[] getLogo() { return logo; }

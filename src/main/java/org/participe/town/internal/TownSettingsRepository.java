@@ -10,7 +10,7 @@ public interface TownSettingsRepository extends JpaRepository<TownSettingsEntity
 
     /** Every setting but the logo's bytes, which only the logo endpoint reads. */
     @Query("""
-            select new org.participe.town.TownProfile(s.name, s.description, s.mainColour,
+            select new org.participe.town.TownProfile(s.name, s.description, s.descriptionEn, s.mainColour,
                    case when s.logoContentType is not null then true else false end,
                    s.thresholdSupports, s.thresholdDays, s.preModeration,
                    s.flagsToHide, s.answerDueDays, s.unansweredAlertDays, s.version)

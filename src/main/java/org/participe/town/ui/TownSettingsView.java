@@ -58,7 +58,13 @@ public class TownSettingsView extends Composite<VerticalLayout> implements HasDy
         name.setMaxLength(120);
         TextArea description = new TextArea(getTranslation("admin.town.description"));
         description.setValue(profile.description());
-        description.setMaxLength(600);
+        description.setMaxLength(TownService.MAX_PRESENTATION);
+        writtenIn(description, "fr");
+        TextArea descriptionEn = new TextArea(getTranslation("admin.town.description-en"));
+        descriptionEn.setValue(profile.descriptionEn());
+        descriptionEn.setMaxLength(TownService.MAX_PRESENTATION);
+        descriptionEn.setHelperText(getTranslation("admin.town.description-en.help"));
+        writtenIn(descriptionEn, "en");
         TextField colour = new TextField(getTranslation("admin.town.colour"));
         colour.setValue(profile.mainColour());
         colour.setHelperText(getTranslation("admin.town.colour.help"));
@@ -83,13 +89,13 @@ public class TownSettingsView extends Composite<VerticalLayout> implements HasDy
         alertDays.setValue(profile.unansweredAlertDays());
         alertDays.setHelperText(getTranslation("admin.town.unanswered-alert-days.help"));
         alertDays.setMin(1);
-        Map<String, HasValidation> fields = Map.of("name", name, "description", description, "mainColour", colour,
-                "thresholdSupports", supports, "thresholdDays", days, "flagsToHide", flagsToHide, "answerDueDays", dueDays,
-                "unansweredAlertDays", alertDays);
+        Map<String, HasValidation> fields = Map.of("name", name, "description", description, "descriptionEn", descriptionEn,
+                "mainColour", colour, "thresholdSupports", supports, "thresholdDays", days, "flagsToHide", flagsToHide,
+                "answerDueDays", dueDays, "unansweredAlertDays", alertDays);
         Button save = new Button(getTranslation("profile.save"), click -> {
             FormErrors.clear(fields);
             try {
-                profile = town.update(new TownSettingsUpdate(name.getValue(), description.getValue(), colour.getValue(),
+                profile = town.update(new TownSettingsUpdate(name.getValue(), description.getValue(), descriptionEn.getValue(), colour.getValue(),
                         supports.getValue(), days.getValue(), preModeration.getValue(), flagsToHide.getValue(), dueDays.getValue(),
                         alertDays.getValue(), profile.version()));
                 FormErrors.success(getTranslation("admin.town.saved"));
@@ -100,6 +106,7 @@ public class TownSettingsView extends Composite<VerticalLayout> implements HasDy
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         FormLayout form = new FormLayout(name, colour, supports, days, flagsToHide, dueDays, alertDays);
         form.add(description, 2);
+        form.add(descriptionEn, 2);
         form.add(preModeration, 2);
         return section("admin.town.identity", form, save);
     }
@@ -220,6 +227,16 @@ public class TownSettingsView extends Composite<VerticalLayout> implements HasDy
         adder.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         adder.setWrap(true);
         return section("admin.town.categories", new VerticalLayout(grid, adder), null);
+    }
+
+    /**
+     * Marks the text typed in {@code field} with the language it is written in, so that a screen
+     * reader reads the English presentation with an English voice in the French interface (the
+     * field's label stays in the interface's language). The text box is made by the browser.
+     */
+    private static void writtenIn(TextArea field, String language) {
+        field.getElement().executeJs("customElements.whenDefined(this.localName).then(() => requestAnimationFrame(() => {"
+                + " const input = this.inputElement || this.querySelector('textarea'); if (input) input.lang = $0; }))", language);
     }
 
     private Section section(String titleKey, com.vaadin.flow.component.Component body, Button action) {
