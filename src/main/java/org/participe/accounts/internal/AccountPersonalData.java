@@ -14,8 +14,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The account itself: profile and login history. Erased last, once every feature has let go of
@@ -80,11 +78,6 @@ class AccountPersonalData implements PersonalData {
         jdbc.sql("delete from account_token where account_id = ?").param(accountId).update();
         account.erase(clock.instant(), translations.getTranslation("my-data.deleted-account", SupportedLocales.DEFAULT), NO_PASSWORD);
         accounts.flush();
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                sessions.endAllSessions(accountId, null);
-            }
-        });
+        sessions.endAllSessionsAfterCommit(accountId);
     }
 }

@@ -1,10 +1,9 @@
 package org.participe.accounts.internal;
 
+import org.participe.base.database.AfterCommit;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Ends the sessions of one account: after a password change or reset (but the caller's own), and
@@ -42,15 +41,6 @@ public class SessionTerminator {
      * must not sign anyone out.
      */
     public void endAllSessionsAfterCommit(long accountId) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            endAllSessions(accountId, null);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                endAllSessions(accountId, null);
-            }
-        });
+        AfterCommit.run(() -> endAllSessions(accountId, null));
     }
 }

@@ -1,8 +1,7 @@
 package org.participe.base.mail;
 
+import org.participe.base.database.AfterCommit;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The {@link Mailer}: writes each mail to the outbox table in the caller's transaction, with what
@@ -26,15 +25,6 @@ class MailOutbox implements Mailer {
     @Override
     public void send(MailMessage message) {
         store.add(transport.channel(), message);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    sender.nudge();
-                }
-            });
-        } else {
-            sender.nudge();
-        }
+        AfterCommit.run(sender::nudge);
     }
 }

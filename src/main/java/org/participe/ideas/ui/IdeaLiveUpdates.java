@@ -1,5 +1,6 @@
 package org.participe.ideas.ui;
 
+import org.participe.base.database.AfterCommit;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,8 +11,6 @@ import com.vaadin.flow.shared.Registration;
 import org.participe.ideas.IdeaEvents;
 import org.springframework.stereotype.Component;
 import org.springframework.context.event.EventListener;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Tells every open page of an idea, through Vaadin Push, that it changed (a support, a comment, a
@@ -40,16 +39,7 @@ class IdeaLiveUpdates {
      */
     @EventListener
     void on(IdeaEvents.IdeaChanged changed) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    notifyPages(changed.ideaId());
-                }
-            });
-        } else {
-            notifyPages(changed.ideaId());
-        }
+        AfterCommit.run(() -> notifyPages(changed.ideaId()));
     }
 
     private void notifyPages(long ideaId) {

@@ -1,5 +1,6 @@
 package org.participe.notifications.internal;
 
+import org.participe.base.database.AfterCommit;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -9,8 +10,6 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.shared.Registration;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Tells the open pages of a person that their notifications changed (within this app instance). */
 @Component
@@ -35,15 +34,6 @@ public class BellBroadcaster {
                 pages.forEach(Runnable::run);
             }
         });
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    ring.run();
-                }
-            });
-        } else {
-            ring.run();
-        }
+        AfterCommit.run(ring);
     }
 }
