@@ -13,9 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.participe.accounts.AccountService;
 import org.participe.accounts.Registration;
+import org.participe.base.content.ContentKey;
 import org.participe.base.validation.TooManyRequestsException;
 import org.participe.comments.CommentService;
 import org.participe.ideas.IdeaDraft;
@@ -151,7 +154,7 @@ class BurstIT {
 
         long idea = as(data.confirmedAccount("burst-host", Roles.RESIDENT), () -> ideas.propose(new IdeaDraft("Une idée très commentée d'un coup",
                 "Une description assez longue pour être acceptée.", category, null, null)));
-        List<Outcome> posts = burst(i -> attempt(() -> as(busy, () -> comments.post("IDEA", idea, null, "Commentaire en rafale " + i))));
+        List<Outcome> posts = burst(i -> attempt(() -> as(busy, () -> comments.post(ContentKey.idea(idea), null, "Commentaire en rafale " + i))));
         report("comment posts by one resident", posts);
         assertLimit(posts, commentsPerHour);
         assertStillUp();
@@ -237,7 +240,7 @@ class BurstIT {
     }
 
     private HttpRequest post(String path, Map<String, String> csrf, String username, String password) {
-        Map<String, String> fields = new java.util.LinkedHashMap<>(csrf);
+        Map<String, String> fields = new LinkedHashMap<>(csrf);
         fields.put("username", username);
         fields.put("password", password);
         String body = fields.entrySet().stream()
@@ -260,7 +263,7 @@ class BurstIT {
     }
 
     private Map<String, Integer> outcomes(long accountId) {
-        Map<String, Integer> counts = new java.util.TreeMap<>();
+        Map<String, Integer> counts = new TreeMap<>();
         jdbc.query("select outcome, count(*) from login_attempt where account_id = ? group by outcome",
                 rs -> { counts.put(rs.getString(1), rs.getInt(2)); }, accountId);
         return counts;

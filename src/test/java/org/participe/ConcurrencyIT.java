@@ -17,12 +17,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.participe.base.content.ContentKey;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.ideas.IdeaDraft;
 import org.participe.ideas.IdeaEvents;
@@ -30,7 +32,6 @@ import org.participe.ideas.IdeaService;
 import org.participe.ideas.IdeaStatus;
 import org.participe.comments.CommentService;
 import org.participe.moderation.ActionResult;
-import org.participe.moderation.ContentRef;
 import org.participe.moderation.ItemVersion;
 import org.participe.moderation.ModerationEvents;
 import org.participe.moderation.ModerationReason;
@@ -156,7 +157,7 @@ class ConcurrencyIT {
     private void assertThreshold(long id) {
         assertThat(jdbc.queryForObject("select count(*) from idea_event where idea_id = ? and kind = 'THRESHOLD_REACHED'", Integer.class, id))
                 .isEqualTo(1);
-        assertThat(committed.count(IdeaEvents.IdeaReachedThreshold.class, ContentRef.idea(id))).isEqualTo(1);
+        assertThat(committed.count(IdeaEvents.IdeaReachedThreshold.class, ContentKey.idea(id))).isEqualTo(1);
         awaitNotifications(author, "IDEA_THRESHOLD", "threshold:" + id, 1);
     }
 
@@ -168,8 +169,8 @@ class ConcurrencyIT {
         List<ParticipeUser> crowd = data.confirmedAccounts("flagger", CROWD, Roles.RESIDENT);
         for (int round = 0; round < ROUNDS; round++) {
             long ideaId = idea("Une idée sous laquelle on signale " + round);
-            long commentId = as(author, () -> comments.post("IDEA", ideaId, null, "Un commentaire que toute une foule signale."));
-            ContentRef ref = ContentRef.comment(commentId);
+            long commentId = as(author, () -> comments.post(ContentKey.idea(ideaId), null, "Un commentaire que toute une foule signale."));
+            ContentKey ref = ContentKey.comment(commentId);
 
             List<Outcome<Boolean>> outcomes = race(CROWD, i -> as(crowd.get(i), () -> moderation.flag(ref, ModerationReason.ABUSE, null)));
 
@@ -193,7 +194,7 @@ class ConcurrencyIT {
         List<ParticipeUser> crowd = data.confirmedAccounts("many-flags", CROWD, Roles.RESIDENT);
         withTown(rules -> rules.withModeration(CROWD + 1, rules.answerDueDays(), rules.unansweredAlertDays()), () -> {
             for (int round = 0; round < ROUNDS; round++) {
-                ContentRef ref = ContentRef.idea(idea("Une idée que beaucoup signalent sans la masquer " + round));
+                ContentKey ref = ContentKey.idea(idea("Une idée que beaucoup signalent sans la masquer " + round));
                 // Everyone flags once, and ten of them (others each round) flag a second time in the same instant.
                 int twice = round * 10;
                 List<Outcome<Boolean>> outcomes = race(CROWD + 10, i -> as(crowd.get(i < CROWD ? i : (twice + i - CROWD) % CROWD),
@@ -215,7 +216,7 @@ class ConcurrencyIT {
     void oneResidentFlaggingTwiceAtOnceGivesOneFlag() {
         for (int round = 0; round < ROUNDS; round++) {
             ParticipeUser twice = data.confirmedAccount("twice" + round, Roles.RESIDENT);
-            ContentRef ref = ContentRef.idea(idea("Une idée signalée deux fois par la même personne " + round));
+            ContentKey ref = ContentKey.idea(idea("Une idée signalée deux fois par la même personne " + round));
             List<Outcome<Boolean>> outcomes = race(2, i -> as(twice, () -> moderation.flag(ref, ModerationReason.OFF_TOPIC, null)));
             assertThat(outcomes).filteredOn(Outcome::succeeded).hasSize(1);
             assertThat(outcomes).filteredOn(o -> !o.succeeded()).singleElement().extracting(Outcome::refusal).isEqualTo("flag.already");
@@ -230,7 +231,7 @@ class ConcurrencyIT {
     @Test
     void twoOfficialsHidingTheSameItemHideItOnceAndTheSecondIsTold() {
         for (int round = 0; round < ROUNDS; round++) {
-            ContentRef ref = ContentRef.idea(idea("Une idée que deux élus masquent ensemble " + round));
+            ContentKey ref = ContentKey.idea(idea("Une idée que deux élus masquent ensemble " + round));
             ItemVersion seen = seen(ref);
             List<ModerationReason> reasons = List.of(ModerationReason.SPAM, ModerationReason.ABUSE);
             List<Outcome<ActionResult>> outcomes = race(2,
@@ -248,7 +249,7 @@ class ConcurrencyIT {
     @Test
     void oneOfficialRestoringWhileAnotherHidesAgainLeavesTheWinnersStateAndOneAuditLine() {
         for (int round = 0; round < ROUNDS; round++) {
-            ContentRef ref = ContentRef.idea(idea("Une idée masquée puis disputée " + round));
+            ContentKey ref = ContentKey.idea(idea("Une idée masquée puis disputée " + round));
             as(official, () -> moderation.hide(List.of(seen(ref)), ModerationReason.SPAM, null));
             ItemVersion seen = seen(ref);
             List<Outcome<ActionResult>> outcomes = race(2, i -> i == 0
@@ -270,7 +271,7 @@ class ConcurrencyIT {
         withTown(rules -> rules.withPreModeration(true), () -> {
             for (int round = 0; round < ROUNDS; round++) {
                 long id = idea("Une idée en attente que deux élus valident " + round);
-                ContentRef ref = ContentRef.idea(id);
+                ContentKey ref = ContentKey.idea(id);
                 ItemVersion seen = seen(ref);
                 // One approves from the inbox (with the version read), the other from the idea's page.
                 List<Outcome<Object>> outcomes = race(2, i -> i == 0
@@ -303,7 +304,7 @@ class ConcurrencyIT {
 
             Outcome<Object> winner = onlyWinner(outcomes);
             assertThat(anonymously(() -> ideas.detail(id))).get().extracting(d -> d.status()).isEqualTo(winner.value());
-            assertThat(auditCount(ContentRef.idea(id), "ANSWER")).isEqualTo(1);
+            assertThat(auditCount(ContentKey.idea(id), "ANSWER")).isEqualTo(1);
             assertThat(jdbc.queryForObject("select count(*) from idea_event where idea_id = ? and kind = 'OFFICIAL_ANSWER'", Integer.class, id))
                     .isEqualTo(1);
         }
@@ -371,7 +372,7 @@ class ConcurrencyIT {
         return as(author, () -> ideas.propose(new IdeaDraft(title, "Une description assez longue pour être acceptée.", category, null, null)));
     }
 
-    private ItemVersion seen(ContentRef ref) {
+    private ItemVersion seen(ContentKey ref) {
         return as(official, () -> moderation.current(ref));
     }
 
@@ -383,9 +384,9 @@ class ConcurrencyIT {
         return jdbc.queryForObject("select support_count from idea_counts where idea_id = ?", Integer.class, id);
     }
 
-    private int auditCount(ContentRef ref, String action) {
+    private int auditCount(ContentKey ref, String action) {
         return jdbc.queryForObject("select count(*) from moderation_audit where content_type = ? and content_id = ? and action = ?",
-                Integer.class, ref.type(), ref.id(), action);
+                Integer.class, ref.kind().name(), ref.id(), action);
     }
 
     /** Awaits the notices of one kind whose event key is like the pattern (the key names the event: one notice per event). */
@@ -398,7 +399,7 @@ class ConcurrencyIT {
     }
 
     /** Runs the work with other town rules, then puts the rules back. */
-    private void withTown(java.util.function.UnaryOperator<TownSettingsUpdate> change, Runnable work) {
+    private void withTown(UnaryOperator<TownSettingsUpdate> change, Runnable work) {
         TownProfile rules = anonymously(() -> town.profile());
         as(admin, () -> town.update(change.apply(TownSettingsUpdate.from(rules))));
         try {
@@ -418,7 +419,7 @@ class ConcurrencyIT {
 
         @TransactionalEventListener
         void on(IdeaEvents.IdeaReachedThreshold event) {
-            counts.computeIfAbsent(key(event.getClass(), ContentRef.idea(event.ideaId())), k -> new AtomicInteger()).incrementAndGet();
+            counts.computeIfAbsent(key(event.getClass(), ContentKey.idea(event.ideaId())), k -> new AtomicInteger()).incrementAndGet();
         }
 
         @TransactionalEventListener
@@ -426,13 +427,13 @@ class ConcurrencyIT {
             counts.computeIfAbsent(key(event.getClass(), event.ref()), k -> new AtomicInteger()).incrementAndGet();
         }
 
-        int count(Class<?> kind, ContentRef ref) {
+        int count(Class<?> kind, ContentKey ref) {
             AtomicInteger count = counts.get(key(kind, ref));
             return count == null ? 0 : count.get();
         }
 
-        private static String key(Class<?> kind, ContentRef ref) {
-            return kind.getSimpleName() + ":" + ref.type() + ":" + ref.id();
+        private static String key(Class<?> kind, ContentKey ref) {
+            return kind.getSimpleName() + ":" + ref.kind() + ":" + ref.id();
         }
     }
 }

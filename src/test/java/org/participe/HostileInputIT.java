@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.participe.accounts.AccountService;
 import org.participe.accounts.ProfileUpdate;
 import org.participe.accounts.Registration;
+import org.participe.base.content.ContentKey;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.base.validation.TooManyRequestsException;
 import org.participe.comments.CommentService;
@@ -40,7 +41,6 @@ import org.participe.initiatives.InitiativeDraft;
 import org.participe.initiatives.InitiativeService;
 import org.participe.initiatives.InitiativeStatus;
 import org.participe.initiatives.PhaseDraft;
-import org.participe.moderation.ContentRef;
 import org.participe.moderation.FollowUpService;
 import org.participe.moderation.ItemVersion;
 import org.participe.moderation.ModerationReason;
@@ -305,10 +305,10 @@ class HostileInputIT {
         // Comments
         long discussed = newIdea(resident);
         fields.add(new Field("comment", 1, CommentService.MAX_LENGTH, paragraphs, nothingElse, Rules.EXACT, value -> {
-            long id = as(neighbour, () -> comments.post("IDEA", discussed, null, value));
+            long id = as(neighbour, () -> comments.post(ContentKey.idea(discussed), null, value));
             return text("select body from comment where id = ?", id);
         }));
-        long commentToEdit = as(neighbour, () -> comments.post("IDEA", discussed, null, "Un commentaire à corriger"));
+        long commentToEdit = as(neighbour, () -> comments.post(ContentKey.idea(discussed), null, "Un commentaire à corriger"));
         fields.add(new Field("comment (edit)", 1, CommentService.MAX_LENGTH, paragraphs, nothingElse, Rules.EXACT, value -> {
             as(neighbour, () -> comments.edit(commentToEdit, value, version("comment", commentToEdit)));
             return text("select body from comment where id = ?", commentToEdit);
@@ -319,16 +319,16 @@ class HostileInputIT {
         var flagger = new ParticipeUser[1];
         var flags = new AtomicInteger();
         fields.add(new Field("flag note", 0, ModerationService.FLAG_NOTE_MAX, strip, nothingElse, Rules.EXACT, value -> {
-            long comment = as(neighbour, () -> comments.post("IDEA", flagged, null, "Un commentaire signalé"));
+            long comment = as(neighbour, () -> comments.post(ContentKey.idea(flagged), null, "Un commentaire signalé"));
             if (flags.getAndIncrement() % 15 == 0) {
                 flagger[0] = data.confirmedAccount("hostile-flagger", Roles.RESIDENT); // twenty flags an hour each
             }
-            as(flagger[0], () -> moderation.flag(ContentRef.comment(comment), ModerationReason.SPAM, value));
+            as(flagger[0], () -> moderation.flag(ContentKey.comment(comment), ModerationReason.SPAM, value));
             return textOrEmpty("select note from flag where content_type = 'COMMENT' and content_id = ?", comment);
         }));
         fields.add(new Field("hide note", 0, ModerationService.NOTE_MAX, strip, nothingElse, Rules.EXACT, value -> {
-            long comment = as(neighbour, () -> comments.post("IDEA", flagged, null, "Un commentaire masqué"));
-            as(official, () -> moderation.hide(List.of(moderation.current(ContentRef.comment(comment))), ModerationReason.SPAM, value));
+            long comment = as(neighbour, () -> comments.post(ContentKey.idea(flagged), null, "Un commentaire masqué"));
+            as(official, () -> moderation.hide(List.of(moderation.current(ContentKey.comment(comment))), ModerationReason.SPAM, value));
             return textOrEmpty("select hidden_note from moderation_item where content_type = 'COMMENT' and content_id = ?", comment);
         }));
         ParticipeUser blocked = data.confirmedAccount("hostile-blocked", Roles.RESIDENT);
@@ -352,7 +352,7 @@ class HostileInputIT {
         long assigned = newIdea(resident);
         fields.add(new Field("assigned service", 2, 120, strip, nothingElse, Rules.EXACT, value -> {
             long version = jdbc.queryForObject("select version from moderation_item where content_type = 'IDEA' and content_id = ?", Long.class, assigned);
-            as(official, () -> followUp.assign(List.of(new ItemVersion(ContentRef.idea(assigned), version)), null, value, LocalDate.now().plusDays(10)));
+            as(official, () -> followUp.assign(List.of(new ItemVersion(ContentKey.idea(assigned), version)), null, value, LocalDate.now().plusDays(10)));
             return text("select assignee_service from moderation_item where content_type = 'IDEA' and content_id = ?", assigned);
         }));
         fields.add(new Field("answer template title", 3, 120, strip, nothingElse, Rules.EXACT, value -> as(official, () -> {

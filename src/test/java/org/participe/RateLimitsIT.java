@@ -6,9 +6,11 @@ import static org.participe.test.Security.anonymously;
 
 import java.util.Locale;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.participe.accounts.AccountService;
 import org.participe.accounts.Registration;
+import org.participe.base.content.ContentKey;
 import org.participe.base.validation.TooManyRequestsException;
 import org.participe.comments.CommentService;
 import org.participe.ideas.IdeaDraft;
@@ -32,7 +34,7 @@ class RateLimitsIT {
     @Autowired TownService town;
     @Autowired TestData data;
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void activate() {
         data.ensureTown();
     }
@@ -57,9 +59,9 @@ class RateLimitsIT {
         assertThat(data.confirmedAccount("calm", Roles.RESIDENT)).satisfies(other -> as(other, () -> ideas.propose(draft)));
 
         for (int i = 0; i < 3; i++) {
-            as(resident, () -> comments.post("IDEA", first, null, "Encore un commentaire"));
+            as(resident, () -> comments.post(ContentKey.idea(first), null, "Encore un commentaire"));
         }
-        assertThatThrownBy(() -> as(resident, () -> comments.post("IDEA", first, null, "Un de trop"))).isInstanceOf(TooManyRequestsException.class);
+        assertThatThrownBy(() -> as(resident, () -> comments.post(ContentKey.idea(first), null, "Un de trop"))).isInstanceOf(TooManyRequestsException.class);
     }
 
     private void register(String address) {

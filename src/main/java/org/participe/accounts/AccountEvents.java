@@ -1,5 +1,7 @@
 package org.participe.accounts;
 
+import java.util.Set;
+
 /** What happens to accounts, published inside the service transaction (past tense, ids only). */
 public final class AccountEvents {
 
@@ -18,10 +20,8 @@ public final class AccountEvents {
     public record EmailChangeRequested(long accountId, String newEmail) {
     }
 
-    public record EmailConfirmed(long accountId) {
-    }
-
-    public record RolesChanged(long accountId, java.util.Set<String> roles, long changedBy) {
+    /** An administrator replaced the person's roles: their open sessions end once this commits. */
+    public record RolesChanged(long accountId, Set<String> roles, long changedBy) {
     }
 
     /** Someone tried to sign up with the address of an existing account: its owner is told. */

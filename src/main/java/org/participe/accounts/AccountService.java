@@ -3,6 +3,7 @@ package org.participe.accounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Year;
 import java.util.HashSet;
 import java.util.List;
@@ -45,7 +46,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class AccountService {
 
-    public static final int MINIMUM_AGE = 16;
     /**
      * At most 254 characters, looked at before the rest; no spaces, control characters (PostgreSQL
      * refuses NUL) or invisible format characters (zero-width spaces and joiners: the mailer failed
@@ -187,7 +187,6 @@ public class AccountService {
         if (!account.isConfirmed()) {
             account.confirmEmail(now);
             account.touch(now);
-            events.publishEvent(new AccountEvents.EmailConfirmed(account.getId()));
         }
         return ConfirmationResult.CONFIRMED;
     }
@@ -255,7 +254,6 @@ public class AccountService {
         if (!account.isConfirmed()) {
             // The link reached the mailbox as a confirmation link would (an invited administrator's first password).
             account.confirmEmail(now);
-            events.publishEvent(new AccountEvents.EmailConfirmed(account.getId()));
         }
         account.touch(now);
         accounts.flush();
@@ -360,8 +358,8 @@ public class AccountService {
 
     /**
      * Replaces a person's roles; an administrator cannot take away their own ADMIN role. The
-     * person's open sessions end once this commits (a removed role must stop working at once, and
-     * a granted one needs a new sign-in to appear).
+     * person's open sessions end once this commits ({@link AccountEvents.RolesChanged}'s listener:
+     * a removed role must stop working at once, and a granted one needs a new sign-in to appear).
      */
     @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     public PersonRow setRoles(long accountId, Set<String> roles) {
@@ -378,7 +376,6 @@ public class AccountService {
         account.touch(clock.instant());
         accounts.flush();
         events.publishEvent(new AccountEvents.RolesChanged(accountId, Set.copyOf(wanted), admin.accountId()));
-        sessions.endAllSessionsAfterCommit(accountId);
         return toRow(account);
     }
 
@@ -507,8 +504,8 @@ public class AccountService {
         int thisYear = Year.now(clock.withZone(TownZone.zone())).getValue();
         if (birthYear < 1900 || birthYear > thisYear) {
             errors.reject("birthYear", "validation.range", 1900, thisYear);
-        } else if (thisYear - birthYear < MINIMUM_AGE) {
-            errors.reject("birthYear", "signup.birth-year.too-young", MINIMUM_AGE);
+        } else if (!AgeEligibility.TOWN.isEligible(birthYear, LocalDate.now(clock.withZone(TownZone.zone())))) {
+            errors.reject("birthYear", "signup.birth-year.too-young", AgeEligibility.TOWN.minimumAge());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.participe.base;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.participe.base.database.DatabaseUnavailable;
@@ -9,9 +10,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * One value read on every page and rarely changed (the town's settings, its categories), kept
- * in memory for a short while instead of read again. The instance that changes the value drops
- * it at once and again when the change commits; other instances sharing the database see the
- * change when their copy expires. While the database cannot be reached, the last copy is served.
+ * in memory for a while instead of read again. The instance that changes the value drops it at
+ * once and again when the change commits; other instances sharing the database drop theirs when
+ * told (see {@code InstanceBus}), or at the latest when their copy expires. While the database
+ * cannot be reached, the last copy is served.
  */
 public final class Expiring<T> {
 
@@ -24,7 +26,7 @@ public final class Expiring<T> {
     private final long lifetimeNanos;
     private volatile Copy<T> copy;
     /** Counts the changes, so that a value read while a change was under way is not kept. */
-    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong changes = new AtomicLong();
 
     public Expiring(Duration lifetime, Supplier<T> source) {
         this.source = source;

@@ -1,29 +1,31 @@
 package org.participe.comments;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.participe.base.content.ContentKey;
+import org.participe.base.content.ContentKind;
 import org.participe.base.i18n.LocalePreference;
 import org.participe.base.ratelimit.RateLimiter;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.base.validation.TooManyRequestsException;
 import org.participe.base.validation.TypedText;
+import org.participe.comments.internal.CommentStore;
+import org.participe.comments.internal.CommentStore.CommentRow;
+import org.participe.comments.internal.CommentStore.OwnRow;
 import org.participe.security.CurrentUser;
 import org.participe.security.ParticipeUser;
 import org.participe.security.Roles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -41,13 +43,8 @@ public class CommentService {
     public static final int PAGE_SIZE = 20;
     public static final Duration EDIT_WINDOW = Duration.ofMinutes(15);
 
-    private static final String COLUMNS = """
-            c.id, c.parent_id, c.author_id, a.display_name, c.body, c.created_at, c.edited_at, c.deleted_at, c.version, c.hidden, c.hidden_reason, c.lang""";
-    /** Hidden comments are shown only to their author (with the reason) and to officials. */
-    private static final String SHOWN = " and (not c.hidden or c.author_id = :viewer or :official)";
-
-    private final JdbcClient jdbc;
-    private final Map<String, CommentTarget> targets = new LinkedHashMap<>();
+    private final CommentStore store;
+    private final Map<ContentKind, CommentTarget> targets = new EnumMap<>(ContentKind.class);
     private final RateLimiter rateLimiter;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
@@ -55,11 +52,11 @@ public class CommentService {
     private final LocalePreference languages;
     private final int commentsPerHour;
 
-    CommentService(JdbcClient jdbc, List<CommentTarget> targets, RateLimiter rateLimiter, CurrentUser currentUser,
+    CommentService(CommentStore store, List<CommentTarget> targets, RateLimiter rateLimiter, CurrentUser currentUser,
                    ApplicationEventPublisher events, Clock clock, LocalePreference languages,
                    @Value("${participe.comments.per-hour:30}") int commentsPerHour) {
-        this.jdbc = jdbc;
-        targets.forEach(target -> this.targets.put(target.type(), target));
+        this.store = store;
+        targets.forEach(target -> this.targets.put(target.kind(), target));
         this.rateLimiter = rateLimiter;
         this.currentUser = currentUser;
         this.events = events;
@@ -70,31 +67,31 @@ public class CommentService {
 
     /** Posts a comment, or a reply when {@code parentId} is given (a reply to a reply joins its thread). */
     @PreAuthorize("hasRole('" + Roles.RESIDENT + "')")
-    public long post(String targetType, long targetId, Long parentId, String text) {
+    public long post(ContentKey target, Long parentId, String text) {
         ParticipeUser author = currentUser.require();
         String body = validBody(text);
-        if (!target(targetType).acceptsComments(targetId)) {
-            throw InvalidInputException.of("body", "comment.closed");
-        }
+        CommentTarget owner = target(target.kind());
+        String title = owner.titleIfOpen(target.id()).orElseThrow(() -> InvalidInputException.of("body", "comment.closed"));
         Long threadId = null;
         long parentAuthor = 0;
+        long threadAuthor = 0;
         if (parentId != null) {
-            var parent = jdbc.sql("select id, parent_id, author_id from comment where id = ? and target_type = ? and target_id = ? and not hidden")
-                    .params(parentId, targetType, targetId)
-                    .query((rs, n) -> new long[]{rs.getLong(1), rs.getObject(2) == null ? 0 : rs.getLong(2), rs.getLong(3)})
-                    .optional().orElseThrow(() -> InvalidInputException.of("body", "comment.parent.unknown"));
-            threadId = parent[1] != 0 ? parent[1] : parent[0];
-            parentAuthor = parent[2];
+            var parent = store.parent(parentId, target)
+                    .orElseThrow(() -> InvalidInputException.of("body", "comment.parent.unknown"));
+            threadId = parent.threadId();
+            parentAuthor = parent.authorId();
+            threadAuthor = parent.threadAuthorId();
         }
         if (!rateLimiter.tryAcquire("comment", String.valueOf(author.accountId()), commentsPerHour, Duration.ofHours(1))) {
             throw new TooManyRequestsException("comment.rate-limited");
         }
-        long id = jdbc.sql("insert into comment (target_type, target_id, parent_id, author_id, body, created_at, lang) values (?, ?, ?, ?, ?, ?, ?) returning id")
-                .params(targetType, targetId, threadId, author.accountId(), body, Timestamp.from(clock.instant()), languages.writingLanguage())
-                .query(Long.class).single();
-        events.publishEvent(new CommentEvents.CommentPosted(targetType, targetId, id, author.accountId()));
+        var inserted = store.insert(target, threadId, author.accountId(), body, clock.instant(), languages.writingLanguage());
+        long id = inserted.id();
+        String authorName = inserted.authorName();
+        events.publishEvent(new CommentEvents.CommentPosted(target, id, author.accountId(), authorName, title,
+                threadId == null ? null : threadAuthor));
         if (threadId != null) {
-            events.publishEvent(new CommentEvents.ReplyPosted(targetType, targetId, id, author.accountId(), threadId, parentAuthor));
+            events.publishEvent(new CommentEvents.ReplyPosted(target, id, author.accountId(), threadId, parentAuthor, authorName, title));
         }
         return id;
     }
@@ -107,12 +104,10 @@ public class CommentService {
             throw InvalidInputException.of("body", "comment.edit.closed");
         }
         String body = validBody(text);
-        int updated = jdbc.sql("update comment set body = ?, edited_at = ?, version = version + 1 where id = ? and version = ?")
-                .params(body, Timestamp.from(clock.instant()), commentId, version).update();
-        if (updated == 0) {
+        if (!store.updateBody(commentId, body, clock.instant(), version)) {
             throw new OptimisticLockingFailureException("The comment changed since it was read");
         }
-        events.publishEvent(new CommentEvents.CommentEdited(row.targetType(), row.targetId(), commentId));
+        events.publishEvent(new CommentEvents.CommentEdited(row.target(), commentId));
     }
 
     /** The author deletes a comment: it reads "comment deleted", its replies stay. */
@@ -122,28 +117,25 @@ public class CommentService {
         if (row.deleted()) {
             return;
         }
-        jdbc.sql("update comment set deleted_at = ?, version = version + 1 where id = ?").params(Timestamp.from(clock.instant()), commentId).update();
-        events.publishEvent(new CommentEvents.CommentDeleted(row.targetType(), row.targetId(), commentId));
+        store.markDeleted(commentId, clock.instant());
+        events.publishEvent(new CommentEvents.CommentDeleted(row.target(), commentId));
     }
 
     /** A page of threads, oldest or newest first, with all their replies: two statements. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
-    public CommentPage page(String targetType, long targetId, boolean newestFirst, int offset) {
-        if (!target(targetType).isVisible(targetId)) {
+    public CommentPage page(ContentKey target, boolean newestFirst, int offset) {
+        if (!target(target.kind()).isVisible(target.id())) {
             return new CommentPage(List.of(), false);
         }
         long viewer = currentUser.get().map(ParticipeUser::accountId).orElse(-1L);
         boolean official = currentUser.hasRole(Roles.OFFICIAL);
-        List<CommentView> top = jdbc.sql("select " + COLUMNS + " from comment c join account_public a on a.id = c.author_id"
-                        + " where c.target_type = :type and c.target_id = :target and c.parent_id is null" + SHOWN
-                        + " order by c.created_at " + (newestFirst ? "desc, c.id desc" : "asc, c.id asc") + " limit :limit offset :offset")
-                .param("type", targetType).param("target", targetId).param("viewer", viewer).param("official", official)
-                .param("limit", PAGE_SIZE + 1).param("offset", Math.max(0, offset))
-                .query((rs, n) -> view(rs, viewer)).list();
+        boolean resident = currentUser.hasRole(Roles.RESIDENT);
+        List<CommentView> top = store.topLevel(target, viewer, official, newestFirst, PAGE_SIZE + 1, Math.max(0, offset)).stream()
+                .map(row -> view(row, viewer, resident, official)).toList();
         boolean hasMore = top.size() > PAGE_SIZE;
         List<CommentView> shown = hasMore ? top.subList(0, PAGE_SIZE) : top;
-        return new CommentPage(withReplies(shown, viewer, official), hasMore);
+        return new CommentPage(withReplies(shown, viewer, resident, official), hasMore);
     }
 
     /**
@@ -152,27 +144,24 @@ public class CommentService {
      */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
-    public Optional<CommentThread> thread(String targetType, long targetId, long commentId) {
-        if (!target(targetType).isVisible(targetId)) {
+    public Optional<CommentThread> thread(ContentKey target, long commentId) {
+        if (!target(target.kind()).isVisible(target.id())) {
             return Optional.empty();
         }
         long viewer = currentUser.get().map(ParticipeUser::accountId).orElse(-1L);
         boolean official = currentUser.hasRole(Roles.OFFICIAL);
-        List<CommentView> top = jdbc.sql("select " + COLUMNS + " from comment c join account_public a on a.id = c.author_id"
-                        + " where c.id = :id and c.target_type = :type and c.target_id = :target and c.parent_id is null" + SHOWN)
-                .param("id", commentId).param("type", targetType).param("target", targetId).param("viewer", viewer).param("official", official)
-                .query((rs, n) -> view(rs, viewer)).list();
-        return withReplies(top, viewer, official).stream().findFirst();
+        boolean resident = currentUser.hasRole(Roles.RESIDENT);
+        List<CommentView> top = store.topLevel(target, commentId, viewer, official).stream()
+                .map(row -> view(row, viewer, resident, official)).toList();
+        return withReplies(top, viewer, resident, official).stream().findFirst();
     }
 
-    private List<CommentThread> withReplies(List<CommentView> shown, long viewer, boolean official) {
+    private List<CommentThread> withReplies(List<CommentView> shown, long viewer, boolean resident, boolean official) {
         Map<Long, List<CommentView>> replies = new LinkedHashMap<>();
         shown.forEach(comment -> replies.put(comment.id(), new ArrayList<>()));
         if (!shown.isEmpty()) {
-            jdbc.sql("select " + COLUMNS + " from comment c join account_public a on a.id = c.author_id"
-                            + " where c.parent_id in (:parents)" + SHOWN + " order by c.created_at, c.id")
-                    .param("parents", List.copyOf(replies.keySet())).param("viewer", viewer).param("official", official)
-                    .query((rs, n) -> view(rs, viewer)).list()
+            store.replies(replies.keySet(), viewer, official).stream()
+                    .map(row -> view(row, viewer, resident, official))
                     .forEach(reply -> replies.get(reply.parentId()).add(reply));
         }
         return shown.stream().map(c -> new CommentThread(c, List.copyOf(replies.get(c.id())))).toList();
@@ -181,34 +170,23 @@ public class CommentService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<MyComment> myComments(int offset, int limit) {
-        return jdbc.sql("select id, target_type, target_id, left(body, 160), created_at, deleted_at is not null from comment"
-                        + " where author_id = ? order by created_at desc, id desc limit ? offset ?")
-                .params(currentUser.require().accountId(), limit, offset)
-                .query((rs, n) -> new MyComment(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getBoolean(6)))
-                .list();
-    }
-
-    private record OwnRow(String targetType, long targetId, Instant createdAt, boolean deleted, boolean hidden) {
+        return store.byAuthor(currentUser.require().accountId(), limit, offset);
     }
 
     private OwnRow ownRow(long commentId) {
         ParticipeUser user = currentUser.require();
-        var row = jdbc.sql("select author_id, target_type, target_id, created_at, deleted_at is not null, hidden from comment where id = ? for update")
-                .param(commentId)
-                .query((rs, n) -> new Object[]{rs.getLong(1), new OwnRow(rs.getString(2), rs.getLong(3), rs.getTimestamp(4).toInstant(),
-                        rs.getBoolean(5), rs.getBoolean(6))})
-                .optional().orElseThrow(() -> InvalidInputException.of("body", "comment.unknown"));
-        if ((long) row[0] != user.accountId()) {
+        OwnRow row = store.lockForChange(commentId)
+                .orElseThrow(() -> InvalidInputException.of("body", "comment.unknown"));
+        if (row.authorId() != user.accountId()) {
             throw new AccessDeniedException("Only the author changes a comment");
         }
-        return (OwnRow) row[1];
+        return row;
     }
 
-    private CommentTarget target(String type) {
-        CommentTarget target = targets.get(type);
+    private CommentTarget target(ContentKind kind) {
+        CommentTarget target = targets.get(kind);
         if (target == null) {
-            throw new IllegalArgumentException("Nothing of kind " + type + " takes comments");
+            throw new IllegalArgumentException("Nothing of kind " + kind + " takes comments");
         }
         return target;
     }
@@ -221,13 +199,15 @@ public class CommentService {
         return TypedText.require("body", body);
     }
 
-    private CommentView view(ResultSet rs, long viewer) throws SQLException {
-        boolean deleted = rs.getTimestamp("deleted_at") != null;
-        Instant created = rs.getTimestamp("created_at").toInstant();
-        boolean mine = rs.getLong("author_id") == viewer;
-        return new CommentView(rs.getLong("id"), (Long) rs.getObject("parent_id"), rs.getLong("author_id"), rs.getString("display_name"),
-                deleted ? null : rs.getString("body"), created, rs.getTimestamp("edited_at") != null, deleted, mine,
-                mine && !deleted && !rs.getBoolean("hidden") && clock.instant().isBefore(created.plus(EDIT_WINDOW)), rs.getLong("version"),
-                rs.getBoolean("hidden"), rs.getString("hidden_reason"), rs.getString("lang"));
+    private CommentView view(CommentRow row, long viewer, boolean resident, boolean official) {
+        boolean deleted = row.deleted();
+        boolean hidden = row.hidden();
+        Instant created = row.createdAt();
+        boolean mine = row.authorId() == viewer;
+        CommentCapabilities can = CommentPermissions.of(resident, official, mine, deleted, hidden,
+                clock.instant().isBefore(created.plus(EDIT_WINDOW)));
+        return new CommentView(row.id(), row.parentId(), row.authorId(), row.authorName(),
+                deleted ? null : row.body(), created, row.edited(), deleted, mine,
+                can.edit(), row.version(), hidden, row.hiddenReason(), row.lang(), can);
     }
 }

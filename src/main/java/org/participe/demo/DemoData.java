@@ -1,16 +1,23 @@
 package org.participe.demo;
 
+import java.time.LocalDate;
+import java.time.Year;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.participe.accounts.AccountService;
 import org.participe.accounts.ImportedAccount;
 import org.participe.accounts.Sex;
+import org.participe.base.TownZone;
+import org.participe.base.content.ContentKey;
 import org.participe.comments.CommentService;
 import org.participe.follows.FollowService;
-import org.participe.follows.FollowTarget;
 import org.participe.initiatives.InitiativeDraft;
 import org.participe.initiatives.InitiativeService;
 import org.participe.initiatives.InitiativeStatus;
@@ -21,6 +28,7 @@ import org.participe.reporting.ReportingService;
 import org.participe.security.ParticipeUser;
 import org.participe.security.Roles;
 import org.participe.security.RunAs;
+import org.participe.town.Category;
 import org.participe.town.Neighbourhood;
 import org.participe.town.TownService;
 import org.participe.town.TownSettingsUpdate;
@@ -111,14 +119,14 @@ class DemoData implements ApplicationRunner {
     }
 
     /** Ideas by residents, supported with a realistic skew (a few ideas get most supports), discussed, some answered. */
-    private List<Long> seedIdeas(List<ImportedAccount> people, List<Long> ids, Random random) {
+    private List<Long> seedIdeas(List<ImportedAccount> people, List<Long> ids, Random random, DemoLedger seeded) {
         List<Long> ideaIds = new ArrayList<>();
         List<ParticipeUser> residents = new ArrayList<>();
         for (int i = 3; i < people.size(); i++) {
             residents.add(user(ids.get(i), people.get(i)));
         }
         ParticipeUser official = user(ids.get(1), people.get(1));
-        List<org.participe.town.Category> categories = town.categories();
+        List<Category> categories = town.categories();
         List<Neighbourhood> neighbourhoods = town.neighbourhoods();
         int supports = 0;
         int comments = 0;
@@ -128,24 +136,28 @@ class DemoData implements ApplicationRunner {
             long id = as(author, () -> ideas.propose(new IdeaDraft(idea.title(), idea.description(),
                     categories.get(idea.category()).id(), idea.neighbourhood() < 0 ? null : neighbourhoods.get(idea.neighbourhood()).id(), null)));
             ideaIds.add(id);
+            seeded.ideas.add(new DemoLedger.Idea(id, author.accountId()));
             int supporters = Math.max(0, (int) Math.round(36 * Math.exp(-i / 5.0)) + random.nextInt(3));
             for (int s = 0; s < supporters && s < residents.size(); s++) {
                 ParticipeUser supporter = residents.get((i + s * 3) % residents.size());
                 if (supporter.accountId() != author.accountId()) {
                     as(supporter, () -> ideas.support(id));
+                    seeded.supports.add(new DemoLedger.Support(id, supporter.accountId()));
                     supports++;
                 }
             }
             for (int c = 0; c < idea.comments().size(); c++) {
                 ParticipeUser commenter = residents.get((i * 5 + c * 11 + 2) % residents.size());
                 String text = idea.comments().get(c);
-                as(commenter, () -> commentService.post("IDEA", id, null, text));
+                long commentId = as(commenter, () -> commentService.post(ContentKey.idea(id), null, text));
+                seeded.comments.add(new DemoLedger.Comment(commentId, id, commenter.accountId()));
                 comments++;
             }
             if (idea.status().equals("WITHDRAWN")) {
                 as(author, () -> ideas.withdraw(id));
             } else if (!idea.status().equals("PUBLISHED")) {
                 as(official, () -> ideas.answer(id, IdeaStatus.valueOf(idea.status()), idea.answer(), ideas.detail(id).orElseThrow().version()));
+                seeded.answeredIdeas.add(id);
             }
         }
         log.info("Demo data: {} ideas, {} supports, {} comments", DemoIdeas.ALL.size(), supports, comments);
@@ -156,12 +168,12 @@ class DemoData implements ApplicationRunner {
     private void seedInitiatives(List<ImportedAccount> people, List<Long> ids, List<Long> ideaIds) {
         ParticipeUser staff = user(ids.get(2), people.get(2));
         ParticipeUser resident = user(ids.get(3), people.get(3));
-        List<org.participe.town.Category> categories = town.categories();
+        List<Category> categories = town.categories();
         List<Neighbourhood> neighbourhoods = town.neighbourhoods();
-        java.time.LocalDate today = java.time.LocalDate.now(org.participe.base.TownZone.zone());
+        LocalDate today = LocalDate.now(TownZone.zone());
         int count = 0;
         for (DemoInitiatives.Initiative item : DemoInitiatives.all(today)) {
-            java.util.Set<Long> places = new java.util.HashSet<>();
+            Set<Long> places = new HashSet<>();
             item.neighbourhoods().forEach(index -> places.add(neighbourhoods.get(index).id()));
             long id = as(staff, () -> initiatives.create(new InitiativeDraft(item.title(), item.summary(), item.description(),
                     categories.get(item.category()).id(), places, item.budget(), item.status(), item.progress(), item.contact(),
@@ -171,7 +183,7 @@ class DemoData implements ApplicationRunner {
                 as(staff, () -> initiatives.linkIdea(id, ideaIds.get(ideaIndex), item.status() == InitiativeStatus.IN_PROGRESS));
             }
             if (item.followedByDemoResident()) {
-                as(resident, () -> follows.follow(FollowTarget.initiative(id)));
+                as(resident, () -> follows.follow(ContentKey.initiative(id)));
             }
             for (String[] update : item.updates()) {
                 as(staff, () -> initiatives.postUpdate(id, update[0], update[1]));
@@ -183,7 +195,7 @@ class DemoData implements ApplicationRunner {
 
     /** Illustrative figures of the right order for a town of 26,000 (residents aged 16 and over), with their source said as such. */
     private void seedReferencePopulation(ParticipeUser admin, List<Neighbourhood> neighbourhoods) {
-        java.util.Map<String, Integer> populations = new java.util.HashMap<>();
+        Map<String, Integer> populations = new HashMap<>();
         int[] perNeighbourhood = {4200, 2600, 3900, 3300, 3700, 3100};
         for (int i = 0; i < neighbourhoods.size(); i++) {
             populations.put("NEIGHBOURHOOD:" + neighbourhoods.get(i).id(), perNeighbourhood[i % perNeighbourhood.length]);
@@ -202,7 +214,7 @@ class DemoData implements ApplicationRunner {
         return new ParticipeUser(id, person.email(), person.displayName(), "", true, false, person.roles());
     }
 
-    private static <T> T as(ParticipeUser user, java.util.function.Supplier<T> action) {
+    private static <T> T as(ParticipeUser user, Supplier<T> action) {
         return RunAs.user(user, action);
     }
 
@@ -219,7 +231,7 @@ class DemoData implements ApplicationRunner {
                 "Ville Citoyenne et Ville Internet : proposez, soutenez et suivez les projets qui font Villeparisis.",
                 "A town labelled “Ville Citoyenne” and “Ville Internet”: propose, support and follow the projects that make Villeparisis.",
                 "#1a5fb4", 25, 90, false, 3, 21, 45, profile.version()));
-        Set<String> existingNeighbourhoods = new java.util.HashSet<>(town.neighbourhoods().stream().map(Neighbourhood::name).toList());
+        Set<String> existingNeighbourhoods = new HashSet<>(town.neighbourhoods().stream().map(Neighbourhood::name).toList());
         for (String name : List.of("Centre-ville", "Vieux Pays", "Les Petits Marais", "Bois Fleuri", "La Gare", "Les Hauts de Villeparisis")) {
             if (!existingNeighbourhoods.contains(name)) {
                 town.addNeighbourhood(name);
@@ -228,7 +240,7 @@ class DemoData implements ApplicationRunner {
         String[][] categories = {{"Cadre de vie", "Living environment"}, {"Mobilité", "Mobility"}, {"Environnement", "Environment"},
                 {"Jeunesse", "Youth"}, {"Solidarité", "Solidarity"}, {"Culture", "Culture"}, {"Sport", "Sport"},
                 {"Éducation", "Education"}, {"Tranquillité publique", "Public safety"}};
-        Set<String> existingCategories = new java.util.HashSet<>(town.categories().stream().map(org.participe.town.Category::nameFr).toList());
+        Set<String> existingCategories = new HashSet<>(town.categories().stream().map(Category::nameFr).toList());
         for (String[] category : categories) {
             if (!existingCategories.contains(category[0])) {
                 town.addCategory(category[0], category[1]);
@@ -244,7 +256,7 @@ class DemoData implements ApplicationRunner {
         people.add(new ImportedAccount("habitant@participe.demo", "Camille Martin", neighbourhoods.get(1).id(), 1988, Sex.FEMALE,
                 Set.of(Roles.RESIDENT)));
         Random random = new Random(2026);
-        int thisYear = java.time.Year.now().getValue();
+        int thisYear = Year.now().getValue();
         for (int i = 0; i < 40; i++) {
             boolean female = i % 2 == 0;
             String first = female ? FEMALE[(i / 2) % FEMALE.length] : MALE[(i / 2) % MALE.length];
@@ -257,15 +269,17 @@ class DemoData implements ApplicationRunner {
             people.add(new ImportedAccount(email, first + " " + last.charAt(0) + ".", neighbourhood, birthYear, sex, Set.of(Roles.RESIDENT)));
         }
         List<Long> ids = accounts.importConfirmed(people, PASSWORD);
-        List<Long> ideaIds = seedIdeas(people, ids, random);
+        DemoLedger seeded = new DemoLedger();
+        seeded.accountIds.addAll(ids);
+        List<Long> ideaIds = seedIdeas(people, ids, random, seeded);
         seedInitiatives(people, ids, ideaIds);
         List<ParticipeUser> residents = new ArrayList<>();
         for (int i = 4; i < people.size(); i++) {
             residents.add(user(ids.get(i), people.get(i)));
         }
-        moderation.seed(residents, user(ids.get(1), people.get(1)), ideaIds, town.activeCategories().getFirst().id());
+        moderation.seed(residents, user(ids.get(1), people.get(1)), ideaIds, town.activeCategories().getFirst().id(), seeded);
         seedReferencePopulation(user(ids.get(0), people.get(0)), neighbourhoods);
-        history.spread();
+        history.spread(seeded);
         log.info("Demo data: seeded town Villeparisis, {} neighbourhoods, {} categories, {} accounts (their password is in the README)",
                 neighbourhoods.size(), categories.length, people.size());
     }

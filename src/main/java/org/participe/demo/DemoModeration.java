@@ -1,14 +1,21 @@
 package org.participe.demo;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.participe.base.TownZone;
+import org.participe.base.content.ContentKey;
 import org.participe.comments.CommentService;
 import org.participe.ideas.IdeaDraft;
+import org.participe.ideas.IdeaHistory;
 import org.participe.ideas.IdeaService;
-import org.participe.moderation.ContentRef;
 import org.participe.moderation.FollowUpService;
+import org.participe.moderation.ModerationHistory;
 import org.participe.moderation.ModerationReason;
 import org.participe.moderation.ModerationService;
 import org.participe.security.ParticipeUser;
@@ -17,14 +24,13 @@ import org.participe.town.TownProfile;
 import org.participe.town.TownService;
 import org.participe.town.TownSettingsUpdate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The officials' workspace with something in every tab: comments flagged and one hidden by its
  * flags, ideas waiting for pre-moderation, assignments, answer templates, and a history of answers
- * spread over past months (dates shifted in SQL: the services always use today) so that the
- * public follow-up page shows figures.
+ * spread over past months (dated through the owners' history services: the use cases always use
+ * today) so that the public follow-up page shows figures.
  */
 @Component
 @ConditionalOnProperty(name = "participe.demo.enabled", havingValue = "true")
@@ -35,20 +41,24 @@ class DemoModeration {
     private final IdeaService ideas;
     private final CommentService comments;
     private final TownService town;
-    private final JdbcClient jdbc;
+    private final IdeaHistory ideaHistory;
+    private final ModerationHistory moderationHistory;
+    private final DemoCalendar calendar;
 
     DemoModeration(ModerationService moderation, FollowUpService followUp, IdeaService ideas, CommentService comments,
-                   TownService town, JdbcClient jdbc) {
+                   TownService town, IdeaHistory ideaHistory, ModerationHistory moderationHistory, DemoCalendar calendar) {
         this.moderation = moderation;
         this.followUp = followUp;
         this.ideas = ideas;
         this.comments = comments;
         this.town = town;
-        this.jdbc = jdbc;
+        this.ideaHistory = ideaHistory;
+        this.moderationHistory = moderationHistory;
+        this.calendar = calendar;
     }
 
-    void seed(List<ParticipeUser> residents, ParticipeUser official, List<Long> ideaIds, long categoryId) {
-        shapeHistory(ideaIds);
+    void seed(List<ParticipeUser> residents, ParticipeUser official, List<Long> ideaIds, long categoryId, DemoLedger seeded) {
+        shapeHistory(ideaIds, seeded);
         RunAs.user(official, () -> {
             followUp.saveTemplate(null, "Transmis à un autre décideur", "Merci pour cette proposition. Elle relève de la compétence "
                     + "du département (ou de l’intercommunalité) : la ville la lui a transmise et vous tiendra informé·e de sa réponse.", 0);
@@ -58,23 +68,26 @@ class DemoModeration {
                     + "année : son coût dépasse le budget disponible. Elle pourra être proposée au budget citoyen.", 0);
         });
 
-        long rude = RunAs.user(residents.get(5), () -> comments.post("IDEA", ideaIds.get(0), null,
+        long rude = RunAs.user(residents.get(5), () -> comments.post(ContentKey.idea(ideaIds.get(0)), null,
                 "Encore une idée de gens qui n’ont que ça à faire, franchement ridicule."));
-        RunAs.user(residents.get(6), () -> moderation.flag(ContentRef.comment(rude), ModerationReason.ABUSE, "Ton méprisant envers l’auteure"));
-        RunAs.user(residents.get(7), () -> moderation.flag(ContentRef.comment(rude), ModerationReason.ABUSE, null));
+        seeded.comments.add(new DemoLedger.Comment(rude, ideaIds.get(0), residents.get(5).accountId()));
+        RunAs.user(residents.get(6), () -> moderation.flag(ContentKey.comment(rude), ModerationReason.ABUSE, "Ton méprisant envers l’auteure"));
+        RunAs.user(residents.get(7), () -> moderation.flag(ContentKey.comment(rude), ModerationReason.ABUSE, null));
 
-        long spam = RunAs.user(residents.get(8), () -> comments.post("IDEA", ideaIds.get(1), null,
+        long spam = RunAs.user(residents.get(8), () -> comments.post(ContentKey.idea(ideaIds.get(1)), null,
                 "Panneaux solaires à prix cassés, contactez-moi en message privé pour une remise exceptionnelle !"));
+        seeded.comments.add(new DemoLedger.Comment(spam, ideaIds.get(1), residents.get(8).accountId()));
         for (int i = 9; i < 12; i++) {
             ParticipeUser flagger = residents.get(i);
-            RunAs.user(flagger, () -> moderation.flag(ContentRef.comment(spam), ModerationReason.SPAM, null));
+            RunAs.user(flagger, () -> moderation.flag(ContentKey.comment(spam), ModerationReason.SPAM, null));
         }
-        RunAs.user(residents.get(12), () -> moderation.flag(ContentRef.idea(ideaIds.get(20)), ModerationReason.OFF_TOPIC,
+        RunAs.user(residents.get(12), () -> moderation.flag(ContentKey.idea(ideaIds.get(20)), ModerationReason.OFF_TOPIC,
                 "Cela concerne une autre commune."));
 
-        long personal = RunAs.user(residents.get(13), () -> comments.post("IDEA", ideaIds.get(2), null,
+        long personal = RunAs.user(residents.get(13), () -> comments.post(ContentKey.idea(ideaIds.get(2)), null,
                 "Le problème vient du voisin du 14 rue des Lilas, M. Dupont, qui se gare toujours devant."));
-        RunAs.user(official, () -> moderation.hide(List.of(moderation.current(ContentRef.comment(personal))), ModerationReason.PERSONAL_DATA,
+        seeded.comments.add(new DemoLedger.Comment(personal, ideaIds.get(2), residents.get(13).accountId()));
+        RunAs.user(official, () -> moderation.hide(List.of(moderation.current(ContentKey.comment(personal))), ModerationReason.PERSONAL_DATA,
                 "Merci de ne pas nommer de particuliers : reformulez sans nom ni adresse."));
 
         TownProfile rules = town.profile();
@@ -86,43 +99,49 @@ class DemoModeration {
         town.update(TownSettingsUpdate.from(town.profile()).withPreModeration(rules.preModeration()));
 
         LocalDate inThreeWeeks = LocalDate.now(TownZone.zone()).plusWeeks(3);
-        RunAs.user(official, () -> followUp.assign(List.of(moderation.current(ContentRef.idea(ideaIds.get(4)))), official.accountId(),
+        RunAs.user(official, () -> followUp.assign(List.of(moderation.current(ContentKey.idea(ideaIds.get(4)))), official.accountId(),
                 "Service voirie", inThreeWeeks));
     }
 
-    /** Moves dates back so that answers, due dates and an overdue idea spread over the last months. */
-    private void shapeHistory(List<Long> ideaIds) {
-        jdbc.sql("""
-                        with answered as (
-                            select id, row_number() over (order by content_id) as n from moderation_item
-                            where content_type = 'IDEA' and answered_at is not null)
-                        update moderation_item m
-                           set published_at = now() - make_interval(days => (30 + a.n * 23)::int),
-                               content_created_at = now() - make_interval(days => (30 + a.n * 23)::int),
-                               answer_expected_since = now() - make_interval(days => (24 + a.n * 23)::int),
-                               due_at = now() - make_interval(days => (3 + a.n * 23)::int),
-                               answered_at = now() - make_interval(days => (30 + a.n * 23 - 9 - (a.n * 11) % 28)::int)
-                        from answered a where a.id = m.id""").update();
-        jdbc.sql("""
-                        update moderation_item set due_at = now() - interval '9 days',
-                               published_at = now() - interval '41 days', content_created_at = now() - interval '41 days'
-                        where content_type = 'IDEA' and content_id = ?""").param(ideaIds.get(3)).update();
-        jdbc.sql("""
-                        update moderation_item set published_at = now() - make_interval(days => (50 + content_id % 20)::int)
-                        where content_type = 'IDEA' and content_id in (:ids) and answered_at is null""")
-                .param("ids", ideaIds.subList(5, 9)).update();
-        jdbc.sql("""
-                        update idea i set published_at = m.published_at, created_at = m.content_created_at,
-                               last_answered_at = m.answered_at
-                        from moderation_item m where m.content_type = 'IDEA' and m.content_id = i.id and m.content_id in (:ids)""")
-                .param("ids", ideaIds).update();
-        jdbc.sql("""
-                        update idea_event e set occurred_at = case e.kind
-                                   when 'PUBLISHED' then i.published_at
-                                   when 'THRESHOLD_REACHED' then coalesce(i.threshold_reached_at, e.occurred_at)
-                                   when 'OFFICIAL_ANSWER' then coalesce(i.last_answered_at, e.occurred_at)
-                                   else e.occurred_at end
-                        from idea i where i.id = e.idea_id and i.id in (:ids)""")
-                .param("ids", ideaIds).update();
+    /**
+     * Dates answered ideas over the last months (published, answer expected, due, answered), one
+     * idea overdue, and four unanswered ones published long ago, through the owners' history
+     * services: the use cases always date "now".
+     */
+    private void shapeHistory(List<Long> ideaIds, DemoLedger seeded) {
+        List<Long> answered = seeded.answeredIdeas;
+        List<Integer> days = new ArrayList<>();
+        for (int n = 1; n <= answered.size(); n++) {
+            days.addAll(List.of(30 + n * 23, 24 + n * 23, 3 + n * 23, 30 + n * 23 - 9 - (n * 11) % 28));
+        }
+        days.addAll(List.of(41, 9));
+        List<Long> longAgo = ideaIds.subList(5, 9).stream().filter(id -> !answered.contains(id)).toList();
+        longAgo.forEach(id -> days.add(50 + (int) (id % 20)));
+        List<Instant> ago = calendar.before(Collections.<Instant>nCopies(days.size(), null), days, Collections.nCopies(days.size(), 0));
+
+        Map<Long, IdeaHistory.DatedIdea> dated = new LinkedHashMap<>();
+        Map<Long, ModerationHistory.FollowUpDates> followUps = new LinkedHashMap<>();
+        Map<Long, Instant> answers = new LinkedHashMap<>();
+        for (int i = 0; i < answered.size(); i++) {
+            long id = answered.get(i);
+            Instant published = ago.get(4 * i);
+            dated.put(id, new IdeaHistory.DatedIdea(id, published, published));
+            followUps.put(id, new ModerationHistory.FollowUpDates(ContentKey.idea(id), ago.get(4 * i + 1), ago.get(4 * i + 2), ago.get(4 * i + 3)));
+            answers.put(id, ago.get(4 * i + 3));
+        }
+        int next = 4 * answered.size();
+        long overdue = ideaIds.get(3);
+        dated.put(overdue, new IdeaHistory.DatedIdea(overdue, ago.get(next), ago.get(next)));
+        var earlier = followUps.get(overdue);
+        followUps.put(overdue, new ModerationHistory.FollowUpDates(ContentKey.idea(overdue),
+                earlier == null ? null : earlier.answerExpectedSince(), ago.get(next + 1), earlier == null ? null : earlier.answeredAt()));
+        for (int i = 0; i < longAgo.size(); i++) {
+            long id = longAgo.get(i);
+            dated.put(id, new IdeaHistory.DatedIdea(id, ideas.detail(id).orElseThrow().createdAt(), ago.get(next + 2 + i)));
+        }
+        ideaHistory.datePublications(dated.values());
+        moderationHistory.dateFollowUps(followUps.values());
+        ideaHistory.dateAnswers(answers);
+        seeded.datedIdeas.putAll(dated);
     }
 }

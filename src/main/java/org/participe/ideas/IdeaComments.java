@@ -1,5 +1,8 @@
 package org.participe.ideas;
 
+import java.util.Optional;
+
+import org.participe.base.content.ContentKind;
 import org.participe.comments.CommentEvents;
 import org.participe.comments.CommentTarget;
 import org.springframework.context.event.EventListener;
@@ -9,8 +12,6 @@ import org.springframework.stereotype.Component;
 @Component
 class IdeaComments implements CommentTarget {
 
-    static final String TYPE = "IDEA";
-
     private final IdeaService ideas;
 
     IdeaComments(IdeaService ideas) {
@@ -18,8 +19,8 @@ class IdeaComments implements CommentTarget {
     }
 
     @Override
-    public String type() {
-        return TYPE;
+    public ContentKind kind() {
+        return ContentKind.IDEA;
     }
 
     @Override
@@ -28,40 +29,35 @@ class IdeaComments implements CommentTarget {
     }
 
     @Override
-    public boolean acceptsComments(long id) {
-        return ideas.acceptsComments(id);
-    }
-
-    @Override
-    public String path(long id) {
-        return "ideas/" + id;
+    public Optional<String> titleIfOpen(long id) {
+        return ideas.titleOpenToComments(id);
     }
 
     @EventListener
     void on(CommentEvents.CommentPosted posted) {
-        if (TYPE.equals(posted.targetType())) {
-            ideas.adjustCommentCount(posted.targetId(), 1);
+        if (posted.target().kind() == ContentKind.IDEA) {
+            ideas.adjustCommentCount(posted.target().id(), 1);
         }
     }
 
     @EventListener
     void on(CommentEvents.CommentDeleted deleted) {
-        if (TYPE.equals(deleted.targetType())) {
-            ideas.adjustCommentCount(deleted.targetId(), -1);
+        if (deleted.target().kind() == ContentKind.IDEA) {
+            ideas.adjustCommentCount(deleted.target().id(), -1);
         }
     }
 
     @EventListener
     void on(CommentEvents.CommentVisibilityChanged changed) {
-        if (TYPE.equals(changed.targetType())) {
-            ideas.adjustCommentCount(changed.targetId(), changed.hidden() ? -1 : 1);
+        if (changed.target().kind() == ContentKind.IDEA) {
+            ideas.adjustCommentCount(changed.target().id(), changed.hidden() ? -1 : 1);
         }
     }
 
     @EventListener
     void on(CommentEvents.CommentEdited edited) {
-        if (TYPE.equals(edited.targetType())) {
-            ideas.adjustCommentCount(edited.targetId(), 0);
+        if (edited.target().kind() == ContentKind.IDEA) {
+            ideas.adjustCommentCount(edited.target().id(), 0);
         }
     }
 }

@@ -6,20 +6,18 @@ public final class IdeaEvents {
     private IdeaEvents() {
     }
 
-    public record IdeaProposed(long ideaId, long authorId, boolean pending) {
+    /**
+     * The idea's status changed; its title and whether moderation hid it travel with the event, so
+     * that followers are told (or not) without reading the idea's table.
+     */
+    public record IdeaStatusChanged(long ideaId, IdeaStatus from, IdeaStatus to, String title, boolean hidden) {
     }
 
-    public record IdeaStatusChanged(long ideaId, IdeaStatus from, IdeaStatus to) {
-    }
-
-    public record SupportGiven(long ideaId, long accountId) {
-    }
-
-    public record SupportWithdrawn(long ideaId, long accountId) {
-    }
-
-    /** The idea gathered the town's threshold of supports within its period: an official answer is due. */
-    public record IdeaReachedThreshold(long ideaId, int supports, int thresholdSupports, int thresholdDays) {
+    /**
+     * The idea gathered the town's threshold of supports within its period: an official answer is
+     * due. A hidden idea takes no supports, so it reaches the threshold visible.
+     */
+    public record IdeaReachedThreshold(long ideaId, int supports, int thresholdSupports, int thresholdDays, String title) {
     }
 
     /** Anything that viewers of the idea's page should see at once (counts, comments, status). */

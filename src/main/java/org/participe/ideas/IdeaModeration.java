@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.participe.base.content.ContentKey;
+import org.participe.base.content.ContentKind;
 import org.participe.ideas.internal.IdeaCountsStore;
 import org.participe.ideas.internal.IdeaStore;
-import org.participe.moderation.ContentRef;
 import org.participe.moderation.ContentSummary;
 import org.participe.moderation.ModeratedContent;
 import org.participe.moderation.ModerationReason;
@@ -28,8 +29,8 @@ class IdeaModeration implements ModeratedContent {
     }
 
     @Override
-    public String type() {
-        return ContentRef.IDEA;
+    public ContentKind kind() {
+        return ContentKind.IDEA;
     }
 
     @Override
@@ -38,7 +39,7 @@ class IdeaModeration implements ModeratedContent {
             return Map.of();
         }
         return store.summaries(ids).stream().collect(Collectors.toMap(IdeaStore.Summary::id, idea -> new ContentSummary(idea.title(),
-                idea.excerpt(), idea.authorId(), "ideas/" + idea.id(), idea.createdAt(), false)));
+                idea.excerpt(), idea.authorId(), ContentKey.idea(idea.id()), idea.createdAt(), false)));
     }
 
     @Override

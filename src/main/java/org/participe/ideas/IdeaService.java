@@ -11,13 +11,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.participe.base.PhotoProcessor;
+import org.participe.base.content.ContentKey;
 import org.participe.base.i18n.LocalePreference;
 import org.participe.base.ratelimit.RateLimiter;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.base.validation.TooManyRequestsException;
 import org.participe.base.validation.TypedText;
 import org.participe.follows.FollowService;
-import org.participe.follows.FollowTarget;
 import org.participe.ideas.internal.IdeaCardStore;
 import org.participe.ideas.internal.IdeaCountsStore;
 import org.participe.ideas.internal.IdeaPhotoStore;
@@ -28,7 +28,6 @@ import org.participe.ideas.internal.IdeaText;
 import org.participe.ideas.internal.IdeaTimelineStore;
 import org.participe.ideas.internal.NewIdea;
 import org.participe.ideas.internal.SupportStore;
-import org.participe.moderation.ContentRef;
 import org.participe.moderation.ModerationQueue;
 import org.participe.security.CurrentUser;
 import org.participe.security.ParticipeUser;
@@ -125,9 +124,8 @@ public class IdeaService {
         if (!pending) {
             addToTimeline(id, "PUBLISHED", null, IdeaStatus.PUBLISHED, author.accountId(), null);
         }
-        follows.follow(author.accountId(), FollowTarget.idea(id));
-        moderation.published(ContentRef.idea(id), author.accountId(), now, pending, true);
-        events.publishEvent(new IdeaEvents.IdeaProposed(id, author.accountId(), pending));
+        follows.follow(author.accountId(), ContentKey.idea(id));
+        moderation.published(ContentKey.idea(id), author.accountId(), now, pending, true);
         return id;
     }
 
@@ -179,8 +177,8 @@ public class IdeaService {
         if (idea.status() == IdeaStatus.WITHDRAWN || idea.status() == IdeaStatus.DONE) {
             return;
         }
-        changeStatus(ideaId, idea.status(), IdeaStatus.WITHDRAWN, "WITHDRAWN", author.accountId());
-        moderation.withdrawn(ContentRef.idea(ideaId));
+        changeStatus(idea, IdeaStatus.WITHDRAWN, "WITHDRAWN", author.accountId());
+        moderation.withdrawn(ContentKey.idea(ideaId));
     }
 
     /** An official publishes an idea that waited for pre-moderation. */
@@ -192,8 +190,8 @@ public class IdeaService {
         }
         long official = currentUser.require().accountId();
         ideas.setPublishedAt(ideaId, clock.instant());
-        changeStatus(ideaId, IdeaStatus.PENDING, IdeaStatus.PUBLISHED, "PUBLISHED", official);
-        moderation.approved(ContentRef.idea(ideaId), official);
+        changeStatus(idea, IdeaStatus.PUBLISHED, "PUBLISHED", official);
+        moderation.approved(ContentKey.idea(ideaId), official);
     }
 
     /**
@@ -224,8 +222,8 @@ public class IdeaService {
             throw new OptimisticLockingFailureException("The idea changed since it was read");
         }
         addToTimeline(ideaId, "OFFICIAL_ANSWER", idea.status(), to, official, answer.isEmpty() ? null : answer);
-        moderation.answered(ContentRef.idea(ideaId), official, idea.status().name(), to.name(), answer.isEmpty() ? null : answer);
-        events.publishEvent(new IdeaEvents.IdeaStatusChanged(ideaId, idea.status(), to));
+        moderation.answered(ContentKey.idea(ideaId), official, idea.status().name(), to.name(), answer.isEmpty() ? null : answer);
+        events.publishEvent(new IdeaEvents.IdeaStatusChanged(ideaId, idea.status(), to, idea.title(), idea.hidden()));
         events.publishEvent(new IdeaEvents.IdeaChanged(ideaId));
     }
 
@@ -259,10 +257,10 @@ public class IdeaService {
         ideas.linkToInitiative(ideaId, initiativeId, to, answerText != null, clock.instant());
         addToTimeline(ideaId, "INITIATIVE_LINKED", idea.status(), to == idea.status() ? null : to, staff, answerText);
         if (answerText != null) {
-            moderation.answered(ContentRef.idea(ideaId), staff, idea.status().name(), to.name(), answerText);
+            moderation.answered(ContentKey.idea(ideaId), staff, idea.status().name(), to.name(), answerText);
         }
         if (to != idea.status()) {
-            events.publishEvent(new IdeaEvents.IdeaStatusChanged(ideaId, idea.status(), to));
+            events.publishEvent(new IdeaEvents.IdeaStatusChanged(ideaId, idea.status(), to, idea.title(), idea.hidden()));
         }
         events.publishEvent(new IdeaEvents.IdeaChanged(ideaId));
     }
@@ -284,11 +282,10 @@ public class IdeaService {
             return counts.supportCount(ideaId);
         }
         int count = counts.supportAdded(ideaId);
-        follows.followBecauseSupported(user.accountId(), FollowTarget.idea(ideaId));
+        follows.followBecauseSupported(user.accountId(), ContentKey.idea(ideaId));
         if (!idea.thresholdReached()) { // marking it twice is harmless: checkThreshold only marks an unmarked idea
-            checkThreshold(ideaId, count);
+            checkThreshold(idea, count);
         }
-        events.publishEvent(new IdeaEvents.SupportGiven(ideaId, user.accountId()));
         events.publishEvent(new IdeaEvents.IdeaChanged(ideaId));
         return count;
     }
@@ -304,12 +301,12 @@ public class IdeaService {
             return counts.supportCount(ideaId);
         }
         int count = counts.supportRemoved(ideaId);
-        events.publishEvent(new IdeaEvents.SupportWithdrawn(ideaId, user.accountId()));
         events.publishEvent(new IdeaEvents.IdeaChanged(ideaId));
         return count;
     }
 
-    private void checkThreshold(long ideaId, int count) {
+    private void checkThreshold(IdeaState idea, int count) {
+        long ideaId = idea.id();
         SupportThreshold threshold = new SupportThreshold(town.profile().thresholdSupports(), town.profile().thresholdDays());
         if (!threshold.worthCounting(count)) {
             return;
@@ -321,8 +318,8 @@ public class IdeaService {
         }
         if (ideas.markThresholdReached(ideaId, now)) {
             addToTimeline(ideaId, "THRESHOLD_REACHED", null, null, null, null);
-            moderation.answerExpected(ContentRef.idea(ideaId), now);
-            events.publishEvent(new IdeaEvents.IdeaReachedThreshold(ideaId, recent, threshold.supports(), threshold.days()));
+            moderation.answerExpected(ContentKey.idea(ideaId), now);
+            events.publishEvent(new IdeaEvents.IdeaReachedThreshold(ideaId, recent, threshold.supports(), threshold.days(), idea.title()));
         }
     }
 
@@ -387,10 +384,11 @@ public class IdeaService {
         return readable(ideaId).isEmpty() ? Optional.empty() : photos.read(ideaId, thumbnail);
     }
 
+    /** The idea's title when it takes new comments (visible, not hidden, open), empty otherwise: one read. */
     @PreAuthorize(ANYONE)
     @Transactional(readOnly = true)
-    public boolean acceptsComments(long ideaId) {
-        return readable(ideaId).filter(d -> !d.hidden() && d.status().isOpenToComments()).isPresent();
+    public Optional<String> titleOpenToComments(long ideaId) {
+        return readable(ideaId).filter(d -> !d.hidden() && d.status().isOpenToComments()).map(IdeaRecord::title);
     }
 
     /** The ideas that fed into an initiative, the most supported first: the initiatives feature shows them. */
@@ -512,11 +510,11 @@ public class IdeaService {
         return idea;
     }
 
-    private void changeStatus(long ideaId, IdeaStatus from, IdeaStatus to, String kind, long actorId) {
-        ideas.setStatus(ideaId, to, clock.instant());
-        addToTimeline(ideaId, kind, from, to, actorId, null);
-        events.publishEvent(new IdeaEvents.IdeaStatusChanged(ideaId, from, to));
-        events.publishEvent(new IdeaEvents.IdeaChanged(ideaId));
+    private void changeStatus(IdeaState idea, IdeaStatus to, String kind, long actorId) {
+        ideas.setStatus(idea.id(), to, clock.instant());
+        addToTimeline(idea.id(), kind, idea.status(), to, actorId, null);
+        events.publishEvent(new IdeaEvents.IdeaStatusChanged(idea.id(), idea.status(), to, idea.title(), idea.hidden()));
+        events.publishEvent(new IdeaEvents.IdeaChanged(idea.id()));
     }
 
     /** A timeline entry dated now; a text is in the writer's language, an entry without one in the town's. */

@@ -6,9 +6,6 @@ public final class InitiativeEvents {
     private InitiativeEvents() {
     }
 
-    public record InitiativePublished(long initiativeId) {
-    }
-
     public record InitiativeUpdatePublished(long initiativeId, long updateId, String initiativeTitle, String updateTitle) {
     }
 

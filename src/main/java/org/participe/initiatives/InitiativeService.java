@@ -1,16 +1,16 @@
 package org.participe.initiatives;
 
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.participe.base.PhotoProcessor;
 import org.participe.base.TownZone;
@@ -18,12 +18,18 @@ import org.participe.base.i18n.LocalePreference;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.base.validation.TypedText;
 import org.participe.ideas.IdeaService;
+import org.participe.initiatives.internal.InitiativeCardStore;
+import org.participe.initiatives.internal.InitiativeChangeStore;
+import org.participe.initiatives.internal.InitiativeCoverStore;
+import org.participe.initiatives.internal.InitiativeRecord;
+import org.participe.initiatives.internal.InitiativeStore;
+import org.participe.initiatives.internal.InitiativeUpdateStore;
+import org.participe.initiatives.internal.PhaseStore;
 import org.participe.security.CurrentUser;
 import org.participe.security.Roles;
 import org.participe.town.TownService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The town's civic initiatives: staff write, publish and archive them, post dated updates and
  * link residents' ideas; everyone reads the published ones. Every save records who and when.
+ * Each public method is a use case: it checks who acts and the rules, then asks the stores of
+ * {@code internal} (one per table) to read or write.
  */
 @Service
 @Transactional
@@ -38,7 +46,12 @@ public class InitiativeService {
 
     static final String STAFF = "hasRole('" + Roles.STAFF + "')";
 
-    private final JdbcClient jdbc;
+    private final InitiativeStore initiatives;
+    private final InitiativeCardStore cards;
+    private final PhaseStore phases;
+    private final InitiativeUpdateStore updates;
+    private final InitiativeCoverStore covers;
+    private final InitiativeChangeStore changes;
     private final TownService town;
     private final IdeaService ideas;
     private final CurrentUser currentUser;
@@ -46,9 +59,15 @@ public class InitiativeService {
     private final Clock clock;
     private final LocalePreference languages;
 
-    InitiativeService(JdbcClient jdbc, TownService town, IdeaService ideas, CurrentUser currentUser,
+    InitiativeService(InitiativeStore initiatives, InitiativeCardStore cards, PhaseStore phases, InitiativeUpdateStore updates,
+                      InitiativeCoverStore covers, InitiativeChangeStore changes, TownService town, IdeaService ideas, CurrentUser currentUser,
                       ApplicationEventPublisher events, Clock clock, LocalePreference languages) {
-        this.jdbc = jdbc;
+        this.initiatives = initiatives;
+        this.cards = cards;
+        this.phases = phases;
+        this.updates = updates;
+        this.covers = covers;
+        this.changes = changes;
         this.town = town;
         this.ideas = ideas;
         this.currentUser = currentUser;
@@ -63,11 +82,7 @@ public class InitiativeService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public List<InitiativeCard> list(InitiativeFilter filter, int offset, int limit) {
-        Map<String, Object> params = new HashMap<>();
-        String where = where(filter, params);
-        params.put("limit", Math.max(1, Math.min(limit, 100)));
-        params.put("offset", Math.max(0, offset));
-        return cards(where, params, " order by i.updated_at desc, i.id desc limit :limit offset :offset");
+        return cards.list(filter, publicOnly(), today(), Math.max(0, offset), Math.max(1, Math.min(limit, 100)));
     }
 
     /** Cards for initiatives given by id (what a person follows), in that order, skipping those they may not see. */
@@ -77,97 +92,41 @@ public class InitiativeService {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<String, Object> params = new HashMap<>();
-        String where = where(InitiativeFilter.all(), params) + " and i.id in (:ids)";
-        params.put("ids", ids);
         Map<Long, InitiativeCard> byId = new HashMap<>();
-        cards(where, params, "").forEach(card -> byId.put(card.id(), card));
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-    }
-
-    private List<InitiativeCard> cards(String where, Map<String, Object> params, String orderAndLimit) {
-        params.put("today", Date.valueOf(today()));
-        return jdbc.sql("""
-                        select i.id, i.title, i.summary, i.category_id, i.status, i.progress, i.published, i.updated_at, i.has_cover, i.cover_description, i.lang,
-                               coalesce(cp.name, dp.name) as phase
-                        from initiative i
-                        left join initiative_phase cp on cp.id = i.current_phase_id
-                        left join lateral (select p.name from initiative_phase p where p.initiative_id = i.id
-                                           and p.starts_on <= :today and p.ends_on >= :today order by p.position limit 1) dp on true
-                        where """ + " " + where + orderAndLimit)
-                .params(params)
-                .query((rs, n) -> new InitiativeCard(rs.getLong("id"), rs.getString("title"), rs.getString("summary"),
-                        rs.getLong("category_id"), InitiativeStatus.valueOf(rs.getString("status")), rs.getInt("progress"),
-                        rs.getBoolean("published"), rs.getBoolean("has_cover"), rs.getString("cover_description"), rs.getString("phase"),
-                        rs.getTimestamp("updated_at").toInstant(), rs.getString("lang")))
-                .list();
+        cards.byIds(ids, publicOnly(), today()).forEach(card -> byId.put(card.id(), card));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public long count(InitiativeFilter filter) {
-        Map<String, Object> params = new HashMap<>();
-        String where = where(filter, params);
-        return jdbc.sql("select count(*) from initiative i where " + where).params(params).query(Long.class).single();
+        return cards.count(filter, publicOnly());
     }
 
-    private String where(InitiativeFilter filter, Map<String, Object> params) {
-        List<String> conditions = new ArrayList<>();
-        conditions.add(isStaff() ? "true" : "i.published and not i.archived");
-        if (filter.status() != null) {
-            conditions.add("i.status = :status");
-            params.put("status", filter.status().name());
-        }
-        if (filter.categoryId() != null) {
-            conditions.add("i.category_id = :category");
-            params.put("category", filter.categoryId());
-        }
-        if (filter.neighbourhoodId() != null) {
-            conditions.add("exists (select 1 from initiative_neighbourhood n where n.initiative_id = i.id and n.neighbourhood_id = :neighbourhood)");
-            params.put("neighbourhood", filter.neighbourhoodId());
-        }
-        return String.join(" and ", conditions);
+    /** Whether the current person may write a new initiative (the list offers it then). */
+    @PreAuthorize("permitAll()")
+    public boolean mayCreate() {
+        return InitiativePermissions.mayCreate(roles());
     }
 
+    /** An initiative the viewer may see, its phases marked past, current or future, with what the viewer may do there. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public Optional<InitiativeDetail> detail(long id) {
-        boolean staff = isStaff();
-        return jdbc.sql("""
-                        select i.*, a.display_name as updated_by_name,
-                               (select array_agg(neighbourhood_id) from initiative_neighbourhood where initiative_id = i.id) as places
-                        from initiative i join account_public a on a.id = i.updated_by where i.id = ?""")
-                .param(id)
-                .query((rs, n) -> {
-                    List<Phase> phases = phases(rs.getLong("id"), (Long) rs.getObject("current_phase_id"));
-                    Long current = (Long) rs.getObject("current_phase_id");
-                    Integer currentPosition = phases.stream().filter(p -> p.when() == Phase.When.CURRENT).map(Phase::position).findFirst().orElse(null);
-                    Set<Long> places = new HashSet<>();
-                    java.sql.Array array = rs.getArray("places");
-                    if (array != null) {
-                        for (Object value : (Object[]) array.getArray()) {
-                            places.add(((Number) value).longValue());
-                        }
-                    }
-                    return new InitiativeDetail(rs.getLong("id"), rs.getString("title"), rs.getString("summary"),
-                            rs.getString("description"), rs.getLong("category_id"), places, (Long) rs.getObject("budget_euros"),
-                            InitiativeStatus.valueOf(rs.getString("status")), rs.getInt("progress"), rs.getString("contact_service"),
-                            rs.getBoolean("published"), rs.getBoolean("archived"), rs.getBoolean("has_cover"), rs.getString("cover_description"), phases, currentPosition, current != null,
-                            rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                            rs.getString("updated_by_name"), rs.getLong("version"), rs.getString("lang"));
-                })
-                .optional()
-                .filter(detail -> staff || (detail.published() && !detail.archived()));
+        Set<String> roles = roles();
+        return initiatives.find(id)
+                .filter(found -> InitiativePermissions.seesUnpublished(roles) || (found.published() && !found.archived()))
+                .map(found -> detail(found, roles));
     }
 
-    private List<Phase> phases(long initiativeId, Long currentPhaseId) {
-        LocalDate today = today();
-        List<Phase> phases = jdbc.sql("select id, position, name, starts_on, ends_on, description from initiative_phase where initiative_id = ? order by position")
-                .param(initiativeId)
-                .query((rs, n) -> new Phase(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getDate(4).toLocalDate(),
-                        rs.getDate(5).toLocalDate(), rs.getString(6), Phase.When.FUTURE))
-                .list();
-        return CurrentPhase.mark(phases, currentPhaseId, today);
+    private InitiativeDetail detail(InitiativeRecord found, Set<String> roles) {
+        List<Phase> marked = CurrentPhase.mark(phases.of(found.id()), found.currentPhaseId(), today());
+        Integer currentPosition = marked.stream().filter(p -> p.when() == Phase.When.CURRENT).map(Phase::position).findFirst().orElse(null);
+        return new InitiativeDetail(found.id(), found.title(), found.summary(), found.description(), found.categoryId(),
+                found.neighbourhoodIds(), found.budgetEuros(), found.status(), found.progress(), found.contactService(),
+                found.published(), found.archived(), found.hasCover(), found.coverDescription(), marked, currentPosition,
+                found.currentPhaseId() != null, found.createdAt(), found.updatedAt(), found.updatedByName(), found.version(), found.lang(),
+                InitiativePermissions.of(currentUser.get().isPresent(), roles, found.published()));
     }
 
     @PreAuthorize("permitAll()")
@@ -176,13 +135,7 @@ public class InitiativeService {
         if (detail(initiativeId).isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
-                        select u.id, u.title, u.body, a.display_name, u.published_at, u.has_image, u.image_description, u.lang from initiative_update u
-                        join account_public a on a.id = u.author_id where u.initiative_id = ? order by u.published_at desc, u.id desc""")
-                .param(initiativeId)
-                .query((rs, n) -> new InitiativeUpdate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getBoolean(6), rs.getString(7), rs.getString(8)))
-                .list();
+        return updates.of(initiativeId);
     }
 
     /** The ids of the ideas that fed into an initiative. */
@@ -198,15 +151,7 @@ public class InitiativeService {
     public long create(InitiativeDraft draft) {
         Clean clean = validate(draft);
         long actor = currentUser.require().accountId();
-        Timestamp now = Timestamp.from(clock.instant());
-        long id = jdbc.sql("""
-                        insert into initiative (title, summary, description, category_id, budget_euros, status, progress, contact_service,
-                                                created_by, created_at, updated_by, updated_at, lang)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(clean.draft().title(), clean.draft().summary(), clean.draft().description(), clean.draft().categoryId(),
-                        clean.draft().budgetEuros(), clean.draft().status().name(), clean.draft().progress(), clean.draft().contactService(),
-                        actor, now, actor, now, languages.writingLanguage())
-                .query(Long.class).single();
+        long id = initiatives.insert(clean.draft(), actor, clock.instant(), languages.writingLanguage());
         writeChildren(id, clean);
         audit(id, actor, "CREATED");
         return id;
@@ -217,19 +162,11 @@ public class InitiativeService {
         Clean clean = validate(draft);
         long actor = currentUser.require().accountId();
         InitiativeDetail before = detail(id).orElseThrow(() -> InvalidInputException.of("initiative", "initiative.not-found"));
-        int updated = jdbc.sql("""
-                        update initiative set title = ?, summary = ?, description = ?, category_id = ?, budget_euros = ?, status = ?,
-                               progress = ?, contact_service = ?, current_phase_id = null, updated_by = ?, updated_at = ?, version = version + 1
-                        where id = ? and version = ?""")
-                .params(clean.draft().title(), clean.draft().summary(), clean.draft().description(), clean.draft().categoryId(),
-                        clean.draft().budgetEuros(), clean.draft().status().name(), clean.draft().progress(), clean.draft().contactService(),
-                        actor, Timestamp.from(clock.instant()), id, version)
-                .update();
-        if (updated == 0) {
+        if (!initiatives.rewrite(id, version, clean.draft(), actor, clock.instant())) {
             throw new OptimisticLockingFailureException("The initiative changed since it was read");
         }
-        jdbc.sql("delete from initiative_neighbourhood where initiative_id = ?").param(id).update();
-        jdbc.sql("delete from initiative_phase where initiative_id = ?").param(id).update();
+        initiatives.removeNeighbourhoods(id);
+        phases.removeAll(id);
         writeChildren(id, clean);
         audit(id, actor, "UPDATED");
         InitiativeDetail after = detail(id).orElseThrow();
@@ -242,18 +179,14 @@ public class InitiativeService {
 
     @PreAuthorize(STAFF)
     public void publish(long id) {
-        int changed = jdbc.sql("update initiative set published = true, archived = false, published_at = coalesce(published_at, ?), updated_by = ?, updated_at = ? where id = ? and not published")
-                .params(Timestamp.from(clock.instant()), currentUser.require().accountId(), Timestamp.from(clock.instant()), id).update();
-        if (changed == 1) {
+        if (initiatives.publish(id, currentUser.require().accountId(), clock.instant())) {
             audit(id, currentUser.require().accountId(), "PUBLISHED");
-            events.publishEvent(new InitiativeEvents.InitiativePublished(id));
         }
     }
 
     @PreAuthorize(STAFF)
     public void archive(long id, boolean archived) {
-        jdbc.sql("update initiative set archived = ?, updated_by = ?, updated_at = ? where id = ?")
-                .params(archived, currentUser.require().accountId(), Timestamp.from(clock.instant()), id).update();
+        initiatives.setArchived(id, archived, currentUser.require().accountId(), clock.instant());
         audit(id, currentUser.require().accountId(), archived ? "ARCHIVED" : "UNARCHIVED");
     }
 
@@ -290,17 +223,12 @@ public class InitiativeService {
         PhotoProcessor.Processed processed = image == null ? null : PhotoProcessor.process(image);
         InitiativeDetail initiative = detail(initiativeId).orElseThrow(() -> InvalidInputException.of("initiative", "initiative.not-found"));
         long actor = currentUser.require().accountId();
-        long id = jdbc.sql("""
-                        insert into initiative_update (initiative_id, title, body, author_id, has_image, image_description, published_at, lang)
-                        values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(initiativeId, cleanTitle, cleanBody, actor, processed != null, description, Timestamp.from(clock.instant()),
-                        languages.writingLanguage())
-                .query(Long.class).single();
+        long id = updates.add(initiativeId, cleanTitle, cleanBody, actor, processed != null, description, clock.instant(),
+                languages.writingLanguage());
         if (processed != null) {
-            jdbc.sql("insert into initiative_update_image (update_id, content, thumbnail) values (?, ?, ?)")
-                    .params(id, processed.photo(), processed.thumbnail()).update();
+            updates.saveImage(id, processed);
         }
-        jdbc.sql("update initiative set updated_at = ? where id = ?").params(Timestamp.from(clock.instant()), initiativeId).update();
+        initiatives.touch(initiativeId, clock.instant());
         audit(initiativeId, actor, "UPDATE_POSTED");
         if (initiative.published() && !initiative.archived()) {
             events.publishEvent(new InitiativeEvents.InitiativeUpdatePublished(initiativeId, id, initiative.title(), cleanTitle));
@@ -323,12 +251,9 @@ public class InitiativeService {
         errors.throwIfAny();
         if (image != null) {
             PhotoProcessor.Processed processed = PhotoProcessor.process(image);
-            jdbc.sql("delete from initiative_cover where initiative_id = ?").param(initiativeId).update();
-            jdbc.sql("insert into initiative_cover (initiative_id, content, thumbnail) values (?, ?, ?)")
-                    .params(initiativeId, processed.photo(), processed.thumbnail()).update();
+            covers.replace(initiativeId, processed);
         }
-        jdbc.sql("update initiative set has_cover = true, cover_description = ?, updated_by = ?, updated_at = ? where id = ?")
-                .params(cleanDescription, currentUser.require().accountId(), Timestamp.from(clock.instant()), initiativeId).update();
+        initiatives.describeCover(initiativeId, cleanDescription, currentUser.require().accountId(), clock.instant());
         audit(initiativeId, currentUser.require().accountId(), image != null ? "COVER_CHANGED" : "COVER_DESCRIBED");
     }
 
@@ -352,19 +277,18 @@ public class InitiativeService {
         if (detail(initiativeId).isEmpty()) {
             return Optional.empty();
         }
-        return jdbc.sql("select " + (thumbnail ? "thumbnail" : "content") + " from initiative_cover where initiative_id = ?")
-                .param(initiativeId).query(byte[].class).optional();
+        return covers.read(initiativeId, thumbnail);
     }
 
     /** The image of an update, if its initiative is visible to the viewer. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public Optional<byte[]> updateImage(long updateId) {
-        Optional<Long> initiative = jdbc.sql("select initiative_id from initiative_update where id = ?").param(updateId).query(Long.class).optional();
+        Optional<Long> initiative = updates.initiativeOf(updateId);
         if (initiative.isEmpty() || detail(initiative.get()).isEmpty()) {
             return Optional.empty();
         }
-        return jdbc.sql("select content from initiative_update_image where update_id = ?").param(updateId).query(byte[].class).optional();
+        return updates.image(updateId);
     }
 
     /** Links an idea that fed into this initiative, optionally moving it to "in progress"; the link does not answer it. */
@@ -459,17 +383,15 @@ public class InitiativeService {
 
     private void writeChildren(long id, Clean clean) {
         for (Long place : clean.draft().neighbourhoodIds()) {
-            jdbc.sql("insert into initiative_neighbourhood (initiative_id, neighbourhood_id) values (?, ?)").params(id, place).update();
+            initiatives.addNeighbourhood(id, place);
         }
-        List<PhaseDraft> phases = clean.draft().phases();
-        for (int i = 0; i < phases.size(); i++) {
-            PhaseDraft phase = phases.get(i);
-            long phaseId = jdbc.sql("insert into initiative_phase (initiative_id, position, name, starts_on, ends_on, description) values (?, ?, ?, ?, ?, ?) returning id")
-                    .params(id, i, strip(phase.name()), Date.valueOf(phase.startsOn()), Date.valueOf(phase.endsOn()),
-                            phase.description() == null ? "" : phase.description().strip())
-                    .query(Long.class).single();
+        List<PhaseDraft> drafts = clean.draft().phases();
+        for (int i = 0; i < drafts.size(); i++) {
+            PhaseDraft phase = drafts.get(i);
+            long phaseId = phases.add(id, i, strip(phase.name()), phase.startsOn(), phase.endsOn(),
+                    phase.description() == null ? "" : phase.description().strip());
             if (clean.draft().currentPhase() != null && clean.draft().currentPhase() == i) {
-                jdbc.sql("update initiative set current_phase_id = ? where id = ?").params(phaseId, id).update();
+                initiatives.setCurrentPhase(id, phaseId);
             }
         }
     }
@@ -479,12 +401,18 @@ public class InitiativeService {
     }
 
     private void audit(long initiativeId, long actor, String action) {
-        jdbc.sql("insert into initiative_change (initiative_id, actor_id, action, occurred_at) values (?, ?, ?, ?)")
-                .params(initiativeId, actor, action, Timestamp.from(clock.instant())).update();
+        changes.add(initiativeId, actor, action, clock.instant());
     }
 
-    private boolean isStaff() {
-        return currentUser.hasRole(Roles.STAFF);
+    /** Whether lists keep to the published initiatives not archived, as they do for all but staff. */
+    private boolean publicOnly() {
+        return !InitiativePermissions.seesUnpublished(roles());
+    }
+
+    /** The current person's roles now (none for a visitor), as the rules of {@link InitiativePermissions} read them. */
+    private Set<String> roles() {
+        return Stream.of(Roles.RESIDENT, Roles.OFFICIAL, Roles.STAFF, Roles.ADMIN, Roles.BLOCKED, Roles.UNCONFIRMED)
+                .filter(currentUser::hasRole).collect(Collectors.toUnmodifiableSet());
     }
 
     private LocalDate today() {

@@ -1,5 +1,7 @@
 package org.participe.moderation;
 
+import org.participe.base.content.ContentKey;
+
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,8 +81,8 @@ public final class AuditTexts {
     }
 
     /** The kind of content and its number, e.g. "Commentaire n° 80". */
-    public static String content(ContentRef ref, Translator t) {
-        return ref == null ? null : t.get("audit.content", t.get("moderation.kind." + ref.type()), ref.id());
+    public static String content(ContentKey ref, Translator t) {
+        return ref == null ? null : t.get("audit.content", t.get("moderation.kind." + ref.kind()), ref.id());
     }
 
     private static String known(String text, String code) {

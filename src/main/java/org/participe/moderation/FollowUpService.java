@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.participe.accounts.AccountName;
 import org.participe.accounts.AccountService;
 import org.participe.base.TownZone;
+import org.participe.base.content.ContentKey;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.base.validation.TypedText;
 import org.participe.moderation.internal.AnswerDeadline;
@@ -85,7 +86,7 @@ public class FollowUpService {
         Instant due = AnswerDeadline.endOf(dueDate, TownZone.zone());
         long official = currentUser.require().accountId();
         int done = 0;
-        List<ContentRef> conflicts = new ArrayList<>();
+        List<ContentKey> conflicts = new ArrayList<>();
         String assignee = assignedOfficial.map(AccountName::displayName).orElse("");
         for (ItemVersion item : items) {
             FollowUps.Assignment before = followUps.lockAssignment(item.ref())
@@ -116,7 +117,7 @@ public class FollowUpService {
     /** An item's follow-up as its public page shows it. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
-    public Optional<ItemFollowUp> followUp(ContentRef ref) {
+    public Optional<ItemFollowUp> followUp(ContentKey ref) {
         return followUps.of(ref);
     }
 

@@ -3,6 +3,7 @@ package org.participe.moderation;
 import java.util.Collection;
 import java.util.Set;
 
+import org.participe.base.content.ContentKey;
 import org.participe.moderation.internal.ModerationItems;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +22,7 @@ public class HiddenContent {
         this.items = items;
     }
 
-    public Set<ContentRef> among(Collection<ContentRef> refs) {
+    public Set<ContentKey> among(Collection<ContentKey> refs) {
         return items.hiddenAmong(refs);
     }
 }

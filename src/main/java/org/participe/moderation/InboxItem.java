@@ -1,5 +1,7 @@
 package org.participe.moderation;
 
+import org.participe.base.content.ContentKey;
+
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +11,7 @@ import java.util.Set;
  * officials acting at once; {@code tab} is the list it was read from, which says what {@code since}
  * means; {@code actions} is what officials may do on it, in the order to offer them.
  */
-public record InboxItem(ContentRef ref, long version, String title, String text, String pagePath, long authorId, String authorName,
+public record InboxItem(ContentKey ref, long version, String title, String text, String pagePath, long authorId, String authorName,
                         boolean authorBlocked, Instant createdAt, Instant since, boolean pending, boolean hidden,
                         ModerationReason hiddenReason, String hiddenNote, int openFlags, Map<ModerationReason, Integer> flagReasons,
                         Instant dueAt, Instant answeredAt, String assigneeName, String assigneeService, boolean overdue,

@@ -1,9 +1,12 @@
 package org.participe.moderation;
 
+
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+
+import org.participe.base.content.ContentKind;
 
 /**
  * A kind of content officials moderate. Each feature that publishes residents' content provides
@@ -13,8 +16,7 @@ import java.util.Map;
  */
 public interface ModeratedContent {
 
-    /** The kind's name, as in {@link ContentRef#type()}. */
-    String type();
+    ContentKind kind();
 
     /** Summaries of the given items (those that exist), in one statement whatever their number. */
     Map<Long, ContentSummary> summaries(Collection<Long> ids);
@@ -34,7 +36,7 @@ public interface ModeratedContent {
 
     /** Publishes an item that waited for pre-moderation. Kinds without pre-moderation refuse. */
     default void approve(long id) {
-        throw new UnsupportedOperationException(type() + " has no pre-moderation");
+        throw new UnsupportedOperationException(kind() + " has no pre-moderation");
     }
 
     /** How many items of this kind the account has published (hidden or not): its participation, for trusting its flags. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,8 @@ import com.vaadin.flow.i18n.I18NProvider;
 
 import org.participe.base.CsvCell;
 import org.participe.base.TownZone;
+import org.participe.base.content.ContentKey;
+import org.participe.base.content.ContentKind;
 import org.participe.moderation.internal.AuditLog;
 import org.participe.security.Roles;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,35 +37,37 @@ public class ModerationAudit {
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final AuditLog log;
-    private final Map<String, ModeratedContent> kinds = new HashMap<>();
+    private final Map<ContentKind, ModeratedContent> kinds = new HashMap<>();
     private final I18NProvider translations;
 
     ModerationAudit(AuditLog log, List<ModeratedContent> kinds, I18NProvider translations) {
         this.log = log;
-        kinds.forEach(kind -> this.kinds.put(kind.type(), kind));
+        kinds.forEach(kind -> this.kinds.put(kind.kind(), kind));
         this.translations = translations;
+    }
+
+    /** The kinds of content the audit may speak of, for its filter. */
+    public List<ContentKind> kinds() {
+        return Arrays.stream(ContentKind.values()).filter(kinds::containsKey).toList();
     }
 
     /** A page of entries, each with the page of its content (one statement per kind of content on the page). */
     public List<AuditEntry> entries(AuditFilter filter, int offset, int limit) {
         List<AuditEntry> entries = log.page(filter, offset, limit);
-        Map<String, Map<Long, ContentSummary>> summaries = new HashMap<>();
+        Map<ContentKind, Map<Long, ContentSummary>> summaries = new HashMap<>();
         entries.stream().map(AuditEntry::content).filter(Objects::nonNull)
-                .collect(Collectors.groupingBy(ContentRef::type, Collectors.mapping(ContentRef::id, Collectors.toSet())))
+                .collect(Collectors.groupingBy(ContentKey::kind, Collectors.mapping(ContentKey::id, Collectors.toSet())))
                 .forEach((type, ids) -> {
                     ModeratedContent kind = kinds.get(type);
                     summaries.put(type, kind == null ? Map.of() : kind.summaries(ids));
                 });
         return entries.stream().map(entry -> entry.content() == null ? entry : entry.withContentPath(path(entry.content(),
-                summaries.getOrDefault(entry.content().type(), Map.of()).get(entry.content().id())))).toList();
+                summaries.getOrDefault(entry.content().kind(), Map.of()).get(entry.content().id())))).toList();
     }
 
     /** The content's page; a comment's is its anchor on the page of what it discusses. */
-    private static String path(ContentRef ref, ContentSummary summary) {
-        if (summary == null || summary.pagePath() == null) {
-            return null;
-        }
-        return ContentRef.COMMENT.equals(ref.type()) ? summary.pagePath() + "#comment-" + ref.id() : summary.pagePath();
+    private static String path(ContentKey ref, ContentSummary summary) {
+        return summary == null || summary.page() == null ? null : ref.pathOn(summary.page());
     }
 
     public long count(AuditFilter filter) {

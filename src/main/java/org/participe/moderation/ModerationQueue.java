@@ -3,6 +3,7 @@ package org.participe.moderation;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.participe.base.content.ContentKey;
 import org.participe.moderation.internal.AnswerDeadline;
 import org.participe.moderation.internal.AuditLog;
 import org.participe.moderation.internal.ModerationItems;
@@ -35,30 +36,30 @@ public class ModerationQueue {
     }
 
     /** New content: pending when it waits for pre-moderation, answerable when officials owe it an answer. */
-    public void published(ContentRef ref, long authorId, Instant createdAt, boolean pending, boolean answerable) {
+    public void published(ContentKey ref, long authorId, Instant createdAt, boolean pending, boolean answerable) {
         items.published(ref, authorId, createdAt, pending, answerable);
     }
 
     /** An official published pending content. */
-    public void approved(ContentRef ref, long officialId) {
+    public void approved(ContentKey ref, long officialId) {
         Long author = items.approved(ref, clock.instant()).orElse(null);
         audit.record(officialId, "APPROVE", ref, author, null, null, "pending", "published");
     }
 
     /** The content reached its support threshold: an answer is now expected, by the town's default delay unless a date was set. */
-    public void answerExpected(ContentRef ref, Instant since) {
+    public void answerExpected(ContentKey ref, Instant since) {
         items.answerExpected(ref, since, AnswerDeadline.dueFrom(since, town.profile().answerDueDays()));
     }
 
     /** An official answered publicly; the first answer is the one the follow-up counts. */
-    public void answered(ContentRef ref, long officialId, String fromStatus, String toStatus, String text) {
+    public void answered(ContentKey ref, long officialId, String fromStatus, String toStatus, String text) {
         Long author = items.answered(ref, clock.instant()).orElse(null);
         audit.record(officialId, "ANSWER", ref, author, toStatus, text == null || text.length() <= 1000 ? text : text.substring(0, 1000),
                 fromStatus, toStatus);
     }
 
     /** The author withdrew the content: no answer is owed any more. */
-    public void withdrawn(ContentRef ref) {
+    public void withdrawn(ContentKey ref) {
         items.withdrawn(ref);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +17,8 @@ import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 import org.participe.accounts.AccountService;
+import org.participe.base.content.ContentKey;
+import org.participe.base.content.ContentKind;
 import org.participe.base.ratelimit.RateLimiter;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.base.validation.TooManyRequestsException;
@@ -57,7 +60,7 @@ public class ModerationService {
     /** Inbox tabs count no further than this; past it they read "999+" ({@link #counts()}). */
     public static final int COUNT_LIMIT = 999;
 
-    private final Map<String, ModeratedContent> kinds = new LinkedHashMap<>();
+    private final Map<ContentKind, ModeratedContent> kinds = new LinkedHashMap<>();
     private final ModerationItems queue;
     private final FlagStore flagStore;
     private final FlagBursts bursts;
@@ -72,7 +75,7 @@ public class ModerationService {
     ModerationService(List<ModeratedContent> kinds, ModerationItems queue, FlagStore flagStore, FlagBursts bursts, AuditLog audit,
                       AccountService accounts, TownService town, RateLimiter rateLimiter, CurrentUser currentUser,
                       ApplicationEventPublisher events, Clock clock) {
-        kinds.forEach(kind -> this.kinds.put(kind.type(), kind));
+        kinds.forEach(kind -> this.kinds.put(kind.kind(), kind));
         this.queue = queue;
         this.flagStore = flagStore;
         this.bursts = bursts;
@@ -96,7 +99,7 @@ public class ModerationService {
      * @return whether this flag hid the item
      */
     @PreAuthorize("hasRole('" + Roles.RESIDENT + "')")
-    public boolean flag(ContentRef ref, ModerationReason reason, String note) {
+    public boolean flag(ContentKey ref, ModerationReason reason, String note) {
         ParticipeUser resident = currentUser.require();
         String cleanNote = note == null ? "" : note.strip();
         if (reason == null || !reason.chosen()) {
@@ -118,8 +121,8 @@ public class ModerationService {
         FlagRules rules = town.flagRules();
         boolean trusted = FlagTrust.trusted(rules, () -> accounts.createdAt(resident.accountId()), clock.instant(),
                 kinds.values().stream().map(kind -> (LongSupplier) () -> kind.countBy(resident.accountId())).toList());
-        bursts.watch(ref, content.pagePath(), clock.instant());
-        kind(ref.type()).lock(ref.id());
+        bursts.watch(ref, content.page(), clock.instant());
+        kind(ref.kind()).lock(ref.id());
         QueueItem item = queue.lockOrCreate(ref, content);
         if (item.hidden() || item.pending()) {
             throw InvalidInputException.of("reason", "flag.unknown");
@@ -134,22 +137,28 @@ public class ModerationService {
         int open = queue.flagged(item, now);
         audit.record(resident.accountId(), "FLAG", ref, content.authorId(), reason.name(), cleanNote.isEmpty() ? null : cleanNote,
                 null, "open flags: " + open);
-        if (!AutoHide.hides(open, () -> flagStore.countedOpen(ref), town.profile().flagsToHide(), () -> kind(ref.type()).supportCount(ref.id()), rules)) {
+        if (!AutoHide.hides(open, () -> flagStore.countedOpen(ref), town.profile().flagsToHide(), () -> kind(ref.kind()).supportCount(ref.id()), rules)) {
             return false;
         }
         setHidden(item, ModerationReason.FLAGGED, null);
         audit.record(null, "AUTO_HIDE", ref, content.authorId(), ModerationReason.FLAGGED.name(), null, "visible",
                 "hidden: FLAGGED (" + open + " flags)");
         events.publishEvent(new ModerationEvents.ContentHidden(ref, content.authorId(), ModerationReason.FLAGGED, null,
-                content.pagePath(), true, clock.instant()));
+                content.page(), true, clock.instant()));
         return true;
+    }
+
+    /** The kinds of content officials moderate, for the inbox's filter. */
+    @PreAuthorize(OFFICIAL)
+    public List<ContentKind> kinds() {
+        return Arrays.stream(ContentKind.values()).filter(kinds::containsKey).toList();
     }
 
     /** Which of these items the signed-in person has flagged already (one statement). */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
-    public Set<Long> flaggedByMe(String type, Collection<Long> ids) {
-        return flagStore.flaggedBy(currentUser.require().accountId(), type, ids);
+    public Set<Long> flaggedByMe(ContentKind kind, Collection<Long> ids) {
+        return flagStore.flaggedBy(currentUser.require().accountId(), kind, ids);
     }
 
     // The inbox ---------------------------------------------------------------------------------
@@ -160,8 +169,8 @@ public class ModerationService {
      */
     @PreAuthorize(OFFICIAL)
     @Transactional(readOnly = true)
-    public List<InboxItem> inbox(InboxTab tab, String type, int offset, int limit) {
-        List<InboxRow> rows = queue.page(tab, type != null && kinds.containsKey(type) ? type : null, tabClock(), offset, limit);
+    public List<InboxItem> inbox(InboxTab tab, ContentKind kind, int offset, int limit) {
+        List<InboxRow> rows = queue.page(tab, kind != null && kinds.containsKey(kind) ? kind : null, tabClock(), offset, limit);
         return inboxItems(tab, rows);
     }
 
@@ -192,20 +201,20 @@ public class ModerationService {
     /** An item's moderation state as officials see it in place, on the public page (version 0 when never moderated). */
     @PreAuthorize(OFFICIAL)
     @Transactional(readOnly = true)
-    public ItemVersion current(ContentRef ref) {
+    public ItemVersion current(ContentKey ref) {
         return new ItemVersion(ref, queue.version(ref));
     }
 
     /** The moderation versions of a page of items, as officials see them drawn (0 for items never moderated): one statement. */
     @PreAuthorize(OFFICIAL)
     @Transactional(readOnly = true)
-    public Map<Long, Long> versions(String type, Collection<Long> ids) {
-        return queue.versions(type, ids);
+    public Map<Long, Long> versions(ContentKind kind, Collection<Long> ids) {
+        return queue.versions(kind, ids);
     }
 
     @PreAuthorize(OFFICIAL)
     @Transactional(readOnly = true)
-    public List<FlagView> flags(ContentRef ref) {
+    public List<FlagView> flags(ContentKey ref) {
         return flagStore.of(ref);
     }
 
@@ -227,7 +236,7 @@ public class ModerationService {
             if (!item.pending()) {
                 return false;
             }
-            kind(item.ref().type()).approve(item.ref().id());
+            kind(item.ref().kind()).approve(item.ref().id());
             return true;
         });
     }
@@ -248,7 +257,7 @@ public class ModerationService {
             setHidden(item, reason, cleanNote);
             queue.settleOpenFlags(item);
             audit.record(official, "HIDE", item.ref(), item.authorId(), reason.name(), cleanNote, before, "hidden: " + reason);
-            events.publishEvent(new ModerationEvents.ContentHidden(item.ref(), item.authorId(), reason, cleanNote, item.pagePath(), false, clock.instant()));
+            events.publishEvent(new ModerationEvents.ContentHidden(item.ref(), item.authorId(), reason, cleanNote, item.page(), false, clock.instant()));
             return true;
         });
     }
@@ -272,7 +281,7 @@ public class ModerationService {
             setHidden(item, null, null);
             dismissOpenFlags(item);
             audit.record(official, "RESTORE", item.ref(), item.authorId(), null, cleanNote, before, "visible");
-            events.publishEvent(new ModerationEvents.ContentRestored(item.ref(), item.authorId(), item.pagePath(), clock.instant()));
+            events.publishEvent(new ModerationEvents.ContentRestored(item.ref(), item.authorId(), item.page(), clock.instant()));
             return true;
         });
     }
@@ -287,7 +296,7 @@ public class ModerationService {
                 setHidden(item, null, null);
                 dismissOpenFlags(item);
                 audit.record(official, "RESTORE", item.ref(), item.authorId(), null, cleanNote, "hidden: FLAGGED", "visible");
-                events.publishEvent(new ModerationEvents.ContentRestored(item.ref(), item.authorId(), item.pagePath(), clock.instant()));
+                events.publishEvent(new ModerationEvents.ContentRestored(item.ref(), item.authorId(), item.page(), clock.instant()));
                 return true;
             }
             int dismissed = dismissOpenFlags(item);
@@ -319,7 +328,7 @@ public class ModerationService {
             int hidden = 0;
             for (ModeratedContent kind : kinds.values()) {
                 List<ModeratedContent.Item> hiddenNow = kind.hideAllBy(authorId);
-                hiddenNow.forEach(item -> queue.hiddenWithAuthor(kind.type(), item.id(), authorId, item.createdAt(), clock.instant()));
+                hiddenNow.forEach(item -> queue.hiddenWithAuthor(kind.kind(), item.id(), authorId, item.createdAt(), clock.instant()));
                 hidden += hiddenNow.size();
             }
             audit.record(official, "BLOCK", null, authorId, null, reason.strip(), "active", "blocked; content hidden: " + hidden);
@@ -336,8 +345,8 @@ public class ModerationService {
         if (!accounts.unblock(authorId)) {
             return;
         }
-        Map<String, List<Long>> byKind = queue.hiddenWithAuthor(authorId);
-        byKind.forEach((type, ids) -> kind(type).setHidden(ids, null));
+        Map<ContentKind, List<Long>> byKind = queue.hiddenWithAuthor(authorId);
+        byKind.forEach((kind, ids) -> kind(kind).setHidden(ids, null));
         queue.shownWithAuthor(authorId);
         int restored = byKind.values().stream().mapToInt(List::size).sum();
         audit.record(currentUser.require().accountId(), "UNBLOCK", null, authorId, null, cleanNote, "blocked",
@@ -359,14 +368,14 @@ public class ModerationService {
         if (requested.isEmpty()) {
             return new ActionResult(0, List.of());
         }
-        Map<String, Map<Long, ContentSummary>> summaries = new HashMap<>();
-        requested.stream().collect(Collectors.groupingBy(wanted -> wanted.ref().type(), Collectors.mapping(wanted -> wanted.ref().id(), Collectors.toList())))
-                .forEach((type, ids) -> summaries.put(type, kind(type).summaries(ids)));
+        Map<ContentKind, Map<Long, ContentSummary>> summaries = new HashMap<>();
+        requested.stream().collect(Collectors.groupingBy(wanted -> wanted.ref().kind(), Collectors.mapping(wanted -> wanted.ref().id(), Collectors.toList())))
+                .forEach((kind, ids) -> summaries.put(kind, kind(kind).summaries(ids)));
         int done = 0;
-        List<ContentRef> conflicts = new ArrayList<>();
+        List<ContentKey> conflicts = new ArrayList<>();
         for (ItemVersion wanted : requested) {
-            kind(wanted.ref().type()).lock(wanted.ref().id());
-            ContentSummary content = Optional.ofNullable(summaries.get(wanted.ref().type()).get(wanted.ref().id()))
+            kind(wanted.ref().kind()).lock(wanted.ref().id());
+            ContentSummary content = Optional.ofNullable(summaries.get(wanted.ref().kind()).get(wanted.ref().id()))
                     .orElseThrow(() -> InvalidInputException.of("items", "moderation.unknown"));
             QueueItem item = queue.lockOrCreate(wanted.ref(), content);
             if (item.version() != wanted.version()) {
@@ -385,7 +394,7 @@ public class ModerationService {
 
     private void setHidden(QueueItem item, ModerationReason reason, String note) {
         queue.setHidden(item, reason, note, clock.instant());
-        kind(item.ref().type()).setHidden(List.of(item.ref().id()), reason);
+        kind(item.ref().kind()).setHidden(List.of(item.ref().id()), reason);
     }
 
     private int dismissOpenFlags(QueueItem item) {
@@ -396,12 +405,12 @@ public class ModerationService {
         return dismissed;
     }
 
-    private Optional<ContentSummary> summary(ContentRef ref) {
-        return Optional.ofNullable(kind(ref.type()).summaries(List.of(ref.id())).get(ref.id()));
+    private Optional<ContentSummary> summary(ContentKey ref) {
+        return Optional.ofNullable(kind(ref.kind()).summaries(List.of(ref.id())).get(ref.id()));
     }
 
-    private ModeratedContent kind(String type) {
-        ModeratedContent kind = kinds.get(type);
+    private ModeratedContent kind(ContentKind contentKind) {
+        ModeratedContent kind = kinds.get(contentKind);
         if (kind == null) {
             throw InvalidInputException.of("items", "moderation.unknown");
         }
@@ -426,14 +435,14 @@ public class ModerationService {
     }
 
     private List<InboxItem> inboxItems(InboxTab tab, List<InboxRow> rows) {
-        Map<String, Map<Long, ContentSummary>> summaries = new HashMap<>();
-        rows.stream().collect(Collectors.groupingBy(r -> r.ref().type(), Collectors.mapping(r -> r.ref().id(), Collectors.toList())))
-                .forEach((type, ids) -> summaries.put(type, kind(type).summaries(ids)));
+        Map<ContentKind, Map<Long, ContentSummary>> summaries = new HashMap<>();
+        rows.stream().collect(Collectors.groupingBy(r -> r.ref().kind(), Collectors.mapping(r -> r.ref().id(), Collectors.toList())))
+                .forEach((kind, ids) -> summaries.put(kind, kind(kind).summaries(ids)));
         Instant now = clock.instant();
         Set<InboxAction> actions = InboxActions.in(tab);
         return rows.stream().map(r -> {
-            ContentSummary s = summaries.get(r.ref().type()).get(r.ref().id());
-            return new InboxItem(r.ref(), r.version(), s == null ? null : s.title(), s == null ? "" : s.text(), s == null ? null : s.pagePath(),
+            ContentSummary s = summaries.get(r.ref().kind()).get(r.ref().id());
+            return new InboxItem(r.ref(), r.version(), s == null ? null : s.title(), s == null ? "" : s.text(), s == null || s.page() == null ? null : s.page().path(),
                     r.authorId(), r.authorName(), r.authorBlocked(), r.createdAt(), r.since(), r.pending(), r.hidden(), r.hiddenReason(),
                     r.hiddenNote(), r.openFlags(), r.reasons(), r.dueAt(), r.answeredAt(), r.assigneeName(), r.assigneeService(),
                     AnswerDeadline.overdue(r.dueAt(), r.answeredAt(), now), tab, actions);

@@ -1,18 +1,20 @@
 package org.participe.notifications;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.shared.Registration;
 import org.participe.base.NotificationBell;
+import org.participe.base.content.ContentKey;
+import org.participe.base.content.ContentKind;
 import org.participe.notifications.internal.BellBroadcaster;
+import org.participe.notifications.internal.InboxStore;
 import org.participe.notifications.internal.UnsubscribeTokens;
 import org.participe.security.CurrentUser;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,14 +26,14 @@ public class NotificationService implements NotificationBell {
 
     private static final String SIGNED_IN = "isAuthenticated()";
 
-    private final JdbcClient jdbc;
+    private final InboxStore inbox;
     private final CurrentUser currentUser;
     private final BellBroadcaster bell;
     private final UnsubscribeTokens tokens;
     private final Clock clock;
 
-    NotificationService(JdbcClient jdbc, CurrentUser currentUser, BellBroadcaster bell, UnsubscribeTokens tokens, Clock clock) {
-        this.jdbc = jdbc;
+    NotificationService(InboxStore inbox, CurrentUser currentUser, BellBroadcaster bell, UnsubscribeTokens tokens, Clock clock) {
+        this.inbox = inbox;
         this.currentUser = currentUser;
         this.bell = bell;
         this.tokens = tokens;
@@ -42,8 +44,7 @@ public class NotificationService implements NotificationBell {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public long unreadCount() {
-        return currentUser.get().map(user -> jdbc.sql("select count(*) from notification where recipient_id = ? and read_at is null")
-                .param(user.accountId()).query(Long.class).single()).orElse(0L);
+        return currentUser.get().map(user -> inbox.unreadCount(user.accountId())).orElse(0L);
     }
 
     @Override
@@ -55,48 +56,36 @@ public class NotificationService implements NotificationBell {
     @PreAuthorize(SIGNED_IN)
     @Transactional(readOnly = true)
     public List<NotificationItem> page(int offset, int limit) {
-        return jdbc.sql("""
-                        select id, kind, target_type, target_id, subject, detail, created_at, read_at is not null from notification
-                        where recipient_id = ? order by created_at desc, id desc limit ? offset ?""")
-                .params(currentUser.require().accountId(), limit, offset)
-                .query((rs, n) -> new NotificationItem(rs.getLong(1), NotificationKind.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getLong(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getBoolean(8)))
-                .list();
+        return inbox.page(currentUser.require().accountId(), offset, limit);
     }
 
-    /** Unread notifications per followed item, keyed "TYPE:id": what changed since the last visit. */
+    /** Unread notifications per piece of content: what changed since the last visit. */
     @PreAuthorize(SIGNED_IN)
     @Transactional(readOnly = true)
-    public Map<String, Long> unreadByTarget() {
-        Map<String, Long> counts = new java.util.HashMap<>();
-        jdbc.sql("select target_type, target_id, count(*) from notification where recipient_id = ? and read_at is null group by target_type, target_id")
-                .param(currentUser.require().accountId())
-                .query((rs, n) -> counts.put(rs.getString(1) + ":" + rs.getLong(2), rs.getLong(3))).list();
+    public Map<ContentKey, Long> unreadByTarget() {
+        Map<ContentKey, Long> counts = new HashMap<>();
+        inbox.unreadByTarget(currentUser.require().accountId()).forEach(group ->
+                ContentKind.find(group.targetType()).ifPresent(kind -> counts.put(new ContentKey(kind, group.targetId()), group.unread())));
         return counts;
     }
 
     @PreAuthorize(SIGNED_IN)
     public void markRead(long id) {
-        jdbc.sql("update notification set read_at = ? where id = ? and recipient_id = ? and read_at is null")
-                .params(Timestamp.from(clock.instant()), id, currentUser.require().accountId()).update();
+        inbox.markRead(id, currentUser.require().accountId(), clock.instant());
         ringMe();
     }
 
     @Override
     @PreAuthorize("permitAll()")
     public void pageVisited(String path) {
-        var matcher = java.util.regex.Pattern.compile("^(ideas|initiatives)/(\\d+)$").matcher(path == null ? "" : path);
-        if (matcher.matches()) {
-            markReadFor(matcher.group(1).equals("ideas") ? "IDEA" : "INITIATIVE", Long.parseLong(matcher.group(2)));
-        }
+        ContentKey.ofPath(path).ifPresent(this::markReadFor);
     }
 
     /** Opening an item's page reads its notifications. */
     @PreAuthorize("permitAll()")
-    public void markReadFor(String targetType, long targetId) {
+    public void markReadFor(ContentKey content) {
         currentUser.get().ifPresent(user -> {
-            int read = jdbc.sql("update notification set read_at = ? where recipient_id = ? and target_type = ? and target_id = ? and read_at is null")
-                    .params(Timestamp.from(clock.instant()), user.accountId(), targetType, targetId).update();
+            int read = inbox.markReadFor(user.accountId(), content, clock.instant());
             if (read > 0) {
                 ringMe();
             }
@@ -105,8 +94,7 @@ public class NotificationService implements NotificationBell {
 
     @PreAuthorize(SIGNED_IN)
     public void markAllRead() {
-        jdbc.sql("update notification set read_at = ? where recipient_id = ? and read_at is null")
-                .params(Timestamp.from(clock.instant()), currentUser.require().accountId()).update();
+        inbox.markAllRead(currentUser.require().accountId(), clock.instant());
         ringMe();
     }
 
@@ -117,8 +105,7 @@ public class NotificationService implements NotificationBell {
         for (NotificationKind kind : NotificationKind.values()) {
             modes.put(kind, kind.defaultMode());
         }
-        jdbc.sql("select kind, mode from notification_preference where account_id = ?").param(currentUser.require().accountId())
-                .query((rs, n) -> modes.put(NotificationKind.valueOf(rs.getString(1)), NotificationMode.valueOf(rs.getString(2)))).list();
+        inbox.preferences(currentUser.require().accountId()).forEach(preference -> modes.put(preference.kind(), preference.mode()));
         return modes;
     }
 
@@ -143,10 +130,7 @@ public class NotificationService implements NotificationBell {
     }
 
     private void store(long accountId, NotificationKind kind, NotificationMode mode) {
-        jdbc.sql("""
-                        insert into notification_preference (account_id, kind, mode) values (?, ?, ?)
-                        on conflict (account_id, kind) do update set mode = excluded.mode""")
-                .params(accountId, kind.name(), mode.name()).update();
+        inbox.setPreference(accountId, kind, mode);
     }
 
     private void ringMe() {

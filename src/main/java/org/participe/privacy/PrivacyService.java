@@ -2,7 +2,6 @@ package org.participe.privacy;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,10 +17,10 @@ import org.participe.base.ratelimit.RateLimiter;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.base.validation.TooManyRequestsException;
 import org.participe.privacy.internal.DataExportArchive;
+import org.participe.privacy.internal.DataExportStore;
 import org.participe.security.CurrentUser;
 import org.participe.security.ParticipeUser;
 import org.participe.security.Roles;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -46,17 +45,17 @@ public class PrivacyService {
     private final CurrentUser currentUser;
     private final RateLimiter rateLimiter;
     private final DataExportArchive archive;
-    private final JdbcClient jdbc;
+    private final DataExportStore exports;
     private final Clock clock;
 
     PrivacyService(List<PersonalData> features, AccountService accounts, CurrentUser currentUser, RateLimiter rateLimiter,
-                   DataExportArchive archive, JdbcClient jdbc, Clock clock) {
+                   DataExportArchive archive, DataExportStore exports, Clock clock) {
         this.features = List.copyOf(features);
         this.accounts = accounts;
         this.currentUser = currentUser;
         this.rateLimiter = rateLimiter;
         this.archive = archive;
-        this.jdbc = jdbc;
+        this.exports = exports;
         this.clock = clock;
     }
 
@@ -68,8 +67,7 @@ public class PrivacyService {
             throw new TooManyRequestsException("my-data.export.rate-limited");
         }
         Instant now = clock.instant();
-        UUID id = jdbc.sql("insert into data_export (account_id, created_at, expires_at) values (?, ?, ?) returning id")
-                .params(accountId, Timestamp.from(now), Timestamp.from(now.plus(EXPORT_VALIDITY))).query(UUID.class).single();
+        UUID id = exports.add(accountId, now, now.plus(EXPORT_VALIDITY));
         return new DataExport(id, now, now.plus(EXPORT_VALIDITY), 0);
     }
 
@@ -77,13 +75,7 @@ public class PrivacyService {
     @PreAuthorize(SIGNED_IN)
     @Transactional(readOnly = true)
     public List<DataExport> myExports() {
-        return jdbc.sql("""
-                        select id, created_at, expires_at, downloads from data_export
-                        where account_id = ? and expires_at > ? order by created_at desc""")
-                .params(currentUser.require().accountId(), Timestamp.from(clock.instant()))
-                .query((rs, n) -> new DataExport(rs.getObject("id", UUID.class), rs.getTimestamp("created_at").toInstant(),
-                        rs.getTimestamp("expires_at").toInstant(), rs.getInt("downloads")))
-                .list();
+        return exports.validOf(currentUser.require().accountId(), clock.instant());
     }
 
     /**
@@ -104,7 +96,7 @@ public class PrivacyService {
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     public void writeExport(UUID exportId, Locale language, OutputStream out) throws IOException {
         long accountId = findMine(exportId).orElseThrow(() -> InvalidInputException.of("export", "my-data.export.not-found"));
-        jdbc.sql("update data_export set downloads = downloads + 1 where id = ?").param(exportId).update();
+        exports.countDownload(exportId);
         List<PersonalDataSet> sets = features.stream().flatMap(feature -> feature.export(accountId).stream()).toList();
         archive.write(sets, language, clock.instant(), out);
     }
@@ -129,7 +121,7 @@ public class PrivacyService {
         if (currentUser.hasRole(Roles.ADMIN)) {
             throw InvalidInputException.of("password", "my-data.delete.admin");
         }
-        jdbc.sql("delete from data_export where account_id = ?").param(user.accountId()).update();
+        exports.removeAllOf(user.accountId());
         for (PersonalData feature : features) {
             feature.erase(user.accountId(), eraseContributions);
         }
@@ -139,8 +131,6 @@ public class PrivacyService {
         if (exportId == null) {
             return Optional.empty();
         }
-        return jdbc.sql("select account_id from data_export where id = ? and account_id = ? and expires_at > ?")
-                .params(exportId, currentUser.require().accountId(), Timestamp.from(clock.instant()))
-                .query(Long.class).optional();
+        return exports.ownerIfValid(exportId, currentUser.require().accountId(), clock.instant());
     }
 }

@@ -5,16 +5,16 @@ import java.util.Optional;
 
 import org.participe.base.StartRefusedException;
 import org.participe.base.TownZone;
+import org.participe.reporting.internal.TownZoneStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the days of the reporting rollups ({@code activity_daily}, {@code participant_days}) in the
- * town's time zone. PostgreSQL's triggers count each day in the zone of the one-row table
+ * town's time zone. The rebuilds and the folds ({@link ActivityFold}) count each day in the zone of the one-row table
  * {@code reporting_town_zone} (V15__reporting_town_time_zone.sql); at start, before the application
  * takes requests, that row is set to {@link TownZone#zone()} and, when it held another zone, both
  * rollups are counted again in the new one, in the same transaction, and the log says so.
@@ -24,11 +24,11 @@ class RollupsTownZone implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(RollupsTownZone.class);
 
-    private final JdbcClient jdbc;
+    private final TownZoneStore store;
     private final TransactionTemplate transactions;
 
-    RollupsTownZone(JdbcClient jdbc, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
+    RollupsTownZone(TownZoneStore store, TransactionTemplate transactions) {
+        this.store = store;
         this.transactions = transactions;
     }
 
@@ -41,16 +41,13 @@ class RollupsTownZone implements SmartInitializingSingleton {
     Optional<ZoneId> follow(ZoneId zone) {
         // Java and PostgreSQL read zone names differently outside the region names: PostgreSQL takes
         // "UTC+02:00" as two hours west of Greenwich. Only a name both know is used.
-        boolean known = Boolean.TRUE.equals(jdbc.sql("select exists (select 1 from pg_timezone_names where name = ?)")
-                .param(zone.getId()).query(Boolean.class).single());
-        if (!known) {
+        if (!store.known(zone.getId())) {
             throw new StartRefusedException("PostgreSQL does not know the town's time zone '" + zone.getId() + "' (" + TownZone.PROPERTY
                     + "): the daily figures could not be counted in it.",
                     "Set PARTICIPE_TIME_ZONE to a region name such as Europe/Paris, America/Montreal or Indian/Reunion.");
         }
         long started = System.nanoTime();
-        Optional<String> previous = transactions.execute(status -> jdbc.sql("select reporting_use_town_zone(?)").param(zone.getId())
-                .query((rs, row) -> Optional.ofNullable(rs.getString(1))).single());
+        Optional<String> previous = transactions.execute(status -> store.use(zone.getId()));
         if (previous.isEmpty()) {
             log.info("Reporting: days are counted in the town's time zone, {}", zone.getId());
             return Optional.empty();

@@ -14,8 +14,10 @@ import java.util.Locale;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.participe.base.CsvCell;
 
 /**
  * Where an export's rows go, one at a time: nothing holds the whole table. CSV is written as it
@@ -58,7 +60,7 @@ abstract sealed class TableSink implements AutoCloseable {
                     case Double number -> String.format(Locale.FRANCE, "%.1f", number);
                     case Number number -> number.toString();
                     case LocalDate date -> date.toString();
-                    default -> org.participe.base.CsvCell.of(cell.toString());
+                    default -> CsvCell.of(cell.toString());
                 });
             }
             write(String.join(";", texts) + "\r\n");
@@ -93,7 +95,7 @@ abstract sealed class TableSink implements AutoCloseable {
 
         Xlsx(OutputStream out, String sheetName) {
             this.out = out;
-            this.sheet = workbook.createSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(sheetName));
+            this.sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(sheetName));
             this.dateStyle = workbook.createCellStyle();
             dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
             this.headerStyle = workbook.createCellStyle();

@@ -2,6 +2,7 @@ package org.participe.security;
 
 import java.util.Optional;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,7 @@ public class CurrentUser {
     }
 
     public ParticipeUser require() {
-        return get().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Not signed in"));
+        return get().orElseThrow(() -> new AccessDeniedException("Not signed in"));
     }
 
     public boolean hasRole(String role) {

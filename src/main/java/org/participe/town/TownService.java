@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.participe.base.Expiring;
 import org.participe.base.ImageTypes;
 import org.participe.base.TownBranding;
+import org.participe.base.database.InstanceBus;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.base.validation.TypedText;
 import org.participe.security.CurrentUser;
@@ -39,11 +40,17 @@ public class TownService implements TownBranding {
     /** The town's settings are public: visitors read them on every page. */
     private static final String EVERYONE = "permitAll()";
     /**
-     * Every page reads the settings, neighbourhoods and categories; they are kept this long in
-     * memory. A change made here shows at once on this instance, and on the others sharing the
-     * database within this time.
+     * Every page reads the settings, neighbourhoods and categories; they are kept in memory until
+     * they change. A change made on any instance sharing the database is announced to all through
+     * the {@link InstanceBus} when it commits, and every instance forgets its copy; after the bus
+     * lost messages (its connection was down) every copy is forgotten. This lifetime is only a
+     * backstop against a message lost in some other way.
      */
-    static final Duration REFERENCE_LIFETIME = Duration.ofSeconds(30);
+    static final Duration REFERENCE_LIFETIME = Duration.ofMinutes(10);
+    static final String CHANNEL = "town_reference_changed";
+    private static final String SETTINGS = "settings";
+    private static final String NEIGHBOURHOODS = "neighbourhoods";
+    private static final String CATEGORIES = "categories";
 
     private final TownSettingsRepository settings;
     private final Expiring<FlagRules> flagRules;
@@ -54,9 +61,11 @@ public class TownService implements TownBranding {
     private final Expiring<TownProfile> profile;
     private final Expiring<List<Neighbourhood>> allNeighbourhoods;
     private final Expiring<List<Category>> allCategories;
+    private final InstanceBus bus;
 
     TownService(TownSettingsRepository settings, NeighbourhoodRepository neighbourhoods, CategoryRepository categories,
-                CurrentUser currentUser, Clock clock) {
+                CurrentUser currentUser, Clock clock, InstanceBus bus) {
+        this.bus = bus;
         this.settings = settings;
         this.neighbourhoods = neighbourhoods;
         this.categories = categories;
@@ -71,6 +80,26 @@ public class TownService implements TownBranding {
                 () -> neighbourhoods.findAllByOrderByPositionAscNameAsc().stream().map(TownService::toRecord).toList());
         this.allCategories = new Expiring<>(REFERENCE_LIFETIME,
                 () -> categories.findAllByOrderByPositionAscNameFrAsc().stream().map(TownService::toRecord).toList());
+        bus.subscribe(CHANNEL, this::forget);
+        bus.onPossiblyMissed(() -> List.of(SETTINGS, NEIGHBOURHOODS, CATEGORIES).forEach(this::forget));
+    }
+
+    /** Forgets the copy on this instance now, and on every instance once the change commits. */
+    private void changed(String reference) {
+        forget(reference);
+        bus.publish(CHANNEL, reference);
+    }
+
+    private void forget(String reference) {
+        switch (reference) {
+            case SETTINGS -> {
+                profile.forget();
+                flagRules.forget();
+            }
+            case NEIGHBOURHOODS -> allNeighbourhoods.forget();
+            case CATEGORIES -> allCategories.forget();
+            default -> throw new IllegalArgumentException("No such reference data: " + reference);
+        }
     }
 
     @PreAuthorize(EVERYONE)
@@ -106,8 +135,7 @@ public class TownService implements TownBranding {
         entity.setFlagProtectedSupports(protectedSupports);
         entity.touch(clock.instant(), currentUser.get().map(ParticipeUser::accountId).orElse(null));
         settings.saveAndFlush(entity);
-        flagRules.forget();
-        profile.forget();
+        changed(SETTINGS);
         return new FlagRules(minAccountDays, minContributions, protectedSupports);
     }
 
@@ -153,10 +181,12 @@ public class TownService implements TownBranding {
     @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     public void createTown(String name) {
         if (settings.existsById(TownSettingsEntity.SINGLETON_ID)) {
+            profile.forget(); // a copy that said there was none is out of date (another instance created it)
+            flagRules.forget();
             throw new IllegalStateException("The town already exists");
         }
         settings.save(new TownSettingsEntity(name));
-        profile.forget();
+        changed(SETTINGS);
     }
 
     @Transactional
@@ -210,7 +240,7 @@ public class TownService implements TownBranding {
         entity.setUnansweredAlertDays(update.unansweredAlertDays());
         entity.touch(clock.instant(), currentUser.get().map(ParticipeUser::accountId).orElse(null));
         settings.saveAndFlush(entity);
-        profile.forget();
+        changed(SETTINGS);
         return toProfile(entity);
     }
 
@@ -227,7 +257,7 @@ public class TownService implements TownBranding {
         TownSettingsEntity entity = settings.findById(TownSettingsEntity.SINGLETON_ID).orElseThrow();
         entity.setLogo(content, type);
         entity.touch(clock.instant(), currentUser.get().map(ParticipeUser::accountId).orElse(null));
-        profile.forget();
+        changed(SETTINGS);
     }
 
     @Transactional
@@ -236,7 +266,7 @@ public class TownService implements TownBranding {
         TownSettingsEntity entity = settings.findById(TownSettingsEntity.SINGLETON_ID).orElseThrow();
         entity.setLogo(null, null);
         entity.touch(clock.instant(), currentUser.get().map(ParticipeUser::accountId).orElse(null));
-        profile.forget();
+        changed(SETTINGS);
     }
 
     @Transactional
@@ -246,7 +276,7 @@ public class TownService implements TownBranding {
         if (neighbourhoods.existsByNameIgnoreCase(clean)) {
             throw InvalidInputException.of("name", "town.name.taken");
         }
-        allNeighbourhoods.forget();
+        changed(NEIGHBOURHOODS);
         return toRecord(neighbourhoods.saveAndFlush(new NeighbourhoodEntity(clean, neighbourhoods.maxPosition() + 1)));
     }
 
@@ -261,7 +291,7 @@ public class TownService implements TownBranding {
         }
         entity.setName(clean);
         entity.setActive(active);
-        allNeighbourhoods.forget();
+        changed(NEIGHBOURHOODS);
         return toRecord(neighbourhoods.saveAndFlush(entity));
     }
 
@@ -276,7 +306,7 @@ public class TownService implements TownBranding {
         if (categories.existsByNameEnIgnoreCase(en)) {
             throw InvalidInputException.of("nameEn", "town.name.taken");
         }
-        allCategories.forget();
+        changed(CATEGORIES);
         return toRecord(categories.saveAndFlush(new CategoryEntity(fr, en, categories.maxPosition() + 1)));
     }
 
@@ -295,7 +325,7 @@ public class TownService implements TownBranding {
         }
         entity.rename(fr, en);
         entity.setActive(active);
-        allCategories.forget();
+        changed(CATEGORIES);
         return toRecord(categories.saveAndFlush(entity));
     }
 

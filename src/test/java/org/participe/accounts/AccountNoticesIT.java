@@ -6,6 +6,7 @@ import static org.participe.test.Security.anonymously;
 import static org.participe.test.Security.as;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
@@ -29,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(properties = "participe.accounts.signups-per-address-per-hour=3")
 class AccountNoticesIT {
 
-    private static final java.util.regex.Pattern ANY_TOKEN = java.util.regex.Pattern.compile("token=");
+    private static final Pattern ANY_TOKEN = Pattern.compile("token=");
 
     @Autowired AccountService accounts;
     @Autowired TestData data;

@@ -23,6 +23,10 @@ import org.participe.test.Security;
 import org.participe.test.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.session.SessionRegistry;
@@ -197,7 +201,7 @@ class AccountServiceIT {
         assertThat(updated.displayName()).isEqualTo("Nouveau Nom");
 
         assertThatThrownBy(() -> as(person, () -> accounts.updateProfile(new ProfileUpdate("Autre Nom", null, null, null, profile.version()))))
-                .isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+                .isInstanceOf(OptimisticLockingFailureException.class);
         assertThatThrownBy(() -> as(person, () -> accounts.updateProfile(new ProfileUpdate("<script>", null, null, null, updated.version()))))
                 .isInstanceOf(InvalidInputException.class);
         for (String impostor : List.of("Ad\u200Bmin Mairie", "\u202Eeiriam al ed ecivreS", "Élu\u2060e officielle")) {
@@ -214,7 +218,7 @@ class AccountServiceIT {
         ParticipeUser admin = data.confirmedAccount("admin", Roles.ADMIN);
         ParticipeUser resident = data.confirmedAccount("resident", Roles.RESIDENT);
 
-        assertThatThrownBy(() -> as(resident, () -> accounts.people("", org.springframework.data.domain.Pageable.ofSize(10))))
+        assertThatThrownBy(() -> as(resident, () -> accounts.people("", Pageable.ofSize(10))))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> as(resident, () -> accounts.setRoles(resident.accountId(), Set.of(Roles.ADMIN))))
                 .isInstanceOf(AccessDeniedException.class);
@@ -249,9 +253,9 @@ class AccountServiceIT {
     void theDatabaseItselfRefusesAnInvalidRoleOrASecondAccountForOneAddress() {
         ParticipeUser person = data.confirmedAccount("constraints", Roles.RESIDENT);
         assertThatThrownBy(() -> jdbc.update("insert into account_role (account_id, role) values (?, 'KING')", person.accountId()))
-                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+                .isInstanceOf(DataIntegrityViolationException.class);
         assertThatThrownBy(() -> jdbc.update("""
                 insert into account (email, display_name, password_hash, terms_accepted_at) values (?, 'Dup', 'x', now())""", person.email()))
-                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+                .isInstanceOf(DuplicateKeyException.class);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.participe.accounts.internal.Retention;
+import org.participe.base.content.ContentKey;
 import org.participe.comments.CommentService;
 import org.participe.ideas.IdeaDraft;
 import org.participe.ideas.IdeaService;
@@ -65,7 +66,7 @@ class RetentionReferencesIT {
 
         long idea = as(ideaAuthor, () -> ideas.propose(new IdeaDraft("Des bancs à l’ombre près du marché",
                 "Une description assez longue pour être acceptée.", category, null, null)));
-        as(commenter, () -> comments.post("IDEA", idea, null, "Oui, et des fontaines aussi."));
+        as(commenter, () -> comments.post(ContentKey.idea(idea), null, "Oui, et des fontaines aussi."));
         as(staff, () -> initiatives.create(new InitiativeDraft("Un projet que personne ne lit", "Un résumé du projet assez long",
                 "Une description du projet, assez longue pour passer.", category, Set.of(), null, InitiativeStatus.PLANNED, 0, "", List.of(), null)));
         jdbc.update("insert into moderation_audit (action, target_account_id, note) values ('BLOCK', ?, 'test')", audited.accountId());

@@ -72,9 +72,24 @@ final class TableOwners {
     /** Views that modules other than their owner may read (never write). */
     static final Set<String> PUBLISHED_VIEWS = Set.of(
             // accounts (V19): the name others see and whether officials blocked the account; no e-mail or other detail.
-            "account_public");
+            "account_public",
+            // The read model of reporting (V20 to V24), one view per owner, with only the columns the figures and exports use.
+            // ideas (V20): every idea with its status, visibility, category and neighbourhood; its counts; supports without who gave them.
+            "idea_report", "idea_count_report", "support_report",
+            // comments (V21): what a comment is about, when, whether shown, and its text for the comments export; never its author.
+            "comment_report",
+            // moderation (V22): flags (on what, when) and moderation items (hidden when, answer due and given); never who or why.
+            "flag_report", "moderation_report",
+            // accounts (V23): when an account was created and confirmed, and its declared neighbourhood, birth year and sex; no name or e-mail.
+            "account_demographics",
+            // town (V24): category and neighbourhood names, for figures labelled, grouped or sorted by them in SQL.
+            "category_public", "neighbourhood_public",
+            // ideas (V26), comments (V27): who took part, for reporting's participants, which it folds from the owners' journals:
+            // ideas with their author, supports with who gave them, comments with their author.
+            "idea_participation", "support_participation", "comment_participation");
 
-    private static final Pattern MIGRATION_NAME = Pattern.compile("V(\\d+)__([a-z0-9_]+)\\.sql");
+    /** A migration file name: its version, then its module and what it does. */
+    static final Pattern MIGRATION_NAME = Pattern.compile("V(\\d+)__([a-z0-9_]+)\\.sql");
     private static final Pattern CREATES = Pattern.compile(
             "(?i)\\bcreate\\s+(?:or\\s+replace\\s+)?(table|view|materialized\\s+view)\\s+(?:if\\s+not\\s+exists\\s+)?(?:public\\.)?([a-z_][a-z0-9_]*)");
     private static final Pattern DROPS = Pattern.compile(
@@ -164,7 +179,8 @@ final class TableOwners {
         return new Ownership(owned, problems);
     }
 
-    private static List<Path> migrations() {
+    /** The migrations, in version order. */
+    static List<Path> migrations() {
         try (Stream<Path> files = Files.list(MIGRATIONS)) {
             return files.filter(path -> path.getFileName().toString().endsWith(".sql"))
                     .sorted((a, b) -> Integer.compare(version(a), version(b)))
@@ -179,7 +195,7 @@ final class TableOwners {
         return name.matches() ? Integer.parseInt(name.group(1)) : Integer.MAX_VALUE;
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {
@@ -187,7 +203,7 @@ final class TableOwners {
         }
     }
 
-    private static String withoutComments(String sql) {
+    static String withoutComments(String sql) {
         return sql.replaceAll("--[^\n]*", "").replaceAll("(?s)/\\*.*?\\*/", "");
     }
 }

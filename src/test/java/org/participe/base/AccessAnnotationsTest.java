@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -32,7 +33,7 @@ class AccessAnnotationsTest {
         scanner.addIncludeFilter(new AnnotationTypeFilter(Layout.class));
         scanner.addIncludeFilter(new AssignableTypeFilter(RouterLayout.class));
         scanner.addIncludeFilter(new AssignableTypeFilter(HasErrorParameter.class));
-        scanner.addIncludeFilter(new AnnotationTypeFilter(com.vaadin.flow.router.Menu.class));
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Menu.class));
         List<String> offenders = new ArrayList<>();
         int checked = 0;
         for (var candidate : scanner.findCandidateComponents("org.participe")) {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
+import java.util.Arrays;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,7 @@ class PhotoProcessorBombTest {
 
         PhotoProcessor.Processed processed = PhotoProcessor.process(png.toByteArray());
 
-        BufferedImage photo = ImageIO.read(new java.io.ByteArrayInputStream(processed.photo()));
+        BufferedImage photo = ImageIO.read(new ByteArrayInputStream(processed.photo()));
         assertThat(photo.getWidth()).isEqualTo(1600);
         assertThat(ImageTypes.detect(processed.thumbnail())).contains("image/jpeg");
     }
@@ -53,7 +55,7 @@ class PhotoProcessorBombTest {
     @Test
     void aTruncatedImageIsUnreadableNotAnError() throws IOException {
         byte[] png = Images.greyPng(100, 100);
-        byte[] truncated = java.util.Arrays.copyOf(png, 40);
+        byte[] truncated = Arrays.copyOf(png, 40);
 
         assertThatThrownBy(() -> PhotoProcessor.process(truncated))
                 .isInstanceOfSatisfying(InvalidInputException.class,

@@ -3,6 +3,7 @@ package org.participe.base;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class ProductionBuildTest {
             public URL getResource(String name) {
                 try {
                     return name.equals(ProductionBuild.BUILD_INFO) ? file.toUri().toURL() : null;
-                } catch (java.net.MalformedURLException e) {
+                } catch (MalformedURLException e) {
                     throw new IllegalStateException(e);
                 }
             }

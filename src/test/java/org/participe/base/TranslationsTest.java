@@ -9,6 +9,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -43,7 +45,7 @@ class TranslationsTest {
     @Test
     void noKeyIsDefinedTwiceInAFile() throws IOException {
         for (String name : new String[]{"translations.properties", "translations_fr.properties"}) {
-            java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+            Map<String, Integer> seen = new HashMap<>();
             try (InputStream in = TranslationsTest.class.getResourceAsStream("/vaadin-i18n/" + name)) {
                 for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                     if (!line.isBlank() && !line.startsWith("#") && line.contains("=")) {
@@ -51,7 +53,7 @@ class TranslationsTest {
                     }
                 }
             }
-            assertThat(seen.entrySet().stream().filter(e -> e.getValue() > 1).map(java.util.Map.Entry::getKey))
+            assertThat(seen.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey))
                     .as("keys defined twice in " + name).isEmpty();
         }
     }

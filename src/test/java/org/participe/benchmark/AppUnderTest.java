@@ -1,6 +1,10 @@
 package org.participe.benchmark;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +19,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import com.sun.management.OperatingSystemMXBean;
 import org.participe.base.database.EmbeddedDatabase;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -79,11 +84,11 @@ abstract class AppUnderTest implements AutoCloseable {
             return List.of();
         }
         String text;
-        try (var file = new java.io.RandomAccessFile(log.toFile(), "r")) {
+        try (var file = new RandomAccessFile(log.toFile(), "r")) {
             file.seek(Math.min(logStart, file.length()));
             byte[] bytes = new byte[(int) (file.length() - file.getFilePointer())];
             file.readFully(bytes);
-            text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            text = new String(bytes, StandardCharsets.UTF_8);
         }
         return slowPlans(text.lines().toList(), count);
     }
@@ -151,12 +156,12 @@ abstract class AppUnderTest implements AutoCloseable {
             for (int i = 0; i < 3; i++) {
                 System.gc();
             }
-            return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         }
 
         @Override
         long cpuNanos() {
-            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
         }
 
         @Override
@@ -187,7 +192,7 @@ abstract class AppUnderTest implements AutoCloseable {
             EmbeddedDatabase database = EmbeddedDatabase.start(new EmbeddedDatabase.Settings(dataDir, false, false, SERVER_OPTIONS));
             databasePort = database.port();
             databasePassword = database.password();
-            try (var socket = new java.net.ServerSocket(0)) {
+            try (var socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
             Path log = Path.of("target/bench", "app-" + port + ".log");

@@ -1,11 +1,12 @@
 package org.participe.benchmark;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The benchmark's data sets, bulk-loaded in SQL (generate_series, the rollup triggers off, then the
+ * The benchmark's data sets, bulk-loaded in SQL (generate_series, the journal triggers of ideas and comments off, so that the journals stay empty, then the
  * rollups rebuilt once and the tables vacuumed): minutes, not hours. Random choices are seeded, so
  * two loads of a data set are the same. Popularity is skewed as in real life: the support and
  * comment targets are drawn as {@code ideas × u³}, so a few ideas get most of them. Every account
@@ -49,7 +50,7 @@ public enum BenchData {
     }
 
     public static BenchData named(String name) {
-        return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        return valueOf(name.toUpperCase(Locale.ROOT));
     }
 
     /** Whether the database already holds this data set (then it is not loaded again). */
@@ -59,7 +60,7 @@ public enum BenchData {
 
     /** Loads the data set into an empty database; {@code passwordHash} is {@link #PASSWORD} as the application hashes it. */
     public void load(JdbcClient jdbc, String passwordHash) {
-        List<String> triggers = List.of("idea idea_activity", "idea idea_participants", "support support_rollups", "comment comment_rollups");
+        List<String> triggers = List.of("idea idea_journal", "support support_journal", "comment comment_journal");
         triggers.forEach(trigger -> jdbc.sql("alter table " + trigger.replace(" ", " disable trigger ")).update());
         String people = """
                 do $bench$ begin

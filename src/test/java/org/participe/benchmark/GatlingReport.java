@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,7 +44,7 @@ record GatlingReport(List<Row> rows) {
     /** The newest run under a results folder. */
     static Path newestRun(Path results) throws IOException {
         try (var runs = Files.list(results)) {
-            return runs.filter(Files::isDirectory).max(java.util.Comparator.comparing(path -> path.getFileName().toString()))
+            return runs.filter(Files::isDirectory).max(Comparator.comparing(path -> path.getFileName().toString()))
                     .orElseThrow(() -> new IllegalStateException("No Gatling run in " + results));
         }
     }

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,12 +13,15 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.participe.Application;
 import org.participe.ideas.IdeaService;
@@ -27,6 +31,7 @@ import org.participe.security.RunAs;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Measures Participe on one {@link BenchData} data set, everything on this machine (the
@@ -91,7 +96,7 @@ public final class LoadBenchmark {
                 JdbcClient jdbc = tools.getBean(JdbcClient.class);
                 if (!data.loadedIn(jdbc)) {
                     long start = System.nanoTime();
-                    data.load(jdbc, tools.getBean(org.springframework.security.crypto.password.PasswordEncoder.class).encode(BenchData.PASSWORD));
+                    data.load(jdbc, tools.getBean(PasswordEncoder.class).encode(BenchData.PASSWORD));
                     loadSeconds = (System.nanoTime() - start) / 1e9;
                 }
                 header(jdbc);
@@ -134,7 +139,7 @@ public final class LoadBenchmark {
                 "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("benchmark.pool", 20));
     }
 
-    static long single(Connection sql, String query) throws java.sql.SQLException {
+    static long single(Connection sql, String query) throws SQLException {
         try (var statement = sql.createStatement(); var rows = statement.executeQuery(query)) {
             rows.next();
             return rows.getLong(1);
@@ -315,7 +320,7 @@ public final class LoadBenchmark {
     private void pgbench(ConfigurableApplicationContext app) throws Exception {
         section("PostgreSQL alone (pgbench)");
         String url = app.getEnvironment().getProperty("spring.datasource.url", "");
-        java.util.regex.Matcher port = java.util.regex.Pattern.compile(":(\\d+)/").matcher(url);
+        Matcher port = Pattern.compile(":(\\d+)/").matcher(url);
         if (!port.find() || !Files.isExecutable(Path.of("/usr/bin/pgbench"))) {
             say("pgbench not run: no /usr/bin/pgbench, or not the embedded database (%s).", url);
             return;
@@ -343,7 +348,7 @@ public final class LoadBenchmark {
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
         process.waitFor();
-        java.util.regex.Matcher tps = java.util.regex.Pattern.compile("tps = ([0-9.]+)").matcher(output);
+        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
         return tps.find() ? Double.parseDouble(tps.group(1)) : 0;
     }
 
@@ -358,7 +363,7 @@ public final class LoadBenchmark {
         List<Long> open = jdbc.sql("select id from idea where status in ('PUBLISHED', 'UNDER_REVIEW') and not hidden order by id")
                 .query(Long.class).list();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        Set<Long> touched = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<Long> touched = ConcurrentHashMap.newKeySet();
         AtomicLong given = new AtomicLong();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(threads);

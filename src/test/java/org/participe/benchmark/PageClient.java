@@ -3,9 +3,11 @@ package org.participe.benchmark;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,7 +35,7 @@ final class PageClient implements AutoCloseable {
         String route = location.contains("?") ? location.substring(0, location.indexOf('?')) : location;
         String query = location.contains("?") ? location.substring(location.indexOf('?') + 1) : "";
         String init = send(HttpRequest.newBuilder(URI.create(base + "/?v-r=init&location=" + route + "&query="
-                + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8))).GET().build());
+                + URLEncoder.encode(query, StandardCharsets.UTF_8))).GET().build());
         uiId = find(UI_ID, init);
         csrf = find(CSRF, init);
         String drawn = uidl("""

@@ -1,15 +1,27 @@
 package org.participe.benchmark;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.participe.Application;
+import org.participe.base.TownZone;
+import org.participe.reporting.ExportFormat;
+import org.participe.reporting.ExportKind;
 import org.participe.reporting.ReportFilter;
 import org.participe.reporting.ReportPeriod;
 import org.participe.reporting.ReportingService;
@@ -19,6 +31,7 @@ import org.participe.security.RunAs;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Measures the staff dashboard on a {@link BenchData} data set ({@code -Dbenchmark.data=reporting},
@@ -45,13 +58,13 @@ public final class ReportingBenchmark {
         // Arguments, not default properties: they must win over application.properties.
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
                 .run("--participe.test-infrastructure.enabled=false", "--participe.embedded-db.enabled=true",
-                        "--participe.embedded-db.data-dir=target/benchmark-postgres-" + data.name().toLowerCase(java.util.Locale.ROOT),
+                        "--participe.embedded-db.data-dir=target/benchmark-postgres-" + data.name().toLowerCase(Locale.ROOT),
                         "--participe.embedded-db.reset=" + !reuse, "--participe.demo.enabled=false", "--server.port=0",
                         "--logging.level.root=WARN")) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             long start = System.nanoTime();
             if (!data.loadedIn(jdbc)) {
-                data.load(jdbc, context.getBean(org.springframework.security.crypto.password.PasswordEncoder.class).encode(BenchData.PASSWORD));
+                data.load(jdbc, context.getBean(PasswordEncoder.class).encode(BenchData.PASSWORD));
                 System.out.printf("Loaded the %s data set in %.1f s%n", data, (System.nanoTime() - start) / 1e9);
             }
             System.out.println(BenchData.summary(jdbc));
@@ -70,7 +83,7 @@ public final class ReportingBenchmark {
      * for the whole town and for one neighbourhood and one category; tells each figure to
      * {@code out} and returns the two totals in milliseconds.
      */
-    static double[] dashboard(ConfigurableApplicationContext context, java.util.function.Consumer<String> out) {
+    static double[] dashboard(ConfigurableApplicationContext context, Consumer<String> out) {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         ReportingService reporting = context.getBean(ReportingService.class);
         ParticipeUser staff = new ParticipeUser(1, "staff@benchmark.test", "Staff", "", true, false, Set.of(Roles.STAFF));
@@ -109,14 +122,14 @@ public final class ReportingBenchmark {
         if (!Boolean.getBoolean("benchmark.hold")) {
             return;
         }
-        java.nio.file.Path hold = java.nio.file.Path.of("target/benchmark.hold");
+        Path hold = Path.of("target/benchmark.hold");
         try {
-            java.nio.file.Files.writeString(hold, context.getEnvironment().getProperty("spring.datasource.url", ""));
-            System.out.println("Holding the database (" + java.nio.file.Files.readString(hold) + ") until " + hold + " is deleted");
-            while (java.nio.file.Files.exists(hold)) {
+            Files.writeString(hold, context.getEnvironment().getProperty("spring.datasource.url", ""));
+            System.out.println("Holding the database (" + Files.readString(hold) + ") until " + hold + " is deleted");
+            while (Files.exists(hold)) {
                 Thread.sleep(1000);
             }
-        } catch (java.io.IOException | InterruptedException e) {
+        } catch (IOException | InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
@@ -142,15 +155,15 @@ public final class ReportingBenchmark {
      * Constant memory means that live heap does not grow with the number of rows.
      */
     private static void measureExports(ReportingService reporting, Clock clock, ParticipeUser staff) {
-        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(org.participe.base.TownZone.zone()));
-        for (org.participe.reporting.ExportFormat format : org.participe.reporting.ExportFormat.values()) {
+        LocalDate today = LocalDate.now(clock.withZone(TownZone.zone()));
+        for (ExportFormat format : ExportFormat.values()) {
             for (int days : new int[]{30, 365, 731}) {
                 ReportPeriod period = new ReportPeriod(today.minusDays(days), today);
                 System.gc();
                 long before = usedHeap();
                 long[] bytes = {0};
                 long[] livePeak = {before};
-                java.io.OutputStream counting = new java.io.OutputStream() {
+                OutputStream counting = new OutputStream() {
                     @Override
                     public void write(int b) {
                         bytes[0]++;
@@ -161,18 +174,18 @@ public final class ReportingBenchmark {
                         bytes[0] += len;
                     }
                 };
-                var sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+                var sampler = Executors.newSingleThreadScheduledExecutor();
                 sampler.scheduleWithFixedDelay(() -> {
                     System.gc();
                     livePeak[0] = Math.max(livePeak[0], usedHeap());
-                }, 200, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                }, 200, 200, TimeUnit.MILLISECONDS);
                 long start = System.nanoTime();
-                RunAs.user(staff, () -> reporting.export(org.participe.reporting.ExportKind.IDEAS, format, period, ReportFilter.none(),
+                RunAs.user(staff, () -> reporting.export(ExportKind.IDEAS, format, period, ReportFilter.none(),
                         key -> key, counting));
                 double seconds = (System.nanoTime() - start) / 1e9;
                 sampler.shutdown();
                 try {
-                    sampler.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+                    sampler.awaitTermination(10, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

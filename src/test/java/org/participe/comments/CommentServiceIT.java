@@ -7,6 +7,7 @@ import static org.participe.test.Security.as;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.participe.base.content.ContentKey;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.ideas.IdeaDraft;
 import org.participe.ideas.IdeaService;
@@ -43,27 +44,27 @@ class CommentServiceIT {
 
     @Test
     void commentsAndRepliesKeepTheIdeasCountExact() {
-        long comment = as(author, () -> comments.post("IDEA", idea, null, "Premier commentaire"));
-        long reply = as(neighbour, () -> comments.post("IDEA", idea, comment, "Une réponse"));
-        long replyToReply = as(author, () -> comments.post("IDEA", idea, reply, "Une réponse à la réponse"));
+        long comment = as(author, () -> comments.post(ContentKey.idea(idea), null, "Premier commentaire"));
+        long reply = as(neighbour, () -> comments.post(ContentKey.idea(idea), comment, "Une réponse"));
+        long replyToReply = as(author, () -> comments.post(ContentKey.idea(idea), reply, "Une réponse à la réponse"));
         assertThat(jdbc.queryForObject("select parent_id from comment where id = ?", Long.class, replyToReply))
                 .as("replies stay one level deep").isEqualTo(comment);
         assertThat(jdbc.queryForObject("select comment_count from idea_counts where idea_id = ?", Integer.class, idea)).isEqualTo(3);
 
-        CommentPage page = anonymously(() -> comments.page("IDEA", idea, false, 0));
+        CommentPage page = anonymously(() -> comments.page(ContentKey.idea(idea), false, 0));
         assertThat(page.threads()).hasSize(1);
         assertThat(page.threads().getFirst().replies()).extracting(CommentView::id).containsExactly(reply, replyToReply);
     }
 
     @Test
     void onlyTheAuthorEditsWithinFifteenMinutesOrDeletesAndRepliesStay() {
-        long comment = as(author, () -> comments.post("IDEA", idea, null, "Un commentaire avec une fautte"));
-        long reply = as(neighbour, () -> comments.post("IDEA", idea, comment, "Je suis d’accord"));
+        long comment = as(author, () -> comments.post(ContentKey.idea(idea), null, "Un commentaire avec une fautte"));
+        long reply = as(neighbour, () -> comments.post(ContentKey.idea(idea), comment, "Je suis d’accord"));
         assertThatThrownBy(() -> as(neighbour, () -> comments.edit(comment, "Détourné", 0))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> as(neighbour, () -> comments.delete(comment))).isInstanceOf(AccessDeniedException.class);
 
         as(author, () -> comments.edit(comment, "Un commentaire sans faute", 0));
-        CommentView edited = anonymously(() -> comments.page("IDEA", idea, false, 0)).threads().getFirst().comment();
+        CommentView edited = anonymously(() -> comments.page(ContentKey.idea(idea), false, 0)).threads().getFirst().comment();
         assertThat(edited.body()).isEqualTo("Un commentaire sans faute");
         assertThat(edited.edited()).isTrue();
 
@@ -72,7 +73,7 @@ class CommentServiceIT {
                 .isInstanceOfSatisfying(InvalidInputException.class, r -> assertThat(r.errors().get("body").messageKey()).isEqualTo("comment.edit.closed"));
 
         as(author, () -> comments.delete(comment));
-        CommentThread thread = anonymously(() -> comments.page("IDEA", idea, false, 0)).threads().getFirst();
+        CommentThread thread = anonymously(() -> comments.page(ContentKey.idea(idea), false, 0)).threads().getFirst();
         assertThat(thread.comment().deleted()).isTrue();
         assertThat(thread.comment().body()).isNull();
         assertThat(thread.replies()).extracting(CommentView::id).containsExactly(reply);
@@ -81,9 +82,9 @@ class CommentServiceIT {
 
     @Test
     void emptyOrOversizedCommentsAreRefused() {
-        assertThatThrownBy(() -> as(author, () -> comments.post("IDEA", idea, null, "   "))).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> as(author, () -> comments.post("IDEA", idea, null, "x".repeat(2001)))).isInstanceOf(InvalidInputException.class);
-        as(author, () -> comments.post("IDEA", idea, null, "x".repeat(2000)));
+        assertThatThrownBy(() -> as(author, () -> comments.post(ContentKey.idea(idea), null, "   "))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> as(author, () -> comments.post(ContentKey.idea(idea), null, "x".repeat(2001)))).isInstanceOf(InvalidInputException.class);
+        as(author, () -> comments.post(ContentKey.idea(idea), null, "x".repeat(2000)));
     }
 
     @Test
@@ -97,7 +98,7 @@ class CommentServiceIT {
                 select 'IDEA', ?, c.id, ?, 'Réponse', c.created_at + interval '1 second' from comment c
                 where c.target_id = ? and c.parent_id is null and c.id % 3 = 0""", idea, author.accountId(), idea);
         for (boolean newestFirst : new boolean[]{false, true}) {
-            var counted = anonymously(() -> StatementCounter.count(() -> comments.page("IDEA", idea, newestFirst, 4000)));
+            var counted = anonymously(() -> StatementCounter.count(() -> comments.page(ContentKey.idea(idea), newestFirst, 4000)));
             assertThat(counted.result().threads()).hasSize(CommentService.PAGE_SIZE);
             assertThat(counted.result().hasMore()).isTrue();
             assertThat(counted.statements()).as("page statements, visibility check included").isLessThanOrEqualTo(3);

@@ -3,6 +3,9 @@ package org.participe.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.participe.base.StartRefusedException;
@@ -26,7 +29,7 @@ class DemoModeGuardTest {
 
     private static ConfigurableApplicationContext start(String... arguments) {
         String[] common = {"--participe.test-infrastructure.enabled=false", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:9/unused"};
-        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(common), java.util.Arrays.stream(arguments)).toArray(String[]::new);
+        String[] all = Stream.concat(Arrays.stream(common), Arrays.stream(arguments)).toArray(String[]::new);
         return new SpringApplicationBuilder(Nothing.class).web(WebApplicationType.NONE).run(all);
     }
 

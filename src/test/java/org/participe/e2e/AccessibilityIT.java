@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -142,7 +143,7 @@ class AccessibilityIT extends BrowserTest {
                 page.navigate(url("ideas"));
                 page.locator("main h1").first().waitFor();
                 Locator toggle = page.locator(".user-menu-toggle");
-                PlaywrightAssertions.assertThat(toggle).hasAccessibleName(java.util.regex.Pattern.compile("^Mon compte : \\S"));
+                PlaywrightAssertions.assertThat(toggle).hasAccessibleName(Pattern.compile("^Mon compte : \\S"));
                 PlaywrightAssertions.assertThat(toggle).hasAttribute("aria-expanded", "false");
                 toggle.focus();
                 page.keyboard().press("Enter");

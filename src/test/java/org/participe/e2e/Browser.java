@@ -3,10 +3,12 @@ package org.participe.e2e;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
 /**
@@ -26,7 +28,7 @@ final class Browser implements AutoCloseable {
                 : SYSTEM_CHROMIUM.stream().map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
         Playwright.CreateOptions createOptions = new Playwright.CreateOptions();
         if (executable != null) {
-            createOptions.setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
+            createOptions.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
         }
         playwright = Playwright.create(createOptions);
         BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
@@ -43,12 +45,30 @@ final class Browser implements AutoCloseable {
     }
 
     /** Signs in through the login page, as a person would. */
-    static void logIn(com.microsoft.playwright.Page page, String loginUrl, String email, String password) {
+    static void logIn(Page page, String loginUrl, String email, String password) {
         page.navigate(loginUrl);
         page.locator("vaadin-login-form input[name=username]").fill(email);
         page.locator("vaadin-login-form input[name=password]").fill(password);
         page.locator("vaadin-login-form vaadin-button").first().click();
         page.waitForLoadState();
+    }
+
+    /**
+     * Waits until the open page has made its own first round trips (on a phone the layout tells the
+     * server that its menu is an overlay, once its component is loaded), so that the next one is the
+     * click's: Vaadin's client idle and its app layout upgraded, over a few frames in a row.
+     */
+    static void waitForQuietPage(Page page) {
+        page.evaluate("""
+                async () => {
+                  for (let quiet = 0; quiet < 5; ) {
+                    await new Promise(requestAnimationFrame);
+                    const Layout = customElements.get('vaadin-app-layout');
+                    const clients = Object.values(window.Vaadin?.Flow?.clients ?? {}).filter(client => client.isActive);
+                    const idle = clients.length > 0 && clients.every(client => !client.isActive());
+                    quiet = Layout && document.querySelector('vaadin-app-layout') instanceof Layout && idle ? quiet + 1 : 0;
+                  }
+                }""");
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.participe.test.Security.as;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -119,7 +120,7 @@ class InitiativeImagesJourneyIT extends BrowserTest {
 
             // A PNG whose header reads well (it passes the checks made on arrival) but that holds
             // no picture: refused only when decoded, at the save, and then taken out of the list too.
-            Path headerOnly = file("header-only", java.util.Arrays.copyOf(Images.greyPng(64, 64), 33));
+            Path headerOnly = file("header-only", Arrays.copyOf(Images.greyPng(64, 64), 33));
             Locator cover = page.locator("#initiative-cover");
             cover.locator("input[type=file]").setInputFiles(headerOnly);
             assertThat(cover.locator("vaadin-upload-file[complete]")).hasCount(1);

@@ -3,6 +3,11 @@ package org.participe.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -43,9 +48,9 @@ class KeyboardJourneyIT extends BrowserTest {
         ParticipeUser resident = data.confirmedAccount("keyboard-focus", Roles.RESIDENT);
         String ring;
         try (var in = getClass().getResourceAsStream("/e2e/focus-ring.js")) {
-            ring = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            ring = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        java.util.List<String> weak = new java.util.ArrayList<>();
+        List<String> weak = new ArrayList<>();
         try (BrowserContext context = browser.context(1280, 900)) {
             Page page = context.newPage();
             Browser.logIn(page, url("login"), resident.email(), TestData.PASSWORD);
@@ -55,7 +60,7 @@ class KeyboardJourneyIT extends BrowserTest {
                 for (int i = 0; i < 40; i++) {
                     page.keyboard().press("Tab");
                     @SuppressWarnings("unchecked")
-                    java.util.Map<String, Object> focused = (java.util.Map<String, Object>) page.evaluate(ring);
+                    Map<String, Object> focused = (Map<String, Object>) page.evaluate(ring);
                     if ("BODY".equals(focused.get("tag"))) {
                         break;
                     }

@@ -93,6 +93,8 @@ class LayoutLeftoversIT extends BrowserTest {
     }
 
     private List<String> cutMenuLabels(Page page) {
+        // Vaadin's first round trips (the layout telling the server it is an overlay) may close a drawer opened before them.
+        Browser.waitForQuietPage(page);
         if (page.locator("vaadin-app-layout[overlay]").count() > 0) {
             page.locator("vaadin-drawer-toggle").click();
             page.locator("vaadin-app-layout[drawer-opened]").waitFor();

@@ -10,6 +10,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
+import org.participe.base.content.ContentKey;
 import org.participe.comments.CommentService;
 import org.participe.ideas.IdeaDraft;
 import org.participe.ideas.IdeaService;
@@ -44,7 +45,7 @@ class ModerationJourneyIT extends BrowserTest {
         long discussed = Security.as(author, () -> ideas.propose(new IdeaDraft("Un marché bio le samedi matin",
                 "Un petit marché de producteurs locaux sur la place, le samedi matin.", category, null, null)));
         String text = "Ce commentaire agressif sera signalé trois fois.";
-        long commentId = Security.as(commenter, () -> comments.post("IDEA", discussed, null, text));
+        long commentId = Security.as(commenter, () -> comments.post(ContentKey.idea(discussed), null, text));
         long popular = thresholdIdea(author, category);
 
         try (BrowserContext flaggers = browser.context(390, 844); BrowserContext visitor = browser.context(390, 844);

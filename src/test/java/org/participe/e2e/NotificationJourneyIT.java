@@ -8,9 +8,9 @@ import java.util.Set;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.participe.follows.FollowService;
-import org.participe.follows.FollowTarget;
 import org.participe.initiatives.InitiativeDraft;
 import org.participe.initiatives.InitiativeService;
 import org.participe.initiatives.InitiativeStatus;
@@ -62,7 +62,7 @@ class NotificationJourneyIT extends BrowserTest {
             assertThat(office.locator(".initiative-updates")).containsText("Pose des jeux la semaine prochaine");
 
             assertThat(home.locator(".bell-count")).hasText("1");
-            org.assertj.core.api.Assertions.assertThat(Mails.awaitLatest(resident.email(), "Nouvelle actualité : Pose des jeux")).isNotNull();
+            Assertions.assertThat(Mails.awaitLatest(resident.email(), "Nouvelle actualité : Pose des jeux")).isNotNull();
 
             home.locator("a.bell").click();
             home.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nouvelle actualité : Pose des jeux la semaine prochaine")).click();

@@ -16,8 +16,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -104,7 +106,7 @@ class ResilienceIT {
 
             long start = System.nanoTime();
             page.navigate(base + "ideas?sort=NEW");
-            page.getByText(UNAVAILABLE).first().waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(30_000));
+            page.getByText(UNAVAILABLE).first().waitFor(new Locator.WaitForOptions().setTimeout(30_000));
             long millis = (System.nanoTime() - start) / 1_000_000;
             System.out.println("ResilienceIT: without PostgreSQL, the ideas page said the service is unavailable after " + millis + " ms");
             assertThat(page.content()).doesNotContain("Exception", "at org.", "SQLState");
@@ -149,10 +151,10 @@ class ResilienceIT {
 
             lock.rollback();
 
-            HttpResponse<byte[]> answer = inFlight.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            HttpResponse<byte[]> answer = inFlight.get(30, TimeUnit.SECONDS);
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(answer.body()).isEqualTo(logo);
-            stopping.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            stopping.get(60, TimeUnit.SECONDS);
             assertThat(app.isActive()).isFalse();
         }
         assertThatThrownBy(() -> get("actuator/health/liveness")).isInstanceOf(IOException.class);

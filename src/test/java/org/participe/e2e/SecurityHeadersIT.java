@@ -7,13 +7,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.junit.jupiter.api.Test;
 import org.participe.ideas.IdeaDraft;
 import org.participe.ideas.IdeaService;
@@ -36,8 +39,8 @@ class SecurityHeadersIT extends BrowserTest {
     @Autowired TownService town;
 
     /** The figures are computed before the charts draw: slow on a busy machine. */
-    private static final com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions DRAWN =
-            new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000);
+    private static final LocatorAssertions.IsVisibleOptions DRAWN =
+            new LocatorAssertions.IsVisibleOptions().setTimeout(30_000);
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -81,7 +84,7 @@ class SecurityHeadersIT extends BrowserTest {
             page.locator("vaadin-side-nav-item[path$='figures']").first().click();
             assertThat(page).hasURL(url("figures"));
             assertThat(page.locator(".chart-canvas canvas, .chart-canvas svg").first()).isVisible(DRAWN);
-            page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "screenshots", "figures-csp-1280.png")));
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "figures-csp-1280.png")));
             page.navigate(url("figures"));
             assertThat(page.locator(".chart-canvas canvas, .chart-canvas svg").first()).isVisible(DRAWN);
 
@@ -95,7 +98,7 @@ class SecurityHeadersIT extends BrowserTest {
         }
     }
 
-    static void assertSecurityHeaders(String what, java.util.function.Function<String, List<String>> header) {
+    static void assertSecurityHeaders(String what, Function<String, List<String>> header) {
         assertThat(header.apply("Content-Security-Policy")).as(what + " CSP").singleElement().asString()
                 .contains("default-src 'self'").contains("frame-ancestors 'none'").contains("object-src 'none'");
         assertThat(header.apply("X-Content-Type-Options")).as(what).containsExactly("nosniff");

@@ -57,6 +57,9 @@ class SessionEndJourneyIT extends BrowserTest {
             signIn(page, official);
             page.navigate(url("moderation"));
             assertThat(page.locator("h1").first()).hasText("Modération", SHOWS);
+            // The page's own first round trips over (on a phone the layout tells the server it is an
+            // overlay), so that the next one is the click's and the layout's mode is known.
+            Browser.waitForQuietPage(page);
 
             Security.as(admin, () -> accounts.setRoles(official.accountId(), Set.of(Roles.RESIDENT)));
             // The next round trip of the open page: a click in the menu. On a phone the menu is behind
@@ -91,7 +94,7 @@ class SessionEndJourneyIT extends BrowserTest {
             signIn(page, resident);
             page.navigate(url("ideas"));
             assertThat(page.locator("a[href='ideas/new']").first()).isVisible(SHOWN);
-            waitForQuietPage(page);
+            Browser.waitForQuietPage(page);
             List<String> sentToProposeIdea = new CopyOnWriteArrayList<>();
             page.onRequest(request -> {
                 if (request.url().contains("v-r=uidl") && request.postData() != null && request.postData().contains("\"route\":\"ideas/new\"")) {
@@ -114,24 +117,6 @@ class SessionEndJourneyIT extends BrowserTest {
             page.navigate(url("moderation"));
             assertThat(page.locator("h1").first()).hasText("Modération", SHOWS);
         }
-    }
-
-    /**
-     * Waits until the open page has made its own first round trips (on a phone the layout tells the
-     * server that its menu is an overlay, once its component is loaded), so that the next one is the
-     * click's: Vaadin's client idle and its app layout upgraded, over a few frames in a row.
-     */
-    private static void waitForQuietPage(Page page) {
-        page.evaluate("""
-                async () => {
-                  for (let quiet = 0; quiet < 5; ) {
-                    await new Promise(requestAnimationFrame);
-                    const Layout = customElements.get('vaadin-app-layout');
-                    const clients = Object.values(window.Vaadin?.Flow?.clients ?? {}).filter(client => client.isActive);
-                    const idle = clients.length > 0 && clients.every(client => !client.isActive());
-                    quiet = Layout && document.querySelector('vaadin-app-layout') instanceof Layout && idle ? quiet + 1 : 0;
-                  }
-                }""");
     }
 
     private void signIn(Page page, ParticipeUser person) {

@@ -7,8 +7,10 @@ import static org.participe.test.Security.as;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.participe.base.content.ContentKey;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.comments.CommentService;
+import org.participe.follows.FollowService;
 import org.participe.security.ParticipeUser;
 import org.participe.security.Roles;
 import org.participe.test.Security;
@@ -31,7 +33,7 @@ class IdeaServiceIT {
 
     @Autowired IdeaService ideas;
     @Autowired CommentService comments;
-    @Autowired org.participe.follows.FollowService follows;
+    @Autowired FollowService follows;
     @Autowired TownService town;
     @Autowired TestData data;
     @Autowired JdbcTemplate jdbc;
@@ -82,7 +84,7 @@ class IdeaServiceIT {
         assertThatThrownBy(() -> as(unconfirmed, () -> ideas.propose(new IdeaDraft("Une idée non confirmée", "Une description assez longue ici.", category, null, null))))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> as(unconfirmed, () -> ideas.support(id))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> as(unconfirmed, () -> comments.post("IDEA", id, null, "Bonjour"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as(unconfirmed, () -> comments.post(ContentKey.idea(id), null, "Bonjour"))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> anonymously(() -> ideas.support(id))).isInstanceOf(AccessDeniedException.class);
     }
 
@@ -94,8 +96,8 @@ class IdeaServiceIT {
         as(quiet, () -> follows.setFollowsWhatTheySupport(false));
         as(keen, () -> ideas.support(id));
         as(quiet, () -> ideas.support(id));
-        assertThat(as(keen, () -> follows.isFollowing(org.participe.follows.FollowTarget.idea(id)))).isTrue();
-        assertThat(as(quiet, () -> follows.isFollowing(org.participe.follows.FollowTarget.idea(id)))).isFalse();
+        assertThat(as(keen, () -> follows.isFollowing(ContentKey.idea(id)))).isTrue();
+        assertThat(as(quiet, () -> follows.isFollowing(ContentKey.idea(id)))).isFalse();
     }
 
     @Test

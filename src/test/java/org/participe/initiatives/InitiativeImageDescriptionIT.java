@@ -8,6 +8,7 @@ import static org.participe.test.Security.as;
 import java.util.List;
 import java.util.Set;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.participe.base.validation.InvalidInputException;
@@ -97,7 +98,7 @@ class InitiativeImageDescriptionIT {
 
         assertThat(as(staff, () -> initiatives.updates(initiative)))
                 .extracting(InitiativeUpdate::id, InitiativeUpdate::hasImage, InitiativeUpdate::imageDescription)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(illustrated, true, "Une pelleteuse devant le square"),
-                        org.assertj.core.groups.Tuple.tuple(plain, false, null));
+                .containsExactlyInAnyOrder(Tuple.tuple(illustrated, true, "Une pelleteuse devant le square"),
+                        Tuple.tuple(plain, false, null));
     }
 }

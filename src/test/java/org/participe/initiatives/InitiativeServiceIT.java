@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.participe.test.Security.anonymously;
 import static org.participe.test.Security.as;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +27,7 @@ import org.participe.test.TestData;
 import org.participe.town.TownService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -97,14 +102,14 @@ class InitiativeServiceIT {
         InitiativeDetail set = as(staff, () -> initiatives.detail(id)).orElseThrow();
         assertThat(set.phases()).extracting(Phase::when).containsExactly(Phase.When.PAST, Phase.When.PAST, Phase.When.CURRENT);
         assertThatThrownBy(() -> as(staff, () -> initiatives.update(id, draft("Projet en trois étapes", phases, null), byDates.version())))
-                .isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+                .isInstanceOf(OptimisticLockingFailureException.class);
     }
 
     @Test
     void coversAndUpdateImagesAreImagesAndFollowTheInitiativesVisibility() throws Exception {
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(800, 500, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        var bytes = new java.io.ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(image, "png", bytes);
+        BufferedImage image = new BufferedImage(800, 500, BufferedImage.TYPE_INT_RGB);
+        var bytes = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", bytes);
         long id = as(staff, () -> initiatives.create(draft("Un projet illustré", List.of(), null)));
         assertThatThrownBy(() -> as(staff, () -> initiatives.changeCover(id, "pas une image du tout".getBytes(), "Le chantier vu de la rue")))
                 .isInstanceOf(InvalidInputException.class);
@@ -116,7 +121,7 @@ class InitiativeServiceIT {
         assertThat(anonymously(() -> initiatives.updateImage(update))).isEmpty();
         as(staff, () -> initiatives.publish(id));
         byte[] thumbnail = anonymously(() -> initiatives.cover(id, true)).orElseThrow();
-        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(thumbnail)).getWidth()).isEqualTo(480);
+        assertThat(ImageIO.read(new ByteArrayInputStream(thumbnail)).getWidth()).isEqualTo(480);
         assertThat(anonymously(() -> initiatives.updateImage(update))).isPresent();
         assertThat(anonymously(() -> initiatives.updates(id))).extracting(InitiativeUpdate::hasImage).containsExactly(true);
     }

@@ -7,10 +7,14 @@ import static org.participe.test.Security.as;
 import java.time.Duration;
 import java.util.List;
 
+import org.assertj.core.api.Assertions;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.participe.base.content.ContentKey;
+import org.participe.base.content.ContentKind;
+import org.participe.base.validation.InvalidInputException;
 import org.participe.comments.CommentService;
 import org.participe.ideas.IdeaDraft;
 import org.participe.ideas.IdeaService;
@@ -21,6 +25,7 @@ import org.participe.town.FlagRules;
 import org.participe.town.TownService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -73,7 +78,7 @@ class FlagRulesIT {
     }
 
     private boolean flag(ParticipeUser who, long ideaId) {
-        return as(who, () -> moderation.flag(ContentRef.idea(ideaId), ModerationReason.SPAM, null));
+        return as(who, () -> moderation.flag(ContentKey.idea(ideaId), ModerationReason.SPAM, null));
     }
 
     @Test
@@ -82,7 +87,7 @@ class FlagRulesIT {
         long target = idea("Une idée visée par des comptes neufs");
         ParticipeUser contributor = fresh("fr-contributor");
         long elsewhere = idea("Une autre idée où l'on discute");
-        as(contributor, () -> comments.post("IDEA", elsewhere, null, "Je participe depuis peu, mais je participe"));
+        as(contributor, () -> comments.post(ContentKey.idea(elsewhere), null, "Je participe depuis peu, mais je participe"));
 
         assertThat(flag(fresh("fr-brigade1"), target)).isFalse();
         assertThat(flag(fresh("fr-brigade2"), target)).isFalse();
@@ -113,8 +118,8 @@ class FlagRulesIT {
         }
 
         assertThat(hidden(popular)).as("waits for an official's decision").isFalse();
-        assertThat(as(data.confirmedAccount("fr-official", Roles.OFFICIAL), () -> moderation.inbox(InboxTab.FLAGGED, ContentRef.IDEA, 0, 10_000)))
-                .extracting(InboxItem::ref).contains(ContentRef.idea(popular));
+        assertThat(as(data.confirmedAccount("fr-official", Roles.OFFICIAL), () -> moderation.inbox(InboxTab.FLAGGED, ContentKind.IDEA, 0, 10_000)))
+                .extracting(InboxItem::ref).contains(ContentKey.idea(popular));
         assertThat(hidden(quiet)).as("below the town's level, three flags still hide").isTrue();
     }
 
@@ -147,14 +152,14 @@ class FlagRulesIT {
 
     @Test
     void theRulesAreCheckedAndRefusedOutsideTheirRange() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> as(admin, () -> town.updateFlagRules(-1, 0, 50)))
-                .isInstanceOfSatisfying(org.participe.base.validation.InvalidInputException.class,
+        Assertions.assertThatThrownBy(() -> as(admin, () -> town.updateFlagRules(-1, 0, 50)))
+                .isInstanceOfSatisfying(InvalidInputException.class,
                         refusal -> assertThat(refusal.errors()).containsKey("flagMinAccountDays"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> as(admin, () -> town.updateFlagRules(7, null, 0)))
-                .isInstanceOfSatisfying(org.participe.base.validation.InvalidInputException.class,
+        Assertions.assertThatThrownBy(() -> as(admin, () -> town.updateFlagRules(7, null, 0)))
+                .isInstanceOfSatisfying(InvalidInputException.class,
                         refusal -> assertThat(refusal.errors()).containsKeys("flagMinContributions", "flagProtectedSupports"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("update town_settings set flag_min_account_days = -3"))
-                .as("the database refuses it too").isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        Assertions.assertThatThrownBy(() -> jdbc.update("update town_settings set flag_min_account_days = -3"))
+                .as("the database refuses it too").isInstanceOf(DataIntegrityViolationException.class);
         assertThat(as(admin, () -> town.updateFlagRules(14, 3, 100))).isEqualTo(new FlagRules(14, 3, 100));
         assertThat(anonymously(() -> town.flagRules())).isEqualTo(new FlagRules(14, 3, 100));
     }

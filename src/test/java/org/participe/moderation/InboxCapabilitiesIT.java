@@ -7,6 +7,7 @@ import static org.participe.test.Security.as;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.participe.base.content.ContentKey;
 import org.participe.ideas.IdeaDraft;
 import org.participe.ideas.IdeaService;
 import org.participe.security.ParticipeUser;
@@ -32,7 +33,7 @@ class InboxCapabilitiesIT {
         ParticipeUser flagger = data.confirmedAccount("caps-flagger", Roles.RESIDENT);
         ParticipeUser official = data.confirmedAccount("caps-official", Roles.OFFICIAL);
         long category = anonymously(() -> town.activeCategories()).getFirst().id();
-        ContentRef idea = ContentRef.idea(as(author, () -> ideas.propose(
+        ContentKey idea = ContentKey.idea(as(author, () -> ideas.propose(
                 new IdeaDraft("Une idée dont la boîte dit quoi faire", "Une description assez longue pour être acceptée.", category, null, null))));
         as(flagger, () -> moderation.flag(idea, ModerationReason.SPAM, null));
 
@@ -46,8 +47,8 @@ class InboxCapabilitiesIT {
         assertThat(hidden.actions()).containsExactly(InboxAction.RESTORE, InboxAction.BLOCK_AUTHOR);
     }
 
-    private InboxItem find(ParticipeUser official, InboxTab tab, ContentRef ref) {
-        return as(official, () -> moderation.inbox(tab, ref.type(), 0, 10_000)).stream()
+    private InboxItem find(ParticipeUser official, InboxTab tab, ContentKey ref) {
+        return as(official, () -> moderation.inbox(tab, ref.kind(), 0, 10_000)).stream()
                 .filter(item -> item.ref().equals(ref)).findFirst().orElseThrow();
     }
 }

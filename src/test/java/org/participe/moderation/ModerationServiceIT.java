@@ -9,7 +9,10 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
@@ -17,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.participe.base.TownZone;
+import org.participe.base.content.ContentKey;
+import org.participe.base.content.ContentKind;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.comments.CommentService;
 import org.participe.comments.CommentThread;
@@ -89,12 +94,12 @@ class ModerationServiceIT {
         return data.confirmedAccount(name, Roles.RESIDENT);
     }
 
-    private List<AuditEntry> auditOf(ContentRef ref) {
+    private List<AuditEntry> auditOf(ContentKey ref) {
         // Every page of the audit for this kind of content: other test classes add entries dated after this one's clock.
-        List<AuditEntry> entries = new java.util.ArrayList<>();
+        List<AuditEntry> entries = new ArrayList<>();
         for (int offset = 0; ; offset += 500) {
             int from = offset;
-            List<AuditEntry> page = as(official, () -> audit.entries(new AuditFilter(null, ref.type(), null, null, null), from, 500));
+            List<AuditEntry> page = as(official, () -> audit.entries(new AuditFilter(null, ref.kind(), null, null, null), from, 500));
             entries.addAll(page);
             if (page.size() < 500) {
                 break;
@@ -104,19 +109,19 @@ class ModerationServiceIT {
     }
 
     private boolean publicThreadsContain(long ideaId, long commentId) {
-        return anonymously(() -> comments.page("IDEA", ideaId, false, 0)).threads().stream()
+        return anonymously(() -> comments.page(ContentKey.idea(ideaId), false, 0)).threads().stream()
                 .map(CommentThread::comment).anyMatch(c -> c.id() == commentId);
     }
 
-    private ItemVersion seen(ContentRef ref) {
+    private ItemVersion seen(ContentKey ref) {
         return as(official, () -> moderation.current(ref));
     }
 
     @Test
     void theThirdDistinctFlagHidesACommentPendingReviewAndTellsItsAuthor() {
         long ideaId = idea(author, "Un banc devant la médiathèque");
-        long commentId = as(author, () -> comments.post("IDEA", ideaId, null, "Un commentaire que trois personnes signalent."));
-        ContentRef ref = ContentRef.comment(commentId);
+        long commentId = as(author, () -> comments.post(ContentKey.idea(ideaId), null, "Un commentaire que trois personnes signalent."));
+        ContentKey ref = ContentKey.comment(commentId);
         ParticipeUser first = resident("flagger1");
         ParticipeUser second = resident("flagger2");
         ParticipeUser third = resident("flagger3");
@@ -131,20 +136,20 @@ class ModerationServiceIT {
         assertThat(as(third, () -> moderation.flag(ref, ModerationReason.OFF_TOPIC, null))).isTrue();
 
         assertThat(publicThreadsContain(ideaId, commentId)).isFalse();
-        var seenByAuthor = as(author, () -> comments.page("IDEA", ideaId, false, 0)).threads().getFirst().comment();
+        var seenByAuthor = as(author, () -> comments.page(ContentKey.idea(ideaId), false, 0)).threads().getFirst().comment();
         assertThat(seenByAuthor.hidden()).isTrue();
         assertThat(seenByAuthor.hiddenReason()).isEqualTo("FLAGGED");
         assertThat(seenByAuthor.editable()).isFalse();
         assertThatThrownBy(() -> as(author, () -> comments.edit(commentId, "Un texte réécrit pour échapper à la modération.", seenByAuthor.version())))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> as(first, () -> comments.post("IDEA", ideaId, commentId, "Une réponse à un commentaire masqué")))
+        assertThatThrownBy(() -> as(first, () -> comments.post(ContentKey.idea(ideaId), commentId, "Une réponse à un commentaire masqué")))
                 .isInstanceOf(InvalidInputException.class);
-        InboxItem item = as(official, () -> moderation.inbox(InboxTab.AUTO_HIDDEN, ContentRef.COMMENT, 0, 500)).stream()
+        InboxItem item = as(official, () -> moderation.inbox(InboxTab.AUTO_HIDDEN, ContentKind.COMMENT, 0, 500)).stream()
                 .filter(i -> i.ref().equals(ref)).findFirst().orElseThrow();
         assertThat(item.flagReasons()).containsEntry(ModerationReason.ABUSE, 2).containsEntry(ModerationReason.OFF_TOPIC, 1);
         assertThat(item.text()).isEqualTo("Un commentaire que trois personnes signalent.");
         assertThat(events.stream(ModerationEvents.ContentHidden.class))
-                .anyMatch(e -> e.ref().equals(ref) && e.automatic() && e.authorId() == author.accountId() && e.pagePath().equals("ideas/" + ideaId));
+                .anyMatch(e -> e.ref().equals(ref) && e.automatic() && e.authorId() == author.accountId() && e.page().path().equals("ideas/" + ideaId));
         assertThat(auditOf(ref)).extracting(AuditEntry::action).containsExactly("FLAG", "FLAG", "FLAG", "AUTO_HIDE");
         AuditEntry autoHide = auditOf(ref).getLast();
         assertThat(autoHide.actorName()).isNull();
@@ -155,8 +160,8 @@ class ModerationServiceIT {
     @Test
     void anOfficialRestoresHiddenContentAndItsFlagsNoLongerCount() {
         long ideaId = idea(author, "Des toilettes publiques au parc");
-        long commentId = as(author, () -> comments.post("IDEA", ideaId, null, "Un avis tranché mais correct."));
-        ContentRef ref = ContentRef.comment(commentId);
+        long commentId = as(author, () -> comments.post(ContentKey.idea(ideaId), null, "Un avis tranché mais correct."));
+        ContentKey ref = ContentKey.comment(commentId);
         for (String name : List.of("r-a", "r-b", "r-c")) {
             ParticipeUser flagger = resident(name);
             as(flagger, () -> moderation.flag(ref, ModerationReason.SPAM, null));
@@ -187,7 +192,7 @@ class ModerationServiceIT {
     @Test
     void aHiddenIdeaIsInvisibleToThePublicAndSearchButVisibleToItsAuthorWithTheReason() {
         long id = idea(author, "Zéphyrin propose un kiosque musical");
-        ContentRef ref = ContentRef.idea(id);
+        ContentKey ref = ContentKey.idea(id);
 
         as(official, () -> moderation.hide(List.of(seen(ref)), ModerationReason.PERSONAL_DATA, "Le texte cite l'adresse d'un voisin"));
 
@@ -216,9 +221,9 @@ class ModerationServiceIT {
         ParticipeUser troll = resident("troll");
         long otherIdea = idea(author, "Un jardin partagé rue Pasteur");
         long trollIdea = idea(troll, "Une idée du compte à suspendre");
-        long trollComment = as(troll, () -> comments.post("IDEA", otherIdea, null, "Un commentaire du compte à suspendre."));
-        long alreadyHidden = as(troll, () -> comments.post("IDEA", otherIdea, null, "Un commentaire déjà masqué pour spam."));
-        as(official, () -> moderation.hide(List.of(seen(ContentRef.comment(alreadyHidden))), ModerationReason.SPAM, null));
+        long trollComment = as(troll, () -> comments.post(ContentKey.idea(otherIdea), null, "Un commentaire du compte à suspendre."));
+        long alreadyHidden = as(troll, () -> comments.post(ContentKey.idea(otherIdea), null, "Un commentaire déjà masqué pour spam."));
+        as(official, () -> moderation.hide(List.of(seen(ContentKey.comment(alreadyHidden))), ModerationReason.SPAM, null));
 
         assertThatThrownBy(() -> as(official, () -> moderation.blockAuthors(List.of(troll.accountId()), "court")))
                 .isInstanceOf(InvalidInputException.class);
@@ -232,12 +237,12 @@ class ModerationServiceIT {
         assertThat(signedInAgain.getAuthorities()).extracting(Object::toString).contains("ROLE_BLOCKED").doesNotContain("ROLE_RESIDENT");
         assertThatThrownBy(() -> as(signedInAgain, () -> idea(signedInAgain, "Une nouvelle idée malgré la suspension")))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> as(signedInAgain, () -> comments.post("IDEA", otherIdea, null, "Encore moi")))
+        assertThatThrownBy(() -> as(signedInAgain, () -> comments.post(ContentKey.idea(otherIdea), null, "Encore moi")))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> as(signedInAgain, () -> ideas.support(otherIdea))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> as(signedInAgain, () -> moderation.flag(ContentRef.idea(otherIdea), ModerationReason.SPAM, null)))
+        assertThatThrownBy(() -> as(signedInAgain, () -> moderation.flag(ContentKey.idea(otherIdea), ModerationReason.SPAM, null)))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> as(official, () -> moderation.restore(List.of(seen(ContentRef.idea(trollIdea))), null)))
+        assertThatThrownBy(() -> as(official, () -> moderation.restore(List.of(seen(ContentKey.idea(trollIdea))), null)))
                 .isInstanceOf(InvalidInputException.class);
 
         as(official, () -> moderation.unblockAuthor(troll.accountId(), "Excuses présentées"));
@@ -258,7 +263,7 @@ class ModerationServiceIT {
     @Test
     void dismissingTheFlagsOfAnAutomaticallyHiddenItemShowsItAgain() {
         long ideaId = idea(author, "Une idée signalée à tort trois fois");
-        ContentRef ref = ContentRef.idea(ideaId);
+        ContentKey ref = ContentKey.idea(ideaId);
         for (String name : List.of("d-a", "d-b", "d-c")) {
             ParticipeUser flagger = resident(name);
             as(flagger, () -> moderation.flag(ref, ModerationReason.OFF_TOPIC, null));
@@ -282,7 +287,7 @@ class ModerationServiceIT {
     @Test
     void theSecondOfTwoOfficialsActingOnTheSameItemIsToldAndOverwritesNothing() {
         long id = idea(author, "Des bacs à compost dans chaque quartier");
-        ContentRef ref = ContentRef.idea(id);
+        ContentKey ref = ContentKey.idea(id);
         ItemVersion readByBoth = seen(ref);
 
         as(official, () -> moderation.hide(List.of(readByBoth), ModerationReason.SPAM, null));
@@ -290,7 +295,7 @@ class ModerationServiceIT {
         assertThatThrownBy(() -> as(otherOfficial, () -> moderation.hide(List.of(readByBoth), ModerationReason.ABUSE, null)))
                 .isInstanceOf(OptimisticLockingFailureException.class);
         long other = idea(author, "Une deuxième idée pour l'action groupée");
-        ActionResult bulk = as(otherOfficial, () -> moderation.restore(List.of(readByBoth, seen(ContentRef.idea(other))), null));
+        ActionResult bulk = as(otherOfficial, () -> moderation.restore(List.of(readByBoth, seen(ContentKey.idea(other))), null));
         assertThat(bulk.conflicts()).containsExactly(ref);
         assertThat(jdbc.queryForObject("select hidden_reason from idea where id = ?", String.class, id)).isEqualTo("SPAM");
         assertThat(auditOf(ref)).extracting(AuditEntry::action).containsExactly("HIDE");
@@ -309,7 +314,7 @@ class ModerationServiceIT {
             TownProfile now = anonymously(() -> town.profile());
             as(admin, () -> town.update(TownSettingsUpdate.from(now).withPreModeration(false)));
         }
-        List<InboxItem> pending = as(official, () -> moderation.inbox(InboxTab.PENDING, ContentRef.IDEA, 0, 500)).stream()
+        List<InboxItem> pending = as(official, () -> moderation.inbox(InboxTab.PENDING, ContentKind.IDEA, 0, 500)).stream()
                 .filter(i -> i.ref().id() == first || i.ref().id() == second).toList();
         assertThat(pending).hasSize(2);
 
@@ -317,11 +322,11 @@ class ModerationServiceIT {
 
         assertThat(result.done()).isEqualTo(2);
         assertThat(anonymously(() -> ideas.detail(first))).map(d -> d.status()).contains(IdeaStatus.PUBLISHED);
-        assertThat(auditOf(ContentRef.idea(first))).extracting(AuditEntry::action).containsExactly("APPROVE");
+        assertThat(auditOf(ContentKey.idea(first))).extracting(AuditEntry::action).containsExactly("APPROVE");
 
         as(official, () -> ideas.answer(first, IdeaStatus.REJECTED, "Le terrain visé appartient au département, pas à la ville.",
                 ideas.detail(first).orElseThrow().version()));
-        AuditEntry answer = auditOf(ContentRef.idea(first)).getLast();
+        AuditEntry answer = auditOf(ContentKey.idea(first)).getLast();
         assertThat(answer.action()).isEqualTo("ANSWER");
         assertThat(answer.before()).isEqualTo("PUBLISHED");
         assertThat(answer.after()).isEqualTo("REJECTED");
@@ -343,7 +348,7 @@ class ModerationServiceIT {
             TownProfile now = anonymously(() -> town.profile());
             as(admin, () -> town.update(TownSettingsUpdate.from(now).withThreshold(rules.thresholdSupports())));
         }
-        ContentRef ref = ContentRef.idea(id);
+        ContentKey ref = ContentKey.idea(id);
         ItemFollowUp due = anonymously(() -> followUp.followUp(ref)).orElseThrow();
         assertThat(due.dueAt()).isEqualTo(start.plus(Duration.ofDays(rules.answerDueDays())));
         assertThat(as(official, () -> moderation.inbox(InboxTab.AWAITING_ANSWER, null, 0, 1000))).extracting(InboxItem::ref).contains(ref);
@@ -374,7 +379,7 @@ class ModerationServiceIT {
     @Test
     void anAssignmentSetsWhoAnswersByWhenAndTheAnswerOnTimeCounts() {
         clock.set(LocalDate.of(2026, 5, 4).atTime(9, 0).atZone(TownZone.zone()).toInstant());
-        ContentRef ref = ContentRef.idea(idea(author, "Des arceaux vélo devant la gare"));
+        ContentKey ref = ContentKey.idea(idea(author, "Des arceaux vélo devant la gare"));
         LocalDate dueDay = LocalDate.of(2026, 5, 20);
 
         assertThatThrownBy(() -> as(official, () -> followUp.assign(List.of(seen(ref)), null, " ", dueDay)))
@@ -400,18 +405,18 @@ class ModerationServiceIT {
     @Test
     void anIdeaPublishedLongAgoWithoutAnAnswerJoinsTheAwaitingList() {
         clock.set(Instant.now().minus(Duration.ofDays(400)));
-        ContentRef ref = ContentRef.idea(idea(author, "Une vieille idée restée sans réponse"));
+        ContentKey ref = ContentKey.idea(idea(author, "Une vieille idée restée sans réponse"));
         clock.reset();
-        assertThat(as(official, () -> moderation.inbox(InboxTab.AWAITING_ANSWER, ContentRef.IDEA, 0, 1000))).extracting(InboxItem::ref)
+        assertThat(as(official, () -> moderation.inbox(InboxTab.AWAITING_ANSWER, ContentKind.IDEA, 0, 1000))).extracting(InboxItem::ref)
                 .contains(ref);
-        ContentRef fresh = ContentRef.idea(idea(author, "Une idée toute récente sans réponse"));
-        assertThat(as(official, () -> moderation.inbox(InboxTab.AWAITING_ANSWER, ContentRef.IDEA, 0, 1000))).extracting(InboxItem::ref)
+        ContentKey fresh = ContentKey.idea(idea(author, "Une idée toute récente sans réponse"));
+        assertThat(as(official, () -> moderation.inbox(InboxTab.AWAITING_ANSWER, ContentKind.IDEA, 0, 1000))).extracting(InboxItem::ref)
                 .doesNotContain(fresh);
     }
 
     @Test
     void residentsStaffAndVisitorsCannotUseTheInboxNorItsActions() {
-        ContentRef ref = ContentRef.idea(idea(author, "Une idée que personne ne modère ici"));
+        ContentKey ref = ContentKey.idea(idea(author, "Une idée que personne ne modère ici"));
         ParticipeUser staff = data.confirmedAccount("mod-staff", Roles.STAFF);
         for (ParticipeUser denied : List.of(author, staff)) {
             assertThatThrownBy(() -> as(denied, () -> moderation.inbox(InboxTab.FLAGGED, null, 0, 10))).isInstanceOf(AccessDeniedException.class);
@@ -442,22 +447,22 @@ class ModerationServiceIT {
     @Test
     void theAuditIsAppendOnlyAndExportsAsSafeCsv() {
         long ideaId = idea(author, "Une idée pour l'export du journal");
-        as(official, () -> moderation.hide(List.of(seen(ContentRef.idea(ideaId))), ModerationReason.OTHER, "=HYPERLINK(\"http://x\") ; note"));
+        as(official, () -> moderation.hide(List.of(seen(ContentKey.idea(ideaId))), ModerationReason.OTHER, "=HYPERLINK(\"http://x\") ; note"));
         assertThatThrownBy(() -> jdbc.update("update moderation_audit set note = 'réécrit'")).isInstanceOf(DataAccessException.class);
         assertThatThrownBy(() -> jdbc.update("delete from moderation_audit")).isInstanceOf(DataAccessException.class);
 
         StringWriter csv = new StringWriter();
-        as(official, () -> audit.writeCsv(new AuditFilter("HIDE", ContentRef.IDEA, null, null, null), csv, java.util.Locale.FRENCH));
+        as(official, () -> audit.writeCsv(new AuditFilter("HIDE", ContentKind.IDEA, null, null, null), csv, Locale.FRENCH));
 
         String[] lines = csv.toString().split("\r\n");
         assertThat(lines[0]).isEqualTo("\uFEFF\"Date\";\"Par\";\"Action\";\"Contenu\";\"Personne concernée\";\"Motif ou statut\";\"Note\";\"Avant\";\"Après\"");
         assertThat(lines).anyMatch(line -> line.contains("\"Idée n° " + ideaId + "\"") && line.contains("\"'=HYPERLINK(\"\"http://x\"\") ; note\""));
-        assertThat(java.util.Arrays.copyOfRange(lines, 1, lines.length)).allMatch(line -> line.contains(";\"Masquage\";"));
+        assertThat(Arrays.copyOfRange(lines, 1, lines.length)).allMatch(line -> line.contains(";\"Masquage\";"));
     }
 
     @Test
     void flagsNeedAReasonAndANoteForOther() {
-        ContentRef ref = ContentRef.idea(idea(author, "Une idée pour tester les motifs"));
+        ContentKey ref = ContentKey.idea(idea(author, "Une idée pour tester les motifs"));
         ParticipeUser flagger = resident("motifs");
         assertThatThrownBy(() -> as(flagger, () -> moderation.flag(ref, null, null)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).containsKey("reason"));

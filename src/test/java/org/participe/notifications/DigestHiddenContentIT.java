@@ -9,10 +9,10 @@ import java.util.List;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.participe.base.content.ContentKey;
 import org.participe.comments.CommentService;
 import org.participe.ideas.IdeaDraft;
 import org.participe.ideas.IdeaService;
-import org.participe.moderation.ContentRef;
 import org.participe.moderation.ModerationReason;
 import org.participe.moderation.ModerationService;
 import org.participe.notifications.internal.DailyDigest;
@@ -48,13 +48,13 @@ class DigestHiddenContentIT {
                 category, null, null)));
         long visibleIdea = as(author, () -> ideas.propose(new IdeaDraft("Une idee qui reste visible", "Une description assez longue pour être acceptée.",
                 category, null, null)));
-        long onHidden = as(talker, () -> comments.post("IDEA", hiddenIdea, null, "Un avis sur l'idée bientôt cachée"));
-        long hiddenComment = as(talker, () -> comments.post("IDEA", visibleIdea, null, "Un commentaire bientôt caché"));
-        long keptComment = as(talker, () -> comments.post("IDEA", visibleIdea, null, "Un commentaire qui reste"));
+        long onHidden = as(talker, () -> comments.post(ContentKey.idea(hiddenIdea), null, "Un avis sur l'idée bientôt cachée"));
+        long hiddenComment = as(talker, () -> comments.post(ContentKey.idea(visibleIdea), null, "Un commentaire bientôt caché"));
+        long keptComment = as(talker, () -> comments.post(ContentKey.idea(visibleIdea), null, "Un commentaire qui reste"));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> pending(author, "comment:%").size() == 3);
 
-        as(official, () -> moderation.hide(List.of(moderation.current(ContentRef.idea(hiddenIdea))), ModerationReason.SPAM, null));
-        as(official, () -> moderation.hide(List.of(moderation.current(ContentRef.comment(hiddenComment))), ModerationReason.SPAM, null));
+        as(official, () -> moderation.hide(List.of(moderation.current(ContentKey.idea(hiddenIdea))), ModerationReason.SPAM, null));
+        as(official, () -> moderation.hide(List.of(moderation.current(ContentKey.comment(hiddenComment))), ModerationReason.SPAM, null));
         digest.send();
 
         assertThat(pending(author, "comment:%")).as("left out, kept for a digest after a restore")

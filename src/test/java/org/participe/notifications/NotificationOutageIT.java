@@ -11,8 +11,8 @@ import java.util.Set;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.participe.base.content.ContentKey;
 import org.participe.follows.FollowService;
-import org.participe.follows.FollowTarget;
 import org.participe.initiatives.InitiativeDraft;
 import org.participe.initiatives.InitiativeService;
 import org.participe.initiatives.InitiativeStatus;
@@ -51,7 +51,7 @@ class NotificationOutageIT {
                 "Une description du projet, assez longue pour passer.", category, Set.of(), null, InitiativeStatus.IN_PROGRESS, 10, "", List.of(), null)));
         as(staff, () -> initiatives.publish(initiative));
         List<ParticipeUser> followers = data.confirmedAccounts("outage-follower", FOLLOWERS, Roles.RESIDENT);
-        followers.forEach(follower -> as(follower, () -> follows.follow(new FollowTarget("INITIATIVE", initiative))));
+        followers.forEach(follower -> as(follower, () -> follows.follow(ContentKey.initiative(initiative))));
         List<String> emails = followers.stream().map(ParticipeUser::email).toList();
         Map<String, Object> them = Map.of("ids", followers.stream().map(ParticipeUser::accountId).toList(), "emails", emails);
 

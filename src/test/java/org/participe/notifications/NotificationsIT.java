@@ -4,19 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.participe.test.Security.anonymously;
 import static org.participe.test.Security.as;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.participe.base.content.ContentKey;
 import org.participe.comments.CommentEvents;
 import org.participe.comments.CommentService;
 import org.participe.follows.FollowService;
-import org.participe.follows.FollowTarget;
 import org.participe.ideas.IdeaDraft;
 import org.participe.ideas.IdeaService;
 import org.participe.initiatives.InitiativeDraft;
@@ -82,11 +85,11 @@ class NotificationsIT {
         ParticipeUser follower = data.confirmedAccount("n-follower", Roles.RESIDENT);
         ParticipeUser bystander = data.confirmedAccount("n-bystander", Roles.RESIDENT);
         long idea = as(author, () -> ideas.propose(new IdeaDraft("Une idée suivie de près", "Une description assez longue pour être acceptée.", category, null, null)));
-        as(follower, () -> follows.follow(FollowTarget.idea(idea)));
+        as(follower, () -> follows.follow(ContentKey.idea(idea)));
 
-        long comment = as(follower, () -> comments.post("IDEA", idea, null, "Un commentaire du suiveur"));
+        long comment = as(follower, () -> comments.post(ContentKey.idea(idea), null, "Un commentaire du suiveur"));
         awaitNotifications(author, 1);
-        as(author, () -> comments.post("IDEA", idea, comment, "La réponse de l’auteur"));
+        as(author, () -> comments.post(ContentKey.idea(idea), comment, "La réponse de l’auteur"));
         awaitNotifications(follower, 1);
         awaitDeliveries();
 
@@ -94,7 +97,8 @@ class NotificationsIT {
         assertThat(kinds(follower)).containsExactly("REPLY");
         assertThat(kinds(bystander)).isEmpty();
 
-        transactions.executeWithoutResult(status -> events.publishEvent(new CommentEvents.CommentPosted("IDEA", idea, comment, follower.accountId())));
+        transactions.executeWithoutResult(status -> events.publishEvent(new CommentEvents.CommentPosted(ContentKey.idea(idea), comment, follower.accountId(),
+                follower.displayName(), "Une idée suivie de près", null)));
         awaitDeliveries();
         assertThat(kinds(author)).as("a redelivered event adds nothing").containsExactly("COMMENT");
     }
@@ -107,7 +111,7 @@ class NotificationsIT {
         long initiative = as(staff, () -> initiatives.create(new InitiativeDraft("Le parc du kiosque rénové", "Un résumé du projet assez long",
                 "Une description du projet, assez longue pour passer.", category, Set.of(), null, InitiativeStatus.IN_PROGRESS, 10, "", List.of(), null)));
         as(staff, () -> initiatives.publish(initiative));
-        as(english, () -> follows.follow(new FollowTarget("INITIATIVE", initiative)));
+        as(english, () -> follows.follow(ContentKey.initiative(initiative)));
 
         as(staff, () -> initiatives.postUpdate(initiative, "Les travaux commencent", "Les engins arrivent lundi matin."));
 
@@ -115,7 +119,7 @@ class NotificationsIT {
         String unsubscribe = mail.getHeader("List-Unsubscribe")[0];
         assertThat(unsubscribe).contains("/mail/unsubscribe?t=");
         assertThat(mail.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
-        String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
+        String body = GreenMailUtil.getBody(mail);
         assertThat(body).contains("Hello").contains("text/html").contains("text/plain");
         // The mail leaves through the outbox after the listener's commit, so the row is there by now; the wait costs nothing.
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(kinds(english)).containsExactly("INITIATIVE_UPDATE"));
@@ -129,7 +133,7 @@ class NotificationsIT {
         long initiative = as(staff, () -> initiatives.create(new InitiativeDraft("Un projet au courrier capricieux", "Un résumé du projet assez long",
                 "Une description du projet, assez longue pour passer.", category, Set.of(), null, InitiativeStatus.PLANNED, 0, "", List.of(), null)));
         as(staff, () -> initiatives.publish(initiative));
-        as(follower, () -> follows.follow(new FollowTarget("INITIATIVE", initiative)));
+        as(follower, () -> follows.follow(ContentKey.initiative(initiative)));
 
         MailerFaults.failNext(1);
         as(staff, () -> initiatives.postUpdate(initiative, "Annonce perdue en route", "Le serveur de courrier est tombé."));
@@ -152,7 +156,7 @@ class NotificationsIT {
         long idea = as(author, () -> ideas.propose(new IdeaDraft("Une idée très discutée", "Une description assez longue pour être acceptée.", category, null, null)));
         for (int i = 0; i < 3; i++) {
             int n = i;
-            as(talker, () -> comments.post("IDEA", idea, null, "Commentaire numéro " + n));
+            as(talker, () -> comments.post(ContentKey.idea(idea), null, "Commentaire numéro " + n));
         }
         awaitNotifications(author, 3);
         int before = Mails.count(author.email());
@@ -163,7 +167,8 @@ class NotificationsIT {
         second.get();
         digest.send();
 
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Mails.count(author.email()) == before + 1);
+        // Every account with unread daily notifications gets its digest, ours among them: a wait, not a speed test.
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Mails.count(author.email()) == before + 1);
         assertThat(jdbc.queryForObject("select count(*) from notification where recipient_id = ? and emailed_at is null", Integer.class,
                 author.accountId())).as("everything digested is marked").isZero();
         assertThat(Mails.count(author.email())).as("one digest").isEqualTo(before + 1);
@@ -176,8 +181,8 @@ class NotificationsIT {
         ParticipeUser other = data.confirmedAccount("u-other", Roles.RESIDENT);
         String token = tokens.issue(me.accountId(), NotificationKind.COMMENT);
         String[] parts = token.split("\\.");
-        String otherPayload = java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((other.accountId() + ".COMMENT").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String otherPayload = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((other.accountId() + ".COMMENT").getBytes(StandardCharsets.UTF_8));
 
         assertThat(anonymously(() -> notifications.unsubscribe(otherPayload + "." + parts[1]))).isFalse();
         assertThat(anonymously(() -> notifications.unsubscribe(token + "x"))).isFalse();

@@ -21,14 +21,13 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.participe.base.content.ContentKey;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.base.validation.TooManyRequestsException;
 import org.participe.comments.CommentService;
 import org.participe.follows.FollowService;
-import org.participe.follows.FollowTarget;
 import org.participe.ideas.IdeaDraft;
 import org.participe.ideas.IdeaService;
-import org.participe.moderation.ContentRef;
 import org.participe.moderation.ModerationReason;
 import org.participe.moderation.ModerationService;
 import org.participe.security.ParticipeUser;
@@ -83,9 +82,9 @@ class PrivacyIT {
                 "Une description assez longue pour être acceptée.", category, null, null)));
         as(resident, () -> ideas.support(othersIdea));
         as(neighbour, () -> ideas.support(idea));
-        comment = as(resident, () -> comments.post("IDEA", othersIdea, null, "Bonne idée, je viendrai aider."));
-        as(resident, () -> follows.follow(FollowTarget.idea(othersIdea)));
-        as(resident, () -> moderation.flag(ContentRef.idea(othersIdea), ModerationReason.OTHER, "Doublon d’une autre idée"));
+        comment = as(resident, () -> comments.post(ContentKey.idea(othersIdea), null, "Bonne idée, je viendrai aider."));
+        as(resident, () -> follows.follow(ContentKey.idea(othersIdea)));
+        as(resident, () -> moderation.flag(ContentKey.idea(othersIdea), ModerationReason.OTHER, "Doublon d’une autre idée"));
         jdbc.update("insert into notification (recipient_id, kind, event_key, target_type, target_id, subject) values (?, 'COMMENT', ?, 'IDEA', ?, 'Nouveau commentaire')",
                 resident.accountId(), "test-" + UUID.randomUUID(), idea);
         jdbc.update("insert into login_attempt (account_id, email, outcome, client_ip) values (?, ?, 'SUCCESS', '192.0.2.7')",

@@ -12,15 +12,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 
 import com.vaadin.flow.i18n.I18NProvider;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.participe.base.content.ContentKey;
 import org.participe.ideas.IdeaDraft;
 import org.participe.ideas.IdeaService;
 import org.participe.moderation.AuditFilter;
-import org.participe.moderation.ContentRef;
 import org.participe.moderation.ModerationAudit;
 import org.participe.moderation.ModerationReason;
 import org.participe.moderation.ModerationService;
@@ -58,7 +59,7 @@ class ReadableExportsIT {
                 "Une description assez longue pour être acceptée par le service.", category, null, null)));
     }
 
-    private java.util.function.Function<String, String> in(Locale locale) {
+    private Function<String, String> in(Locale locale) {
         return key -> translations.getTranslation(key, locale);
     }
 
@@ -96,7 +97,7 @@ class ReadableExportsIT {
     @Test
     void theAuditCsvHasHeadersAndValuesInTheReadersLanguage() {
         ParticipeUser official = data.confirmedAccount("export-official", Roles.OFFICIAL, Roles.RESIDENT);
-        as(official, () -> moderation.hide(List.of(moderation.current(ContentRef.idea(ideaId))), ModerationReason.OFF_TOPIC, null));
+        as(official, () -> moderation.hide(List.of(moderation.current(ContentKey.idea(ideaId))), ModerationReason.OFF_TOPIC, null));
         AuditFilter mine = new AuditFilter(null, null, name, null, null);
 
         StringWriter english = new StringWriter();

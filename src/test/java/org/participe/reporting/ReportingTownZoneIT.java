@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.participe.base.StartRefusedException;
 import org.participe.base.TownZone;
+import org.participe.base.content.ContentKey;
 import org.participe.comments.CommentService;
 import org.participe.ideas.IdeaDraft;
 import org.participe.ideas.IdeaService;
@@ -94,7 +95,7 @@ class ReportingTownZoneIT {
         long idea = as(author, () -> ideas.propose(new IdeaDraft("Une idée de fin de soirée à Montréal",
                 "Une description assez longue pour être acceptée.", scope.categoryId(), scope.neighbourhoodId(), null, null)));
         as(neighbour, () -> ideas.support(idea));
-        as(neighbour, () -> comments.post("IDEA", idea, null, "Un commentaire de fin de soirée."));
+        as(neighbour, () -> comments.post(ContentKey.idea(idea), null, "Un commentaire de fin de soirée."));
         clock.reset();
     }
 

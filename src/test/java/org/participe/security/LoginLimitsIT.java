@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.servlet.Filter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.participe.test.TestData;
@@ -45,7 +47,7 @@ class LoginLimitsIT {
     void setUp() {
         data.ensureTown();
         mvc = MockMvcBuilders.webAppContextSetup(context)
-                .addFilters(context.getBean("springSecurityFilterChain", jakarta.servlet.Filter.class)).build();
+                .addFilters(context.getBean("springSecurityFilterChain", Filter.class)).build();
     }
 
     @Test
@@ -66,7 +68,7 @@ class LoginLimitsIT {
         assertThat(outcomes(mayor.accountId())).as("refused without checking the password").last().isEqualTo("REFUSED");
         assertThat(signIn(mayor.email(), TestData.PASSWORD, freshAddress()).getRedirectedUrl()).as("the mayor, from elsewhere")
                 .doesNotContain("error");
-        assertThat(jdbc.queryForObject("select locked_until from account where id = ?", java.sql.Timestamp.class, mayor.accountId())).isNull();
+        assertThat(jdbc.queryForObject("select locked_until from account where id = ?", Timestamp.class, mayor.accountId())).isNull();
     }
 
     @Test

@@ -7,6 +7,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Timestamp;
+import java.util.List;
+
+import com.vaadin.flow.server.auth.AnnotatedViewAccessChecker;
+import com.vaadin.flow.server.auth.NavigationAccessControl;
+import jakarta.servlet.Filter;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.participe.test.TestData;
@@ -35,7 +42,7 @@ class LoginSecurityIT {
         data.ensureTown();
         // The application's own filter chain, as a browser meets it.
         mvc = MockMvcBuilders.webAppContextSetup(context)
-                .addFilters(context.getBean("springSecurityFilterChain", jakarta.servlet.Filter.class)).build();
+                .addFilters(context.getBean("springSecurityFilterChain", Filter.class)).build();
     }
 
     private MvcResult login(String email, String password, MockHttpSession session) throws Exception {
@@ -78,7 +85,7 @@ class LoginSecurityIT {
         assertThat(refused.getRequest().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION)).isInstanceOf(LockedException.class);
         // One address is slowed down; the account is not locked (LoginLimitsIT: the owner still signs in from elsewhere).
         assertThat(outcomes(person.accountId())).containsExactly("FAILURE", "FAILURE", "FAILURE", "FAILURE", "FAILURE", "REFUSED");
-        assertThat(jdbc.queryForObject("select locked_until from account where id = ?", java.sql.Timestamp.class, person.accountId())).isNull();
+        assertThat(jdbc.queryForObject("select locked_until from account where id = ?", Timestamp.class, person.accountId())).isNull();
 
         jdbc.update("update login_attempt set occurred_at = occurred_at - interval '16 minutes' where account_id = ?", person.accountId());
         assertThat(login(person.email(), TestData.PASSWORD, new MockHttpSession()).getResponse().getRedirectedUrl())
@@ -100,25 +107,25 @@ class LoginSecurityIT {
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("X-Frame-Options", "DENY"))
                 .andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"))
-                .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'")));
+                .andExpect(header().string("Content-Security-Policy", Matchers.containsString("frame-ancestors 'none'")));
     }
 
     @Test
     void actuatorExposesOnlyHealthToThePublic() throws Exception {
         mvc.perform(get("/actuator/health")).andExpect(status().isOk());
-        mvc.perform(get("/actuator/env")).andExpect(status().is3xxRedirection()).andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
+        mvc.perform(get("/actuator/env")).andExpect(status().is3xxRedirection()).andExpect(header().string("Location", Matchers.endsWith("/login")));
         mvc.perform(get("/actuator/beans")).andExpect(status().is3xxRedirection());
     }
 
-    private java.util.List<String> outcomes(long accountId) {
+    private List<String> outcomes(long accountId) {
         return jdbc.queryForList("select outcome from login_attempt where account_id = ? order by id", String.class, accountId);
     }
 
     @Test
     void viewsAreGuardedByTheAccessControlThatReadsRolesWithoutALookupPerNavigation() {
-        var control = context.getBean(com.vaadin.flow.server.auth.NavigationAccessControl.class);
+        var control = context.getBean(NavigationAccessControl.class);
         assertThat(control).isInstanceOf(RolesFromAuthentication.class);
         assertThat(control.isEnabled()).isTrue();
-        assertThat(control.hasAccessChecker(com.vaadin.flow.server.auth.AnnotatedViewAccessChecker.class)).isTrue();
+        assertThat(control.hasAccessChecker(AnnotatedViewAccessChecker.class)).isTrue();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import jakarta.servlet.Filter;
 import org.junit.jupiter.api.Test;
 import org.participe.test.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +31,7 @@ class PasswordRehashIT {
         String former = "{argon2}" + Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode(TestData.PASSWORD);
         jdbc.update("update account set password_hash = ? where id = ?", former, person.accountId());
         MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
-                .addFilters(context.getBean("springSecurityFilterChain", jakarta.servlet.Filter.class)).build();
+                .addFilters(context.getBean("springSecurityFilterChain", Filter.class)).build();
 
         String target = mvc.perform(post("/login").session(new MockHttpSession()).param("username", person.email())
                 .param("password", TestData.PASSWORD).with(csrf())).andReturn().getResponse().getRedirectedUrl();

@@ -3,6 +3,7 @@ package org.participe.test;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import java.util.zip.DeflaterOutputStream;
 
@@ -37,7 +38,7 @@ public final class Images {
     private static void chunk(ByteArrayOutputStream file, String type, byte[] data) throws IOException {
         DataOutputStream out = new DataOutputStream(file);
         out.writeInt(data.length);
-        byte[] typeBytes = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
         out.write(typeBytes);
         out.write(data);
         CRC32 crc = new CRC32();

@@ -1,10 +1,14 @@
 package org.participe.test;
 
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import net.ttddyy.dsproxy.support.ProxyDataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
@@ -17,23 +21,23 @@ import org.springframework.stereotype.Component;
 public class StatementCounter implements BeanPostProcessor {
 
     private static final ThreadLocal<AtomicLong> COUNT = new ThreadLocal<>();
-    private static final ThreadLocal<java.util.List<String>> CURSORS = new ThreadLocal<>();
+    private static final ThreadLocal<List<String>> CURSORS = new ThreadLocal<>();
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
+        if (bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)) {
             return ProxyDataSourceBuilder.create(dataSource).name("counted")
                     .afterQuery((execution, queries) -> {
                         AtomicLong count = COUNT.get();
                         if (count != null) {
                             count.addAndGet(queries.size());
                         }
-                        java.util.List<String> cursors = CURSORS.get();
+                        List<String> cursors = CURSORS.get();
                         if (cursors != null) {
                             try {
                                 var statement = execution.getStatement();
                                 cursors.add("fetchSize=" + statement.getFetchSize() + " autoCommit=" + statement.getConnection().getAutoCommit());
-                            } catch (java.sql.SQLException e) {
+                            } catch (SQLException e) {
                                 cursors.add("unknown");
                             }
                         }
@@ -55,8 +59,8 @@ public class StatementCounter implements BeanPostProcessor {
      * whether the connection was in auto-commit: PostgreSQL's driver streams a result in batches
      * only with a fetch size inside a transaction, otherwise it loads every row at once.
      */
-    public static java.util.List<String> cursors(Runnable action) {
-        java.util.List<String> cursors = new java.util.ArrayList<>();
+    public static List<String> cursors(Runnable action) {
+        List<String> cursors = new ArrayList<>();
         CURSORS.set(cursors);
         try {
             action.run();

@@ -3,6 +3,7 @@ package org.participe.test;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.participe.accounts.AccountService;
 import org.participe.accounts.ImportedAccount;
@@ -44,11 +45,23 @@ public class TestData {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
 
+    /**
+     * Creates the test town; false when it exists already: another test context of the run created
+     * it while this context's 30-second copy of the settings still said there was none.
+     */
+    private boolean createdTown() {
+        try {
+            town.createTown("Testville");
+            return true;
+        } catch (IllegalStateException exists) {
+            return false;
+        }
+    }
+
     public synchronized void ensureTown() {
         activate();
         Security.as(SYSTEM_ADMIN, () -> {
-            if (town.profile().version() < 0) {
-                town.createTown("Testville");
+            if (town.profile().version() < 0 && createdTown()) {
                 // Test accounts are minutes old: flags from every account count, unless a test sets the rules it checks.
                 ParticipeUser admin = confirmedAccount("town-admin", Roles.ADMIN);
                 Security.as(admin, () -> town.updateFlagRules(0, 0, FlagRules.DEFAULTS.protectedSupports()));
@@ -76,9 +89,9 @@ public class TestData {
     /** Several confirmed accounts at once (one password hash for all: a crowd costs no more than one person). */
     public List<ParticipeUser> confirmedAccounts(String prefix, int count, String... roles) {
         activate();
-        List<String> emails = java.util.stream.IntStream.range(0, count).mapToObj(i -> uniqueEmail(prefix + i)).toList();
+        List<String> emails = IntStream.range(0, count).mapToObj(i -> uniqueEmail(prefix + i)).toList();
         List<Long> ids = Security.as(SYSTEM_ADMIN, () -> accounts.importConfirmed(emails.stream()
                 .map(email -> new ImportedAccount(email, "Person " + prefix, null, null, null, Set.of(roles))).toList(), PASSWORD));
-        return java.util.stream.IntStream.range(0, count).mapToObj(i -> Security.user(ids.get(i), emails.get(i), true, roles)).toList();
+        return IntStream.range(0, count).mapToObj(i -> Security.user(ids.get(i), emails.get(i), true, roles)).toList();
     }
 }

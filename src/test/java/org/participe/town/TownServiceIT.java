@@ -9,9 +9,11 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.security.ParticipeUser;
 import org.participe.security.Roles;
+import org.participe.test.RestoreTownSettings;
 import org.participe.test.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,6 +21,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 
 @SpringBootTest
+@ExtendWith(RestoreTownSettings.class)
 class TownServiceIT {
 
     /** A 1×1 PNG. */

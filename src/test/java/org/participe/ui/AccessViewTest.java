@@ -2,6 +2,9 @@ package org.participe.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -44,7 +47,7 @@ class AccessViewTest extends ViewTest {
     void anAdministratorFindsPeopleAndSeesTheAdministrationInTheNavigation() {
         ParticipeUser admin = signIn("admin-ui", Roles.ADMIN);
         navigate(HomeView.class);
-        assertThat(menuLabels()).contains(com.vaadin.flow.component.UI.getCurrent().getTranslation("menu.admin.people"));
+        assertThat(menuLabels()).contains(UI.getCurrent().getTranslation("menu.admin.people"));
 
         PeopleView view = navigate(PeopleView.class);
         assertThat(view).isNotNull();
@@ -65,7 +68,7 @@ class AccessViewTest extends ViewTest {
         assertThat(getCurrentView()).isInstanceOf(ProfileView.class);
     }
 
-    private java.util.List<String> menuLabels() {
+    private List<String> menuLabels() {
         return $(SideNav.class).single().getItems().stream().map(SideNavItem::getLabel).toList();
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -127,7 +128,7 @@ class DevOutboxAccessIT extends ViewTest {
         return UI.getCurrent().getTranslation("menu.dev-outbox");
     }
 
-    private java.util.List<String> menuLabels() {
+    private List<String> menuLabels() {
         return $(SideNav.class).single().getItems().stream().map(SideNavItem::getLabel).toList();
     }
 }

@@ -25,6 +25,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.participe.base.content.ContentKey;
 import org.participe.base.i18n.LocalePreference;
 import org.participe.base.ui.FormErrors;
 import org.participe.comments.CommentService;
@@ -35,7 +36,6 @@ import org.participe.ideas.ui.IdeaFormView;
 import org.participe.ideas.ui.IdeaView;
 import org.participe.ideas.ui.IdeasView;
 import org.participe.moderation.AuditEntry;
-import org.participe.moderation.ContentRef;
 import org.participe.moderation.ModerationReason;
 import org.participe.moderation.ModerationService;
 import org.participe.moderation.ui.ModerationAuditView;
@@ -119,7 +119,7 @@ class FormsAndContentViewsTest extends ViewTest {
     void frenchTextIsMarkedFrenchInTheEnglishInterfaceAndEnglishTextEnglishInTheFrenchOne() {
         ParticipeUser french = signIn("writes-french", Roles.RESIDENT);
         long frenchIdea = idea(french, "Des bancs à l’ombre près du kiosque", null, null);
-        long frenchComment = Security.as(french, () -> comments.post("IDEA", frenchIdea, null, "Je suis tout à fait d’accord."));
+        long frenchComment = Security.as(french, () -> comments.post(ContentKey.idea(frenchIdea), null, "Je suis tout à fait d’accord."));
         ParticipeUser english = signIn("writes-english", Roles.RESIDENT);
         languages.rememberForCurrentUser(Locale.ENGLISH);
         long englishIdea = idea(english, "Shaded benches by the bandstand", null, null);
@@ -184,7 +184,7 @@ class FormsAndContentViewsTest extends ViewTest {
         long id = idea(chatty, "Une idée très discutée par ses voisins", null, null);
         for (int i = 1; i <= 20; i++) {
             int n = i;
-            Security.as(chatty, () -> comments.post("IDEA", id, null, "Commentaire numéro " + n));
+            Security.as(chatty, () -> comments.post(ContentKey.idea(id), null, "Commentaire numéro " + n));
         }
         signIn("twenty-first", Roles.RESIDENT);
         navigate("ideas/" + id, IdeaView.class);
@@ -245,10 +245,10 @@ class FormsAndContentViewsTest extends ViewTest {
         String name = "audited-" + UUID.randomUUID().toString().substring(0, 8);
         ParticipeUser author = data.confirmedAccount(name, Roles.RESIDENT);
         long ideaId = idea(author, "Une idée qu’un élu masque hors sujet", null, null);
-        long commentId = Security.as(author, () -> comments.post("IDEA", ideaId, null, "Un commentaire que l’élu masque aussi."));
+        long commentId = Security.as(author, () -> comments.post(ContentKey.idea(ideaId), null, "Un commentaire que l’élu masque aussi."));
         ParticipeUser official = signIn("auditor", Roles.OFFICIAL, Roles.RESIDENT);
-        moderation.hide(List.of(moderation.current(ContentRef.idea(ideaId))), ModerationReason.OFF_TOPIC, null);
-        moderation.hide(List.of(moderation.current(ContentRef.comment(commentId))), ModerationReason.SPAM, null);
+        moderation.hide(List.of(moderation.current(ContentKey.idea(ideaId))), ModerationReason.OFF_TOPIC, null);
+        moderation.hide(List.of(moderation.current(ContentKey.comment(commentId))), ModerationReason.SPAM, null);
 
         navigate(ModerationAuditView.class);
         test($(TextField.class).all().stream().filter(f -> t("audit.filter.person").equals(f.getLabel())).findFirst().orElseThrow()).setValue(name);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.participe.base.content.ContentKey;
 import org.participe.comments.CommentService;
 import org.participe.ideas.IdeaDraft;
 import org.participe.ideas.IdeaService;
@@ -42,8 +43,8 @@ class IdeaPageStatementsViewTest extends ViewTest {
         ParticipeUser staff = data.confirmedAccount("page-staff", Roles.STAFF);
         long plain = as(author, () -> ideas.propose(new IdeaDraft("Une idée sans projet lié", "Une description assez longue pour être acceptée.", category, null, null)));
         long linked = as(author, () -> ideas.propose(new IdeaDraft("Une idée reprise par un projet", "Une description assez longue pour être acceptée.", category, null, null)));
-        as(author, () -> comments.post("IDEA", plain, null, "Un premier commentaire"));
-        as(author, () -> comments.post("IDEA", linked, null, "Un premier commentaire"));
+        as(author, () -> comments.post(ContentKey.idea(plain), null, "Un premier commentaire"));
+        as(author, () -> comments.post(ContentKey.idea(linked), null, "Un premier commentaire"));
         long initiative = as(staff, () -> initiatives.create(new InitiativeDraft("Le projet qui reprend l’idée", "Un résumé du projet assez long",
                 "Une description du projet, assez longue pour passer.", category, Set.of(), 50_000L, InitiativeStatus.IN_PROGRESS, 30,
                 "Service technique", List.of(), null)));

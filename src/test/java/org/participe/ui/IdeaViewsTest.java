@@ -3,6 +3,7 @@ package org.participe.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
@@ -15,11 +16,18 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
+import org.assertj.core.api.Assertions;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.participe.base.content.ContentKey;
+import org.participe.base.ui.NotFoundView;
 import org.participe.comments.CommentService;
 import org.participe.ideas.IdeaDraft;
 import org.participe.ideas.IdeaService;
 import org.participe.ideas.IdeaSort;
+import org.participe.ideas.IdeaStatus;
 import org.participe.ideas.ui.IdeaFormView;
 import org.participe.ideas.ui.IdeaView;
 import org.participe.ideas.ui.IdeasView;
@@ -29,6 +37,9 @@ import org.participe.test.HostileInputs;
 import org.participe.test.Security;
 import org.participe.town.TownService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 class IdeaViewsTest extends ViewTest {
 
@@ -64,11 +75,11 @@ class IdeaViewsTest extends ViewTest {
     @Test
     void anUnconfirmedAccountIsAskedToConfirmBeforeProposing() {
         ParticipeUser user = data.confirmedAccount("unconfirmed-ui", Roles.RESIDENT);
-        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        var context = SecurityContextHolder.createEmptyContext();
         ParticipeUser unconfirmed = Security.user(user.accountId(), user.email(), false, Roles.RESIDENT);
-        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+        context.setAuthentication(UsernamePasswordAuthenticationToken
                 .authenticated(unconfirmed, null, unconfirmed.getAuthorities()));
-        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        SecurityContextHolder.setContext(context);
         navigate(IdeaFormView.class);
         assertThat($(Paragraph.class).all()).extracting(Paragraph::getText).contains(t("idea.form.confirm-first"));
         assertThat($(TextField.class).all()).isEmpty();
@@ -85,7 +96,7 @@ class IdeaViewsTest extends ViewTest {
         String location = UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters();
         assertThat(location).startsWith("ideas?").contains("q=parc").contains("sort=SUPPORTED");
 
-        UI.getCurrent().navigate(IdeasView.class, com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("q", "fontaine", "sort", "DISCUSSED")));
+        UI.getCurrent().navigate(IdeasView.class, QueryParameters.simple(Map.of("q", "fontaine", "sort", "DISCUSSED")));
         assertThat($(TextField.class).single().getValue()).as("a shared link restores the filters").isEqualTo("fontaine");
         @SuppressWarnings("unchecked")
         Select<IdeaSort> restored = $(Select.class).all().stream().filter(s -> t("ideas.sort").equals(s.getLabel())).findFirst().orElseThrow();
@@ -98,7 +109,7 @@ class IdeaViewsTest extends ViewTest {
         String hostile = "<img src=x onerror=alert(1)> pour la ville";
         long category = town.activeCategories().getFirst().id();
         long id = ideas.propose(new IdeaDraft(hostile, "Une description qui contient <script>alert(2)</script> aussi.", category, null, null));
-        comments.post("IDEA", id, null, "<img src=x onerror=alert(3)>");
+        comments.post(ContentKey.idea(id), null, "<img src=x onerror=alert(3)>");
 
         navigate("ideas/" + id, IdeaView.class);
 
@@ -110,7 +121,7 @@ class IdeaViewsTest extends ViewTest {
         navigate(IdeasView.class); // the newest first: this idea's card is drawn as markup
         String card = $(Html.class).all().stream().map(html -> html.getElement().getProperty("innerHTML"))
                 .filter(markup -> markup.contains("ideas/" + id + "\"")).findFirst().orElseThrow();
-        org.jsoup.nodes.Element drawn = org.jsoup.Jsoup.parseBodyFragment(card).body();
+        Element drawn = Jsoup.parseBodyFragment(card).body();
         assertThat(drawn.select("a[href=ideas/" + id + "]").text()).isEqualTo(hostile);
         assertThat(drawn.select("img, script, [onerror]")).as("no element comes from user text").isEmpty();
         assertThat(author).isNotNull();
@@ -125,7 +136,7 @@ class IdeaViewsTest extends ViewTest {
         for (HostileInputs.Input input : markup) {
             String title = input.value();
             long id = ideas.propose(new IdeaDraft(title, "Description : " + input.value(), category, null, null));
-            comments.post("IDEA", id, null, input.value());
+            comments.post(ContentKey.idea(id), null, input.value());
 
             navigate("ideas/" + id, IdeaView.class);
             assertThat($(H1.class).single().getText()).as(input.label()).isEqualTo(title);
@@ -140,7 +151,7 @@ class IdeaViewsTest extends ViewTest {
             navigate(IdeasView.class); // the newest first: this idea's card is drawn as markup
             String card = $(Html.class).all().stream().map(html -> html.getElement().getProperty("innerHTML"))
                     .filter(drawn -> drawn.contains("ideas/" + id + "\"")).findFirst().orElseThrow();
-            org.jsoup.nodes.Element drawn = org.jsoup.Jsoup.parseBodyFragment(card).body();
+            Element drawn = Jsoup.parseBodyFragment(card).body();
             assertThat(drawn.select("a[href=ideas/" + id + "]").text()).as(input.label()).isEqualTo(title);
             assertThat(drawn.select("script, img, svg, iframe, a:not([href=ideas/" + id + "]), [onerror], [onload], [onmouseover], [onfocus], [srcdoc]"))
                     .as(input.label() + ": no element or handler comes from user text").isEmpty();
@@ -153,8 +164,8 @@ class IdeaViewsTest extends ViewTest {
         long category = town.activeCategories().getFirst().id();
         long id = Security.as(author, () -> ideas.propose(new IdeaDraft("Une idée qui n’est pas à vous", "Une description assez longue pour être acceptée.", category, null, null)));
         signIn("intruder", Roles.RESIDENT);
-        navigate("ideas/" + id + "/edit", org.participe.base.ui.NotFoundView.class);
-        assertThat(getCurrentView()).isInstanceOf(org.participe.base.ui.NotFoundView.class);
+        navigate("ideas/" + id + "/edit", NotFoundView.class);
+        assertThat(getCurrentView()).isInstanceOf(NotFoundView.class);
         navigate("ideas/" + id, IdeaView.class);
         assertThat($(Anchor.class).all()).extracting(Anchor::getHref).doesNotContain("ideas/" + id + "/edit");
     }
@@ -167,7 +178,7 @@ class IdeaViewsTest extends ViewTest {
         signIn("answering", Roles.OFFICIAL);
         navigate("ideas/" + id, IdeaView.class);
         @SuppressWarnings("unchecked")
-        Select<org.participe.ideas.IdeaStatus> status = $(Select.class).all().stream().filter(s -> t("answer.status").equals(s.getLabel())).findFirst().orElseThrow();
+        Select<IdeaStatus> status = $(Select.class).all().stream().filter(s -> t("answer.status").equals(s.getLabel())).findFirst().orElseThrow();
         test(status).selectItem(t("idea.status.ACCEPTED"));
         TextArea text = $(TextArea.class).all().stream().filter(a -> t("answer.text").equals(a.getLabel())).findFirst().orElseThrow();
         test(text).setValue("Oui");
@@ -177,7 +188,7 @@ class IdeaViewsTest extends ViewTest {
         test(text).setValue("Accepté : les bancs seront posés au printemps, budget voté en conseil.");
         test($(Button.class).all().stream().filter(b -> t("answer.publish").equals(b.getText())).findFirst().orElseThrow()).click();
 
-        assertThat(ideas.detail(id).orElseThrow().status()).isEqualTo(org.participe.ideas.IdeaStatus.ACCEPTED);
+        assertThat(ideas.detail(id).orElseThrow().status()).isEqualTo(IdeaStatus.ACCEPTED);
         assertThat($(Paragraph.class).all()).extracting(Paragraph::getText).contains("Accepté : les bancs seront posés au printemps, budget voté en conseil.");
     }
 
@@ -188,8 +199,8 @@ class IdeaViewsTest extends ViewTest {
         long id = ideas.propose(new IdeaDraft("Une idée sans réponse possible", "Une description assez longue pour être acceptée.", category, null, null));
         navigate("ideas/" + id, IdeaView.class);
         assertThat($(TextArea.class).all()).noneMatch(a -> t("answer.text").equals(a.getLabel()));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ideas.answer(id, org.participe.ideas.IdeaStatus.REJECTED, "Je rejette ma propre idée, pourquoi pas", 0))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        Assertions.assertThatThrownBy(() -> ideas.answer(id, IdeaStatus.REJECTED, "Je rejette ma propre idée, pourquoi pas", 0))
+                .isInstanceOf(AccessDeniedException.class);
         assertThat(resident).isNotNull();
     }
 }

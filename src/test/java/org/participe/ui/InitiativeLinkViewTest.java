@@ -12,6 +12,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.junit.jupiter.api.Test;
+import org.participe.base.content.ContentKey;
 import org.participe.ideas.IdeaDraft;
 import org.participe.ideas.IdeaService;
 import org.participe.ideas.IdeaStatus;
@@ -20,7 +21,6 @@ import org.participe.initiatives.InitiativeDraft;
 import org.participe.initiatives.InitiativeService;
 import org.participe.initiatives.InitiativeStatus;
 import org.participe.initiatives.ui.InitiativeView;
-import org.participe.moderation.ContentRef;
 import org.participe.moderation.FollowUpService;
 import org.participe.moderation.ItemFollowUp;
 import org.participe.security.ParticipeUser;
@@ -84,7 +84,7 @@ class InitiativeLinkViewTest extends ViewTest {
         assertThat(linked.kind()).isEqualTo("INITIATIVE_LINKED");
         assertThat(linked.toStatus()).isEqualTo(IdeaStatus.IN_PROGRESS);
         assertThat(linked.text()).startsWith("Votre idée rejoint");
-        ItemFollowUp state = Security.anonymously(() -> followUp.followUp(ContentRef.idea(idea))).orElseThrow();
+        ItemFollowUp state = Security.anonymously(() -> followUp.followUp(ContentKey.idea(idea))).orElseThrow();
         assertThat(state.answered()).as("the link counts as the idea's answer").isTrue();
     }
 

@@ -8,21 +8,27 @@ import java.util.Map;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.QueryParameters;
 import org.junit.jupiter.api.Test;
+import org.participe.base.content.ContentKey;
+import org.participe.base.content.ContentKind;
+import org.participe.base.ui.AccessDeniedView;
 import org.participe.comments.CommentService;
 import org.participe.ideas.IdeaDraft;
 import org.participe.ideas.IdeaService;
+import org.participe.ideas.IdeaStatus;
 import org.participe.ideas.ui.IdeaView;
-import org.participe.moderation.ContentRef;
+import org.participe.moderation.AnswerTemplate;
 import org.participe.moderation.FollowUpService;
 import org.participe.moderation.InboxItem;
 import org.participe.moderation.InboxTab;
 import org.participe.moderation.ModerationReason;
 import org.participe.moderation.ModerationService;
+import org.participe.moderation.ui.ModerationAuditView;
 import org.participe.moderation.ui.ModerationInboxView;
 import org.participe.security.ParticipeUser;
 import org.participe.security.Roles;
@@ -48,7 +54,7 @@ class ModerationViewsTest extends ViewTest {
         return Security.as(author, () -> ideas.propose(new IdeaDraft(title, "Une description assez longue pour être acceptée.", category, null, null)));
     }
 
-    private void flag(ContentRef ref, String who) {
+    private void flag(ContentKey ref, String who) {
         ParticipeUser flagger = data.confirmedAccount(who, Roles.RESIDENT);
         Security.as(flagger, () -> moderation.flag(ref, ModerationReason.SPAM, null));
     }
@@ -71,20 +77,20 @@ class ModerationViewsTest extends ViewTest {
     void anOfficialFiltersTheFlaggedTabAndDismissesTwoItemsAtOnce() {
         ParticipeUser author = data.confirmedAccount("inbox-author", Roles.RESIDENT);
         long ideaId = idea(author, "Une idée signalée dans la boîte");
-        long commentId = Security.as(author, () -> comments.post("IDEA", ideaId, null, "Un commentaire signalé une fois."));
-        ContentRef idea = ContentRef.idea(ideaId);
-        ContentRef comment = ContentRef.comment(commentId);
+        long commentId = Security.as(author, () -> comments.post(ContentKey.idea(ideaId), null, "Un commentaire signalé une fois."));
+        ContentKey idea = ContentKey.idea(ideaId);
+        ContentKey comment = ContentKey.comment(commentId);
         flag(idea, "inbox-f1");
         flag(comment, "inbox-f2");
         signIn("inbox-official", Roles.OFFICIAL);
 
-        openInbox(InboxTab.FLAGGED, ContentRef.COMMENT);
+        openInbox(InboxTab.FLAGGED, ContentKind.COMMENT.name());
         List<InboxItem> shown = grid().getLazyDataView().getItems().toList();
-        assertThat(shown).isNotEmpty().allMatch(item -> item.ref().type().equals(ContentRef.COMMENT));
+        assertThat(shown).isNotEmpty().allMatch(item -> item.ref().kind() == ContentKind.COMMENT);
         assertThat(shown).extracting(InboxItem::ref).contains(comment).doesNotContain(idea);
         @SuppressWarnings("unchecked")
         Select<String> kind = $(Select.class).single();
-        assertThat(kind.getValue()).isEqualTo(ContentRef.COMMENT);
+        assertThat(kind.getValue()).isEqualTo(ContentKind.COMMENT.name());
 
         openInbox(InboxTab.FLAGGED, null);
         List<InboxItem> mine = grid().getLazyDataView().getItems().filter(i -> i.ref().equals(idea) || i.ref().equals(comment)).toList();
@@ -102,10 +108,10 @@ class ModerationViewsTest extends ViewTest {
     @Test
     void hidingFromTheInboxAsksForAReasonAndKeepsTheDialogOpenWithoutOne() {
         ParticipeUser author = data.confirmedAccount("inbox-author2", Roles.RESIDENT);
-        ContentRef idea = ContentRef.idea(idea(author, "Une idée à masquer depuis la boîte"));
+        ContentKey idea = ContentKey.idea(idea(author, "Une idée à masquer depuis la boîte"));
         flag(idea, "inbox-f3");
         signIn("inbox-official2", Roles.OFFICIAL);
-        openInbox(InboxTab.FLAGGED, ContentRef.IDEA);
+        openInbox(InboxTab.FLAGGED, ContentKind.IDEA.name());
         InboxItem item = grid().getLazyDataView().getItems().filter(i -> i.ref().equals(idea)).findFirst().orElseThrow();
         grid().asMultiSelect().select(item);
         test(button(t("moderation.hide"))).click();
@@ -115,29 +121,29 @@ class ModerationViewsTest extends ViewTest {
         assertThat(moderation.inbox(InboxTab.FLAGGED, null, 0, 1000)).extracting(InboxItem::ref).as("nothing hidden without a reason").contains(idea);
 
         @SuppressWarnings("unchecked")
-        var reasons = (com.vaadin.flow.component.radiobutton.RadioButtonGroup<ModerationReason>) $(com.vaadin.flow.component.radiobutton.RadioButtonGroup.class).single();
+        var reasons = (RadioButtonGroup<ModerationReason>) $(RadioButtonGroup.class).single();
         assertThat(reasons.isInvalid()).isTrue();
         reasons.setValue(ModerationReason.OFF_TOPIC);
         test(confirm).click();
-        assertThat(moderation.inbox(InboxTab.HIDDEN, ContentRef.IDEA, 0, 1000)).extracting(InboxItem::ref).contains(idea);
+        assertThat(moderation.inbox(InboxTab.HIDDEN, ContentKind.IDEA, 0, 1000)).extracting(InboxItem::ref).contains(idea);
     }
 
     @Test
     void residentsAndStaffCannotOpenTheInboxNorTheAudit() {
         for (String role : List.of(Roles.RESIDENT, Roles.STAFF)) {
             signIn("inbox-denied-" + role.toLowerCase(), role);
-            navigate("moderation", org.participe.base.ui.AccessDeniedView.class);
-            navigate("moderation/audit", org.participe.base.ui.AccessDeniedView.class);
-            navigate("moderation/templates", org.participe.base.ui.AccessDeniedView.class);
+            navigate("moderation", AccessDeniedView.class);
+            navigate("moderation/audit", AccessDeniedView.class);
+            navigate("moderation/templates", AccessDeniedView.class);
         }
     }
 
     @Test
     void anAdministratorReadsTheAuditButDoesNotModerate() {
         signIn("audit-admin", Roles.ADMIN);
-        navigate("moderation/audit", org.participe.moderation.ui.ModerationAuditView.class);
+        navigate("moderation/audit", ModerationAuditView.class);
         assertThat($(Anchor.class).id("audit-export").getText()).isEqualTo(t("audit.export"));
-        navigate("moderation", org.participe.base.ui.AccessDeniedView.class);
+        navigate("moderation", AccessDeniedView.class);
     }
 
     @Test
@@ -149,15 +155,15 @@ class ModerationViewsTest extends ViewTest {
         followUp.saveTemplate(null, title, "Cette demande relève du département ; la ville la lui a transmise.", 0);
         navigate("ideas/" + id, IdeaView.class);
         @SuppressWarnings("unchecked")
-        Select<org.participe.moderation.AnswerTemplate> template = $(Select.class).all().stream()
+        Select<AnswerTemplate> template = $(Select.class).all().stream()
                 .filter(s -> t("answer.template").equals(s.getLabel())).findFirst().orElseThrow();
         test(template).selectItem(title);
         TextArea text = $(TextArea.class).all().stream().filter(a -> t("answer.text").equals(a.getLabel())).findFirst().orElseThrow();
         assertThat(text.getValue()).isEqualTo("Cette demande relève du département ; la ville la lui a transmise.");
         test(button(t("answer.publish"))).click();
         @SuppressWarnings("unchecked")
-        Select<org.participe.ideas.IdeaStatus> status = $(Select.class).all().stream().filter(s -> t("answer.status").equals(s.getLabel())).findFirst().orElseThrow();
+        Select<IdeaStatus> status = $(Select.class).all().stream().filter(s -> t("answer.status").equals(s.getLabel())).findFirst().orElseThrow();
         assertThat(status.isInvalid()).as("a status is still required").isTrue();
-        assertThat(ideas.detail(id).orElseThrow().status()).isEqualTo(org.participe.ideas.IdeaStatus.PUBLISHED);
+        assertThat(ideas.detail(id).orElseThrow().status()).isEqualTo(IdeaStatus.PUBLISHED);
     }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import org.junit.jupiter.api.Test;
 import org.participe.base.ui.AccessDeniedView;
+import org.participe.reporting.Metric;
 import org.participe.reporting.ui.PublicFiguresView;
 import org.participe.reporting.ui.ReportsView;
 import org.participe.security.Roles;
@@ -27,8 +29,8 @@ class ReportingViewsTest extends ViewTest {
     void staffSeeEveryFigureWithItsDefinitionAndTheExports() {
         signIn("reports-staff-view", Roles.STAFF);
         navigate(ReportsView.class);
-        for (org.participe.reporting.Metric metric : org.participe.reporting.Metric.values()) {
-            assertThat($(com.vaadin.flow.component.html.Paragraph.class).all()).extracting(p -> p.getText())
+        for (Metric metric : Metric.values()) {
+            assertThat($(Paragraph.class).all()).extracting(p -> p.getText())
                     .contains(UI.getCurrent().getTranslation(metric.definitionKey()));
         }
         assertThat($(Anchor.class).all()).extracting(Anchor::getId).map(id -> id.orElse(""))

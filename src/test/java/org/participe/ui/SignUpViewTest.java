@@ -2,6 +2,9 @@ package org.participe.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Year;
+
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.H2;
@@ -25,7 +28,7 @@ class SignUpViewTest extends ViewTest {
     }
 
     private static String getTranslation(String key) {
-        return com.vaadin.flow.component.UI.getCurrent().getTranslation(key);
+        return UI.getCurrent().getTranslation(key);
     }
 
     @Test
@@ -34,7 +37,7 @@ class SignUpViewTest extends ViewTest {
         test($(EmailField.class).single()).setValue("camille@");
         test($(TextField.class).all().stream().filter(f -> f.getLabel() != null && f.getLabel().equals(getTranslation("signup.display-name"))).findFirst().orElseThrow()).setValue("C");
         test($(PasswordField.class).single()).setValue("soleil");
-        test($(IntegerField.class).single()).setValue(java.time.Year.now().getValue() - 12);
+        test($(IntegerField.class).single()).setValue(Year.now().getValue() - 12);
 
         test(submit()).click();
 

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -30,7 +31,7 @@ public class ForgotPasswordView extends Composite<VerticalLayout> implements Has
         EmailField email = new EmailField(getTranslation("signup.email"));
         email.setRequiredIndicatorVisible(true);
         email.setWidthFull();
-        email.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.EMAIL);
+        email.setAutocomplete(Autocomplete.EMAIL);
         Paragraph done = new Paragraph();
         done.getElement().setAttribute("role", "status");
         Button send = new Button(getTranslation("forgot.submit"));

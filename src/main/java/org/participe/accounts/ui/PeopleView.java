@@ -2,6 +2,7 @@ package org.participe.accounts.ui;
 
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -105,7 +106,7 @@ public class PeopleView extends Composite<VerticalLayout> implements BeforeEnter
                 dialog.close();
                 FormErrors.success(getTranslation("admin.people.roles-saved", person.displayName()));
             } catch (InvalidInputException refusal) {
-                FormErrors.show(dialog, refusal, java.util.Map.of("roles", roles));
+                FormErrors.show(dialog, refusal, Map.of("roles", roles));
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

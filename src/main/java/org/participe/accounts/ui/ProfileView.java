@@ -3,7 +3,9 @@ package org.participe.accounts.ui;
 import java.time.Year;
 import java.util.Map;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -16,6 +18,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -99,7 +102,7 @@ public class ProfileView extends Composite<VerticalLayout> implements HasDynamic
         sex.setValue(profile.sex());
         sex.setHelperText(getTranslation("signup.statistics-only"));
 
-        Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("displayName", displayName,
+        Map<String, HasValidation> fields = Map.of("displayName", displayName,
                 "neighbourhoodId", neighbourhood, "birthYear", birthYear, "sex", sex);
         Button save = new Button(getTranslation("profile.save"), click -> {
             FormErrors.clear(fields);
@@ -121,8 +124,8 @@ public class ProfileView extends Composite<VerticalLayout> implements HasDynamic
         EmailField newEmail = new EmailField(getTranslation("profile.new-email"));
         newEmail.setMaxLength(254);
         PasswordField currentPassword = new PasswordField(getTranslation("profile.current-password"));
-        currentPassword.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.CURRENT_PASSWORD);
-        Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("newEmail", newEmail, "currentPassword", currentPassword);
+        currentPassword.setAutocomplete(Autocomplete.CURRENT_PASSWORD);
+        Map<String, HasValidation> fields = Map.of("newEmail", newEmail, "currentPassword", currentPassword);
         Button request = new Button(getTranslation("profile.change-email"), click -> {
             FormErrors.clear(fields);
             try {
@@ -141,11 +144,11 @@ public class ProfileView extends Composite<VerticalLayout> implements HasDynamic
 
     private Section passwordSection() {
         PasswordField current = new PasswordField(getTranslation("profile.current-password"));
-        current.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.CURRENT_PASSWORD);
+        current.setAutocomplete(Autocomplete.CURRENT_PASSWORD);
         PasswordField chosen = new PasswordField(getTranslation("reset.new-password"));
         chosen.setHelperText(getTranslation("signup.password.help", PasswordPolicy.MIN_LENGTH));
-        chosen.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
-        Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("currentPassword", current, "newPassword", chosen);
+        chosen.setAutocomplete(Autocomplete.NEW_PASSWORD);
+        Map<String, HasValidation> fields = Map.of("currentPassword", current, "newPassword", chosen);
         Button change = new Button(getTranslation("profile.change-password"), click -> {
             FormErrors.clear(fields);
             try {
@@ -160,7 +163,7 @@ public class ProfileView extends Composite<VerticalLayout> implements HasDynamic
         return section("profile.password", new FormLayout(current, chosen), change);
     }
 
-    private Section section(String titleKey, com.vaadin.flow.component.Component body, Button action) {
+    private Section section(String titleKey, Component body, Button action) {
         Section section = new Section();
         section.addClassName("card");
         section.add(new H2(getTranslation(titleKey)), body, action);

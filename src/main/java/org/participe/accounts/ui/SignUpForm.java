@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -46,7 +47,7 @@ class SignUpForm extends Composite<FormLayout> {
 
         email.setLabel(getTranslation("signup.email"));
         email.setRequiredIndicatorVisible(true);
-        email.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.EMAIL);
+        email.setAutocomplete(Autocomplete.EMAIL);
         email.setMaxLength(254);
         email.setErrorMessage(getTranslation("validation.email"));
 
@@ -54,13 +55,13 @@ class SignUpForm extends Composite<FormLayout> {
         displayName.setHelperText(getTranslation("signup.display-name.help"));
         displayName.setRequiredIndicatorVisible(true);
         displayName.setMaxLength(60);
-        displayName.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NICKNAME);
+        displayName.setAutocomplete(Autocomplete.NICKNAME);
 
         password.setLabel(getTranslation("signup.password"));
         password.setHelperText(getTranslation("signup.password.help", PasswordPolicy.MIN_LENGTH));
         password.setRequiredIndicatorVisible(true);
         password.setMaxLength(PasswordPolicy.MAX_LENGTH);
-        password.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
+        password.setAutocomplete(Autocomplete.NEW_PASSWORD);
         password.setValueChangeMode(ValueChangeMode.LAZY);
         password.setValueChangeTimeout(500);
         password.addValueChangeListener(change -> {
@@ -106,7 +107,7 @@ class SignUpForm extends Composite<FormLayout> {
         website.addClassName("honeypot");
         website.getElement().setAttribute("aria-hidden", "true");
         website.getElement().setAttribute("tabindex", "-1");
-        website.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.OFF);
+        website.setAutocomplete(Autocomplete.OFF);
 
         Paragraph privacy = new Paragraph(getTranslation("signup.statistics-explained"));
         privacy.addClassName("form-note");

@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -36,7 +41,7 @@ public final class EmbeddedDatabase {
             host    all   all   ::1/128        scram-sha-256
             """;
     private static final ConcurrentMap<Path, EmbeddedDatabase> RUNNING = new ConcurrentHashMap<>();
-    private static final java.util.concurrent.atomic.AtomicReference<EmbeddedDatabase> EPHEMERAL = new java.util.concurrent.atomic.AtomicReference<>();
+    private static final AtomicReference<EmbeddedDatabase> EPHEMERAL = new AtomicReference<>();
 
     /**
      * Where the data lives, whether to start afresh, and extra server settings ({@code name=value}
@@ -80,7 +85,7 @@ public final class EmbeddedDatabase {
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
-                    .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                    .setPGStartupWait(Duration.ofSeconds(60))
                     // the library waits for the server with this password (ignored while a fresh or older directory still trusts)
                     .setConnectConfig("password", password)
                     // the library starts the server with -F (no fsync): a later -c wins
@@ -109,14 +114,14 @@ public final class EmbeddedDatabase {
 
     private static String newPassword() {
         byte[] bytes = new byte[24];
-        new java.security.SecureRandom().nextBytes(bytes);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static void writeOwnerOnly(Path file, String content) throws IOException {
         Files.writeString(file, content + "\n");
         try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the file stays in the user's own data directory
         }

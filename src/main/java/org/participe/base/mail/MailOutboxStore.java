@@ -37,15 +37,15 @@ class MailOutboxStore {
         StringBuilder headers = new StringBuilder();
         message.headers().forEach((name, value) -> headers.append(name).append(": ").append(value).append('\n'));
         jdbc.sql("""
-                        insert into mail_outbox (channel, account_id, recipient, subject, text_body, html_body, headers)
-                        values (:channel, :account, :to, :subject, :text, :html, :headers)""")
+                        insert into mail_outbox (channel, account_id, recipient, subject, text_body, html_body, headers, bulk)
+                        values (:channel, :account, :to, :subject, :text, :html, :headers, :bulk)""")
                 .param("channel", channel.name()).param("account", message.accountId()).param("to", message.to())
                 .param("subject", message.subject()).param("text", message.textBody()).param("html", message.htmlBody())
-                .param("headers", headers.toString()).update();
+                .param("headers", headers.toString()).param("bulk", message.bulk()).update();
     }
 
     /**
-     * Claims up to {@code batch} mails due now, oldest first, in one statement (its own
+     * Claims up to {@code batch} mails due now, the ones someone is waiting for before bulk ones, oldest first, in one statement (its own
      * transaction): rows another sender is claiming are skipped, not waited for, so that two senders
      * never get the same mail. A mail whose claim expired (its sender stopped mid-way) is due again.
      */
@@ -57,7 +57,7 @@ class MailOutboxStore {
                                        where channel = :channel
                                          and ((status = 'PENDING' and next_attempt_at <= clock_timestamp())
                                               or (status = 'SENDING' and claimed_until < clock_timestamp()))
-                                       order by next_attempt_at, id limit :batch for update skip locked)
+                                       order by bulk, next_attempt_at, id limit :batch for update skip locked)
                         returning m.id, m.recipient, m.subject, m.text_body, m.html_body, m.headers, m.account_id, m.attempts,
                                   m.created_at, clock_timestamp()""")
                 .param("claim", claim).param("lease", lease.toMillis()).param("channel", channel.name()).param("batch", batch)
@@ -147,6 +147,6 @@ class MailOutboxStore {
             }
         }
         long account = rs.getLong(7);
-        return new MailMessage(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), headers, rs.wasNull() ? null : account);
+        return new MailMessage(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), headers, rs.wasNull() ? null : account, false);
     }
 }

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 
+import org.participe.base.database.OneInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,10 +73,16 @@ public class RateLimiter {
         }
     }
 
-    /** Old hits serve no window; a day is longer than any limit we set. */
+    /**
+     * Old hits serve no window; a day is longer than any limit we set. When several instances share
+     * the database, the one that claims the job's advisory lock purges and the others skip.
+     */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     @Transactional
     public void purgeOldHits() {
+        if (!OneInstance.claim(JdbcClient.create(jdbc), "rate-limit-purge")) {
+            return;
+        }
         jdbc.update("delete from rate_limit_hit where occurred_at < ?", Timestamp.from(clock.instant().minus(Duration.ofDays(2))));
     }
 }

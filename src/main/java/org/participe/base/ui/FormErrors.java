@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.server.VaadinRequest;
 import org.participe.base.validation.InvalidInputException;
 
@@ -142,7 +143,7 @@ public final class FormErrors {
      */
     private static void announce(Component view, String summary) {
         view.getElement().getChildren().filter(child -> child.getClassList().contains(SUMMARY_CLASS)).toList()
-                .forEach(com.vaadin.flow.dom.Element::removeFromParent);
+                .forEach(Element::removeFromParent);
         Div region = new Div(summary);
         region.addClassName(SUMMARY_CLASS);
         region.getElement().setAttribute("role", "alert");

@@ -1,11 +1,15 @@
 package org.participe.base.ui;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -27,8 +31,10 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.participe.base.DisplayNamed;
+import org.participe.base.MenuBadge;
 import org.participe.base.NotificationBell;
 import org.participe.base.database.DatabaseUnavailable;
 import org.participe.base.TownBranding;
@@ -73,15 +79,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private Anchor bellLink;
     private UserMenu userMenu;
     private Object renderedFor;
-    private com.vaadin.flow.shared.Registration bellSubscription;
+    private Registration bellSubscription;
     private final SideNav navigation = new SideNav();
-    private final java.util.List<org.participe.base.MenuBadge> badges;
+    private final List<MenuBadge> badges;
     private final Main main = new Main();
     private final Div notice = new Div();
     private final Div pageAnnouncer = new Div();
 
     public MainLayout(TownBranding town, AuthenticationContext authentication, LocaleSetup localeSetup, NotificationBell bell,
-                      java.util.List<org.participe.base.MenuBadge> badges) {
+                      List<MenuBadge> badges) {
         this.branding = town.branding();
         this.badges = badges;
         this.authentication = authentication;
@@ -130,7 +136,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         subscribeBell(event.getUI());
     }
 
-    private void subscribeBell(com.vaadin.flow.component.UI ui) {
+    private void subscribeBell(UI ui) {
         if (bellSubscription != null) {
             bellSubscription.remove();
             bellSubscription = null;
@@ -151,7 +157,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     @Override
-    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+    protected void onDetach(DetachEvent event) {
         super.onDetach(event);
         if (bellSubscription != null) {
             bellSubscription.remove();
@@ -195,7 +201,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         Object signedIn = authentication.getAuthenticatedUser(UserDetails.class).map(Object.class::cast).orElse(null);
-        if (!java.util.Objects.equals(signedIn, renderedFor)) {
+        if (!Objects.equals(signedIn, renderedFor)) {
             renderSignedInParts();
             getUI().ifPresent(this::subscribeBell);
         }
@@ -319,7 +325,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             if (entry.icon() != null) {
                 item.setPrefixComponent(new Icon(entry.icon()));
             }
-            for (org.participe.base.MenuBadge badge : badges) {
+            for (MenuBadge badge : badges) {
                 long count = badge.path().equals(entry.path().replaceFirst("^/", "")) ? DatabaseUnavailable.orElse(badge::count, 0L) : 0;
                 if (count > 0) {
                     Span number = new Span(String.valueOf(count));

@@ -1,5 +1,7 @@
 package org.participe.base.ui;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,11 +36,11 @@ public final class QueryParams {
     }
 
     /** A date written as 2026-11-26; anything else is no date. */
-    public Optional<java.time.LocalDate> date(String key) {
+    public Optional<LocalDate> date(String key) {
         return text(key).flatMap(value -> {
             try {
-                return Optional.of(java.time.LocalDate.parse(value));
-            } catch (java.time.format.DateTimeParseException e) {
+                return Optional.of(LocalDate.parse(value));
+            } catch (DateTimeParseException e) {
                 return Optional.empty();
             }
         });

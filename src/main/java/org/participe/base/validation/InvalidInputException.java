@@ -1,5 +1,6 @@
 package org.participe.base.validation;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ public class InvalidInputException extends RuntimeException {
     public InvalidInputException(Map<String, FieldError> errors) {
         super("Invalid input: " + errors.keySet());
         // In the order the service checked them (its form's reading order), for the error summary.
-        this.errors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(errors));
+        this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
     }
 
     public static InvalidInputException of(String field, String messageKey, Object... arguments) {

@@ -2,9 +2,13 @@ package org.participe.comments.ui;
 
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
@@ -21,6 +25,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import org.participe.base.TownZone;
+import org.participe.base.content.ContentKey;
+import org.participe.base.content.ContentKind;
 import org.participe.base.ui.Confirm;
 import org.participe.base.ui.FormErrors;
 import org.participe.base.ui.PlainText;
@@ -28,7 +34,6 @@ import org.participe.base.validation.InvalidInputException;
 import org.participe.base.validation.TooManyRequestsException;
 import org.participe.comments.CommentPage;
 import org.participe.comments.CommentService;
-import org.participe.moderation.ContentRef;
 import org.participe.moderation.ui.ModerationControls;
 import org.participe.comments.CommentThread;
 import org.participe.comments.CommentView;
@@ -46,8 +51,7 @@ public class CommentsSection extends Composite<Section> {
     private final ModerationControls moderation;
     private Set<Long> flagged = Set.of();
     private Map<Long, Long> versions = Map.of();
-    private final String targetType;
-    private final long targetId;
+    private final ContentKey target;
     private final Access access;
     private final Div threads = new Div();
     private final Button more = new Button();
@@ -58,14 +62,13 @@ public class CommentsSection extends Composite<Section> {
      * Threads this person started here, shown after the pages on display while those pages do
      * not reach them: one's own new comment never hides behind "show more comments".
      */
-    private final java.util.LinkedHashSet<Long> ownNewThreads = new java.util.LinkedHashSet<>();
+    private final LinkedHashSet<Long> ownNewThreads = new LinkedHashSet<>();
 
-    public CommentsSection(CommentService comments, ModerationControls moderation, String targetType, long targetId, Access access,
+    public CommentsSection(CommentService comments, ModerationControls moderation, ContentKey target, Access access,
                            String returnPath) {
         this.comments = comments;
         this.moderation = moderation;
-        this.targetType = targetType;
-        this.targetId = targetId;
+        this.target = target;
         this.access = access;
         this.dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale())
                 .withZone(TownZone.zone());
@@ -107,9 +110,9 @@ public class CommentsSection extends Composite<Section> {
     public void refresh() {
         threads.removeAll();
         boolean hasMore = false;
-        java.util.Set<Long> onScreen = new java.util.HashSet<>();
+        Set<Long> onScreen = new HashSet<>();
         for (int page = 0; page < pages; page++) {
-            CommentPage result = comments.page(targetType, targetId, order.getValue(), page * CommentService.PAGE_SIZE);
+            CommentPage result = comments.page(target, order.getValue(), page * CommentService.PAGE_SIZE);
             show(result.threads());
             result.threads().forEach(thread -> onScreen.add(thread.comment().id()));
             hasMore = result.hasMore();
@@ -118,7 +121,7 @@ public class CommentsSection extends Composite<Section> {
             }
         }
         ownNewThreads.removeIf(onScreen::contains);
-        show(ownNewThreads.stream().map(id -> comments.thread(targetType, targetId, id)).flatMap(java.util.Optional::stream).toList());
+        show(ownNewThreads.stream().map(id -> comments.thread(target, id)).flatMap(Optional::stream).toList());
         if (threads.getComponentCount() == 0) {
             threads.add(new Paragraph(getTranslation("comments.none")));
         }
@@ -126,11 +129,11 @@ public class CommentsSection extends Composite<Section> {
     }
 
     private void show(List<CommentThread> page) {
-        List<Long> shown = page.stream()
-                .flatMap(thread -> java.util.stream.Stream.concat(java.util.stream.Stream.of(thread.comment()), thread.replies().stream()))
-                .map(CommentView::id).toList();
-        flagged = moderation.flaggedByMe(ContentRef.COMMENT, shown);
-        versions = moderation.versionsForOfficials(ContentRef.COMMENT, shown);
+        List<CommentView> shown = page.stream()
+                .flatMap(thread -> Stream.concat(Stream.of(thread.comment()), thread.replies().stream()))
+                .toList();
+        flagged = moderation.flaggedByMe(ContentKind.COMMENT, shown.stream().filter(c -> c.can().flag()).map(CommentView::id).toList());
+        versions = moderation.versions(ContentKind.COMMENT, shown.stream().filter(c -> c.can().moderate()).map(CommentView::id).toList());
         page.forEach(thread -> threads.add(thread(thread)));
     }
 
@@ -186,7 +189,7 @@ public class CommentsSection extends Composite<Section> {
             });
             actions.add(reply);
         }
-        if (comment.editable()) {
+        if (comment.can().edit()) {
             Button edit = small(getTranslation("comments.edit"));
             edit.addClickListener(e -> {
                 body.removeAll();
@@ -194,23 +197,18 @@ public class CommentsSection extends Composite<Section> {
             });
             actions.add(edit);
         }
-        if (comment.mine() && !comment.deleted()) {
+        if (comment.can().delete()) {
             Button delete = small(getTranslation("comments.delete"));
             delete.addClickListener(e -> confirmDelete(comment));
             actions.add(delete);
         }
-        if (!comment.deleted()) {
-            String label = getTranslation("flag.this-comment", comment.authorName());
-            var flag = comment.hidden() ? null
-                    : moderation.flagButton(ContentRef.comment(comment.id()), comment.authorId(), flagged.contains(comment.id()), label);
-            if (flag != null) {
-                actions.add(flag);
-            }
-            var tools = moderation.officialTools(ContentRef.comment(comment.id()), comment.hidden(),
-                    versions.getOrDefault(comment.id(), 0L), label, this::refresh);
-            if (tools != null) {
-                actions.add(tools);
-            }
+        String label = getTranslation("flag.this-comment", comment.authorName());
+        if (comment.can().flag()) {
+            actions.add(moderation.flagButton(ContentKey.comment(comment.id()), flagged.contains(comment.id()), label));
+        }
+        if (comment.can().moderate()) {
+            actions.add(moderation.officialTools(ContentKey.comment(comment.id()), comment.hidden(),
+                    versions.getOrDefault(comment.id(), 0L), label, this::refresh));
         }
         if (actions.getComponentCount() > 0) {
             article.add(actions);
@@ -237,7 +235,7 @@ public class CommentsSection extends Composite<Section> {
         }
         post.addClickListener(e -> {
             try {
-                long id = comments.post(targetType, targetId, parentId, text.getValue());
+                long id = comments.post(target, parentId, text.getValue());
                 if (parentId == null) {
                     ownNewThreads.add(id);
                 }

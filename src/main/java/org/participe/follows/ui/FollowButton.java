@@ -3,16 +3,16 @@ package org.participe.follows.ui;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import org.participe.base.content.ContentKey;
 import org.participe.follows.FollowService;
-import org.participe.follows.FollowTarget;
 
 /** Follow / unfollow a piece of content; its state is announced as pressed or not. */
 public class FollowButton extends Composite<Button> {
 
     private final FollowService follows;
-    private final FollowTarget target;
+    private final ContentKey target;
 
-    public FollowButton(FollowService follows, FollowTarget target) {
+    public FollowButton(FollowService follows, ContentKey target) {
         this.follows = follows;
         this.target = target;
         getContent().addClickListener(click -> {

@@ -2,6 +2,7 @@ package org.participe.home.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -17,6 +18,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.participe.ideas.IdeaCard;
 import org.participe.ideas.IdeaFilter;
@@ -126,10 +129,10 @@ public class HomeView extends Composite<VerticalLayout> implements HasDynamicTit
         section.add(new H2(getTranslation("home.initiatives.title")));
         var current = initiatives.list(new InitiativeFilter(InitiativeStatus.IN_PROGRESS, null, null), 0, 3);
         var consultations = initiatives.list(new InitiativeFilter(InitiativeStatus.CONSULTATION, null, null), 0, 3);
-        var categories = townService.categories().stream().collect(java.util.stream.Collectors.toMap(Category::id, c -> c));
+        var categories = townService.categories().stream().collect(Collectors.toMap(Category::id, c -> c));
         Div list = new Div();
         list.addClassName("idea-list");
-        java.util.stream.Stream.concat(consultations.stream(), current.stream()).limit(4)
+        Stream.concat(consultations.stream(), current.stream()).limit(4)
                 .filter(card -> card.published())
                 .forEach(card -> list.add(new InitiativeCardView(card, categories.get(card.categoryId()), null)));
         if (list.getComponentCount() == 0) {
@@ -145,7 +148,7 @@ public class HomeView extends Composite<VerticalLayout> implements HasDynamicTit
         Section section = new Section();
         section.addClassName("home-section");
         section.add(new H2(getTranslation("home.transparency.title")), new Paragraph(getTranslation("home.transparency.text")),
-                new Paragraph(new Anchor("figures", getTranslation("menu.figures")), new com.vaadin.flow.component.Text(" · "),
+                new Paragraph(new Anchor("figures", getTranslation("menu.figures")), new Text(" · "),
                         new Anchor("follow-up", getTranslation("menu.follow-up"))));
         return section;
     }

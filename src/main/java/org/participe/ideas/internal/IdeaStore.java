@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 public class IdeaStore {
 
     private static final String STATE_COLUMNS = "i.id, i.author_id, i.status, i.hidden, i.published_at, i.created_at, c.support_count, c.comment_count,"
-            + " i.threshold_reached_at is not null";
+            + " i.threshold_reached_at is not null, i.title";
 
     private final JdbcClient jdbc;
 
@@ -162,7 +162,7 @@ public class IdeaStore {
 
     private static IdeaState state(ResultSet rs, int row) throws SQLException {
         return new IdeaState(rs.getLong(1), rs.getLong(2), IdeaStatus.valueOf(rs.getString(3)), rs.getBoolean(4),
-                instant(rs, "published_at"), instant(rs, "created_at"), rs.getInt(7), rs.getInt(8), rs.getBoolean(9));
+                instant(rs, "published_at"), instant(rs, "created_at"), rs.getInt(7), rs.getInt(8), rs.getBoolean(9), rs.getString(10));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

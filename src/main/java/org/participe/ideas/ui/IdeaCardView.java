@@ -3,9 +3,12 @@ package org.participe.ideas.ui;
 import static org.participe.base.ui.StaticMarkup.element;
 import static org.participe.base.ui.StaticMarkup.text;
 
+import java.util.Locale;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import org.jsoup.nodes.Element;
+import org.participe.base.content.ContentKey;
 import org.participe.base.ui.StaticMarkup;
 import org.participe.ideas.IdeaCard;
 
@@ -35,10 +38,10 @@ final class IdeaCardView {
         }
         Element body = element("div", "idea-card-body");
         card.appendChild(body);
-        text(element("h" + headingLevel, "idea-card-title").attr("lang", idea.lang()).appendTo(body), "a", idea.title()).attr("href", "ideas/" + idea.id());
+        text(element("h" + headingLevel, "idea-card-title").attr("lang", idea.lang()).appendTo(body), "a", idea.title()).attr("href", ContentKey.idea(idea.id()).path());
         Element tags = element("div", "idea-tags").appendTo(body);
         text(tags, "span", page.getTranslation("idea.status." + idea.status().name()),
-                "idea-status", "idea-status-" + idea.status().name().toLowerCase(java.util.Locale.ROOT));
+                "idea-status", "idea-status-" + idea.status().name().toLowerCase(Locale.ROOT));
         text(tags, "span", names.category(idea.categoryId(), page.getUI().orElseGet(UI::getCurrent).getLocale()), "idea-tag");
         text(tags, "span", names.neighbourhood(idea.neighbourhoodId(), page.getTranslation("idea.whole-town")), "idea-tag");
         text(body, "p", idea.excerpt().length() >= 220 ? idea.excerpt() + "…" : idea.excerpt(), "idea-card-excerpt").attr("lang", idea.lang());

@@ -34,6 +34,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.PermitAll;
+import org.participe.base.content.ContentKey;
 import org.participe.base.ui.FormErrors;
 import org.participe.base.ui.ImageUpload;
 import org.participe.base.validation.InvalidInputException;
@@ -225,7 +226,7 @@ public class IdeaFormView extends Composite<VerticalLayout> implements BeforeEnt
         similar.add(new H2(getTranslation("idea.form.similar")), new Paragraph(getTranslation("idea.form.similar.help")));
         UnorderedList list = new UnorderedList();
         for (IdeaCard match : matches) {
-            Anchor link = new Anchor("ideas/" + match.id(), match.title());
+            Anchor link = new Anchor(ContentKey.idea(match.id()).path(), match.title());
             link.getElement().setAttribute("lang", match.lang());
             link.setTarget("_blank");
             list.add(new ListItem(link, new Span(" · " + getTranslation("idea.supports", match.supportCount()))));
@@ -251,7 +252,7 @@ public class IdeaFormView extends Composite<VerticalLayout> implements BeforeEnt
             saved = true;
             getUI().ifPresent(ui -> {
                 ui.getPage().executeJs("window.__participeDirty = false");
-                ui.navigate("ideas/" + id);
+                ui.navigate(ContentKey.idea(id).path());
             });
         } catch (InvalidInputException refusal) {
             if (refusal.errors().containsKey("photo")) {

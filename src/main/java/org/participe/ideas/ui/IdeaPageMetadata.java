@@ -1,12 +1,13 @@
 package org.participe.ideas.ui;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import org.jsoup.nodes.Document;
 import org.participe.base.TownBranding;
+import org.participe.base.content.ContentKey;
+import org.participe.base.content.ContentKind;
 import org.participe.ideas.IdeaService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -17,8 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class IdeaPageMetadata implements VaadinServiceInitListener {
-
-    private static final Pattern IDEA_PATH = Pattern.compile("^/?ideas/(\\d+)/?$");
 
     private final IdeaService ideas;
     private final TownBranding town;
@@ -33,12 +32,7 @@ class IdeaPageMetadata implements VaadinServiceInitListener {
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.addIndexHtmlRequestListener(response -> {
-            String path = response.getVaadinRequest().getPathInfo();
-            Matcher matcher = path == null ? null : IDEA_PATH.matcher(path);
-            if (matcher == null || !matcher.matches()) {
-                return;
-            }
-            ideas.detail(Long.parseLong(matcher.group(1))).ifPresent(idea -> {
+            ideaOf(response.getVaadinRequest().getPathInfo()).flatMap(ideas::detail).ifPresent(idea -> {
                 Document document = response.getDocument();
                 String townName = town.townName();
                 String flat = idea.description().replaceAll("\\s+", " ");
@@ -48,7 +42,7 @@ class IdeaPageMetadata implements VaadinServiceInitListener {
                 meta(document, "property", "og:type", "article");
                 meta(document, "property", "og:title", idea.title());
                 meta(document, "property", "og:description", description);
-                meta(document, "property", "og:url", baseUrl + "/ideas/" + idea.id());
+                meta(document, "property", "og:url", baseUrl + "/" + ContentKey.idea(idea.id()).path());
                 meta(document, "property", "og:site_name", townName);
                 if (idea.hasPhoto()) {
                     meta(document, "property", "og:image", baseUrl + "/media/ideas/" + idea.id() + "/photo.jpg");
@@ -59,6 +53,12 @@ class IdeaPageMetadata implements VaadinServiceInitListener {
     }
 
     /** jsoup escapes attribute values: a resident's text cannot break out of the tag. */
+    /** The idea whose page the request asks for ({@code /ideas/12}, a trailing slash allowed). */
+    private static Optional<Long> ideaOf(String requestPath) {
+        String path = requestPath == null ? "" : requestPath.replaceFirst("^/", "").replaceFirst("/$", "");
+        return ContentKey.ofPath(path).filter(content -> content.kind() == ContentKind.IDEA).map(ContentKey::id);
+    }
+
     private static void meta(Document document, String keyAttribute, String key, String content) {
         document.head().appendElement("meta").attr(keyAttribute, key).attr("content", content);
     }

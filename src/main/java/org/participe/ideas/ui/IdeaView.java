@@ -1,8 +1,11 @@
 package org.participe.ideas.ui;
 
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Composite;
@@ -32,6 +35,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.shared.Registration;
 import org.participe.base.TownZone;
+import org.participe.base.content.ContentKey;
+import org.participe.base.content.ContentKind;
 import org.participe.base.ui.Confirm;
 import org.participe.base.ui.FormErrors;
 import org.participe.base.ui.PlainText;
@@ -39,7 +44,6 @@ import org.participe.base.validation.InvalidInputException;
 import org.participe.comments.CommentService;
 import org.participe.comments.ui.CommentsSection;
 import org.participe.follows.FollowService;
-import org.participe.follows.FollowTarget;
 import org.participe.follows.ui.FollowButton;
 import org.participe.ideas.IdeaCapabilities;
 import org.participe.ideas.IdeaDetail;
@@ -47,7 +51,6 @@ import org.participe.ideas.IdeaService;
 import org.participe.ideas.IdeaStatus;
 import org.participe.ideas.TimelineEntry;
 import org.participe.moderation.AnswerTemplate;
-import org.participe.moderation.ContentRef;
 import org.participe.moderation.FollowUpService;
 import org.participe.moderation.ItemFollowUp;
 import org.participe.moderation.ui.ModerationControls;
@@ -69,7 +72,7 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
     private final IdeaLiveUpdates live;
     private final ModerationControls moderation;
     private final FollowUpService followUp;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final TownNames names;
     private final String baseUrl;
     private final DateTimeFormatter dates;
@@ -84,7 +87,7 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
 
     public IdeaView(IdeaService ideas, CommentService comments, FollowService follows,
                     IdeaLiveUpdates live, TownService town, ModerationControls moderation, FollowUpService followUp,
-                    java.time.Clock clock, @Value("${participe.base-url}") String baseUrl) {
+                    Clock clock, @Value("${participe.base-url}") String baseUrl) {
         this.clock = clock;
         this.ideas = ideas;
         this.moderation = moderation;
@@ -154,7 +157,7 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
         if (idea.hidden()) {
             page.add(notice(ModerationControls.hiddenNotice(this, idea.hiddenReason(), idea.mine())));
         }
-        followUp.followUp(ContentRef.idea(idea.id())).flatMap(this::followUpLine).ifPresent(page::add);
+        followUp.followUp(ContentKey.idea(idea.id())).flatMap(this::followUpLine).ifPresent(page::add);
         if (idea.hasPhoto()) {
             page.add(photo());
         }
@@ -165,7 +168,7 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
         page.add(text);
         if (idea.initiativeTitle() != null) {
             Paragraph initiative = new Paragraph(getTranslation("idea.fed-into") + " ");
-            initiative.add(new Anchor("initiatives/" + idea.initiativeId(), idea.initiativeTitle()));
+            initiative.add(new Anchor(ContentKey.initiative(idea.initiativeId()).path(), idea.initiativeTitle()));
             initiative.addClassName("idea-initiative");
             page.add(initiative);
         }
@@ -174,7 +177,7 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
             page.add(officialAnswer());
         }
 
-        discussion = new CommentsSection(comments, moderation, "IDEA", idea.id(), commentAccess(), "ideas/" + idea.id() + "/back");
+        discussion = new CommentsSection(comments, moderation, ContentKey.idea(idea.id()), commentAccess(), "ideas/" + idea.id() + "/back");
         page.add(discussion);
     }
 
@@ -223,7 +226,7 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
         }
         actions.add(supportCount, commentCount);
         if (can.follow()) {
-            FollowButton follow = new FollowButton(follows, FollowTarget.idea(idea.id()));
+            FollowButton follow = new FollowButton(follows, ContentKey.idea(idea.id()));
             follow.getContent().addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             actions.add(follow);
         }
@@ -238,19 +241,13 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
             actions.add(withdraw);
         }
         if (can.flag()) {
-            var flag = moderation.flagButton(ContentRef.idea(idea.id()), idea.authorId(),
-                    !moderation.flaggedByMe(ContentRef.IDEA, List.of(idea.id())).isEmpty(), getTranslation("flag.this-idea"));
-            if (flag != null) {
-                actions.add(flag);
-            }
+            actions.add(moderation.flagButton(ContentKey.idea(idea.id()),
+                    !moderation.flaggedByMe(ContentKind.IDEA, List.of(idea.id())).isEmpty(), getTranslation("flag.this-idea")));
         }
         if (can.moderate()) {
-            long moderationVersion = moderation.versionsForOfficials(ContentRef.IDEA, List.of(idea.id())).getOrDefault(idea.id(), 0L);
-            var tools = moderation.officialTools(ContentRef.idea(idea.id()), idea.hidden(), moderationVersion, getTranslation("flag.this-idea"),
-                    this::reload);
-            if (tools != null) {
-                actions.add(tools);
-            }
+            long moderationVersion = moderation.versions(ContentKind.IDEA, List.of(idea.id())).getOrDefault(idea.id(), 0L);
+            actions.add(moderation.officialTools(ContentKey.idea(idea.id()), idea.hidden(), moderationVersion, getTranslation("flag.this-idea"),
+                    this::reload));
         }
         if (can.approve()) {
             Button approve = new Button(getTranslation("idea.approve"), e -> {
@@ -273,7 +270,7 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
             }
             reload();
         } catch (InvalidInputException refusal) {
-            FormErrors.show(this, refusal, java.util.Map.of());
+            FormErrors.show(this, refusal, Map.of());
         }
     }
 
@@ -299,7 +296,7 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
     private Section share() {
         Section share = new Section();
         share.addClassName("idea-share");
-        String url = baseUrl + "/ideas/" + idea.id();
+        String url = baseUrl + "/" + ContentKey.idea(idea.id()).path();
         TextField link = new TextField(getTranslation("idea.share"));
         link.setValue(url);
         link.setReadOnly(true);
@@ -360,7 +357,7 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
      * The public promise: when an answer is expected, and once given, whether it came in time;
      * nothing when there is neither a due date nor an answer (an empty line would show as an empty badge).
      */
-    private java.util.Optional<Paragraph> followUpLine(ItemFollowUp state) {
+    private Optional<Paragraph> followUpLine(ItemFollowUp state) {
         Paragraph line = new Paragraph();
         line.addClassName("idea-follow-up");
         if (state.answered()) {
@@ -374,13 +371,13 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
                 line.addClassName("overdue");
             }
         } else {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String who = state.assigneeService() != null ? state.assigneeService() : state.assigneeName();
         if (!state.answered() && who != null) {
             line.add(" " + getTranslation("followup.assigned", who));
         }
-        return java.util.Optional.of(line);
+        return Optional.of(line);
     }
 
     /** Officials answer in place: a new status and a public, reasoned text (required to accept or reject). */
@@ -407,7 +404,7 @@ public class IdeaView extends Composite<VerticalLayout> implements BeforeEnterOb
                 FormErrors.success(getTranslation("answer.published"));
                 reload();
             } catch (InvalidInputException refusal) {
-                FormErrors.show(this, refusal, java.util.Map.of("status", status, "text", text));
+                FormErrors.show(this, refusal, Map.of("status", status, "text", text));
             }
         });
         publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -1,5 +1,6 @@
 package org.participe.ideas.ui;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +129,7 @@ public class IdeasView extends Composite<VerticalLayout> implements BeforeEnterO
     }
 
     private static List<Neighbourhood> withWholeTown(List<Neighbourhood> neighbourhoods) {
-        List<Neighbourhood> all = new java.util.ArrayList<>();
+        List<Neighbourhood> all = new ArrayList<>();
         all.add(WHOLE_TOWN);
         all.addAll(neighbourhoods);
         return all;

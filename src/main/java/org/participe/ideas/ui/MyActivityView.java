@@ -20,10 +20,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.participe.base.TownZone;
+import org.participe.base.content.ContentKind;
 import org.participe.comments.CommentService;
 import org.participe.comments.MyComment;
 import org.participe.follows.FollowService;
-import org.participe.follows.FollowTarget;
 import org.participe.ideas.IdeaCard;
 import org.participe.ideas.IdeaService;
 import org.participe.town.TownService;
@@ -47,7 +47,7 @@ public class MyActivityView extends Composite<VerticalLayout> implements HasDyna
         layout.add(ideaSection("activity.my-ideas", "activity.my-ideas.none", (offset, limit) -> ideas.myIdeas(offset, limit)));
         layout.add(ideaSection("activity.supported", "activity.supported.none", (offset, limit) -> ideas.supportedIdeas(offset, limit)));
         layout.add(ideaSection("activity.followed", "activity.followed.none",
-                (offset, limit) -> ideas.cards(follows.followedIds(FollowTarget.IDEA, limit, offset))));
+                (offset, limit) -> ideas.cards(follows.followedIds(ContentKind.IDEA, limit, offset))));
         layout.add(commentSection(comments));
     }
 
@@ -84,7 +84,7 @@ public class MyActivityView extends Composite<VerticalLayout> implements HasDyna
         }
         for (MyComment comment : mine) {
             Component text = comment.deleted() ? new Paragraph(getTranslation("comments.deleted")) : new Paragraph(comment.excerpt());
-            Anchor where = new Anchor("ideas/" + comment.targetId() + "#comment-" + comment.id(),
+            Anchor where = new Anchor(comment.path(),
                     getTranslation("activity.comment-on", dates.format(comment.createdAt())));
             Div item = new Div(where, text);
             item.addClassName("activity-comment");

@@ -7,9 +7,11 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.HtmlContainer;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import org.participe.base.content.ContentKey;
 import org.participe.initiatives.InitiativeCard;
 import org.participe.town.Category;
 
@@ -26,7 +28,7 @@ public class InitiativeCardView extends Composite<Article> {
         Article card = getContent();
         card.addClassNames("idea-card", "initiative-card");
         if (initiative.hasCover()) {
-            com.vaadin.flow.component.html.Image cover = new com.vaadin.flow.component.html.Image(
+            Image cover = new Image(
                     "media/initiatives/" + initiative.id() + "/cover-thumbnail.jpg", "");
             // Described when staff described it; an older cover stays decorative here, beside the title's link.
             if (initiative.coverDescription() != null) {
@@ -40,7 +42,7 @@ public class InitiativeCardView extends Composite<Article> {
         Div body = new Div();
         body.addClassName("idea-card-body");
         HtmlContainer title = headingLevel == 2 ? new H2() : new H3();
-        title.add(new Anchor("initiatives/" + initiative.id(), initiative.title()));
+        title.add(new Anchor(ContentKey.initiative(initiative.id()).path(), initiative.title()));
         title.addClassName("idea-card-title");
         title.getElement().setAttribute("lang", initiative.lang());
         Div tags = new Div(InitiativeBadges.status(this, initiative.status()));

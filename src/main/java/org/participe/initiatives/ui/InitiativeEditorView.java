@@ -30,6 +30,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.RolesAllowed;
+import org.participe.base.content.ContentKey;
 import org.participe.base.ui.FormErrors;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.initiatives.InitiativeDetail;
@@ -226,7 +227,7 @@ public class InitiativeEditorView extends Composite<VerticalLayout> implements B
                 initiatives.update(editing.id(), draft, editing.version());
                 id = editing.id();
             }
-            getUI().ifPresent(ui -> ui.navigate("initiatives/" + id));
+            getUI().ifPresent(ui -> ui.navigate(ContentKey.initiative(id).path()));
         } catch (InvalidInputException refusal) {
             var phaseProblem = refusal.errors().get("phases");
             if (phaseProblem != null) {

@@ -3,8 +3,11 @@ package org.participe.initiatives.ui;
 import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.Composite;
@@ -38,12 +41,12 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.upload.Upload;
 import org.participe.base.PhotoProcessor;
 import org.participe.base.TownZone;
+import org.participe.base.content.ContentKey;
 import org.participe.base.ui.FormErrors;
 import org.participe.base.ui.ImageUpload;
 import org.participe.base.ui.PlainText;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.follows.FollowService;
-import org.participe.follows.FollowTarget;
 import org.participe.follows.ui.FollowButton;
 import org.participe.ideas.IdeaService;
 import org.participe.ideas.IdeaStatus;
@@ -52,8 +55,6 @@ import org.participe.initiatives.InitiativeDetail;
 import org.participe.initiatives.InitiativeService;
 import org.participe.initiatives.InitiativeUpdate;
 import org.participe.initiatives.Phase;
-import org.participe.security.CurrentUser;
-import org.participe.security.Roles;
 import org.participe.town.Neighbourhood;
 import org.participe.town.TownService;
 
@@ -68,16 +69,14 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
     private final InitiativeService initiatives;
     private final IdeaService ideas;
     private final FollowService follows;
-    private final CurrentUser currentUser;
     private final TownService town;
     private final DateTimeFormatter days;
     private InitiativeDetail initiative;
 
-    public InitiativeView(InitiativeService initiatives, IdeaService ideas, FollowService follows, CurrentUser currentUser, TownService town) {
+    public InitiativeView(InitiativeService initiatives, IdeaService ideas, FollowService follows, TownService town) {
         this.initiatives = initiatives;
         this.ideas = ideas;
         this.follows = follows;
-        this.currentUser = currentUser;
         this.town = town;
         this.days = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale());
         getContent().setPadding(false);
@@ -136,8 +135,8 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
         Div facts = new Div();
         facts.addClassName("initiative-facts");
         if (initiative.budgetEuros() != null) {
-            NumberFormat euros = NumberFormat.getCurrencyInstance(getLocale().getLanguage().equals("en") ? java.util.Locale.UK : java.util.Locale.FRANCE);
-            euros.setCurrency(java.util.Currency.getInstance("EUR"));
+            NumberFormat euros = NumberFormat.getCurrencyInstance(getLocale().getLanguage().equals("en") ? Locale.UK : Locale.FRANCE);
+            euros.setCurrency(Currency.getInstance("EUR"));
             euros.setMaximumFractionDigits(0);
             facts.add(new Paragraph(getTranslation("initiative.budget", euros.format(initiative.budgetEuros()))));
         }
@@ -150,7 +149,7 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
         text.getElement().setAttribute("lang", initiative.lang());
         PlainText.paragraphs(initiative.description()).forEach(text::add);
         page.add(text, phases(), updates(), linkedIdeas());
-        if (currentUser.hasRole(Roles.STAFF)) {
+        if (initiative.can().manage()) {
             page.add(staffTools());
         }
     }
@@ -158,10 +157,10 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
     private Div actions() {
         Div actions = new Div();
         actions.addClassName("idea-actions");
-        if (currentUser.hasRole(Roles.RESIDENT) || currentUser.hasRole(Roles.STAFF) || currentUser.hasRole(Roles.OFFICIAL)) {
-            FollowButton follow = new FollowButton(follows, FollowTarget.initiative(initiative.id()));
+        if (initiative.can().follow()) {
+            FollowButton follow = new FollowButton(follows, ContentKey.initiative(initiative.id()));
             actions.add(follow);
-        } else if (currentUser.get().isEmpty()) {
+        } else if (initiative.can().signInToFollow()) {
             actions.add(new Anchor("initiatives/" + initiative.id() + "/back", getTranslation("initiative.sign-in-to-follow")));
         }
         return actions;
@@ -257,11 +256,14 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
                 DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale())
                         .withZone(TownZone.zone()).format(initiative.updatedAt())));
         changed.addClassName("form-note");
-        Anchor edit = new Anchor("initiatives/" + initiative.id() + "/edit", getTranslation("initiative.edit"));
-        edit.addClassNames("button-link", "button-link-outline");
-        Div buttons = new Div(edit);
+        Div buttons = new Div();
         buttons.addClassName("idea-actions");
-        if (!initiative.published()) {
+        if (initiative.can().edit()) {
+            Anchor edit = new Anchor("initiatives/" + initiative.id() + "/edit", getTranslation("initiative.edit"));
+            edit.addClassNames("button-link", "button-link-outline");
+            buttons.add(edit);
+        }
+        if (initiative.can().publish()) {
             Button publish = new Button(getTranslation("initiative.publish"), e -> {
                 initiatives.publish(initiative.id());
                 reload();
@@ -269,13 +271,49 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
             publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             buttons.add(publish);
         }
-        Button archive = new Button(getTranslation(initiative.archived() ? "initiative.unarchive" : "initiative.archive"), e -> {
-            initiatives.archive(initiative.id(), !initiative.archived());
-            reload();
-        });
-        archive.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        buttons.add(archive);
+        if (initiative.can().archive()) {
+            Button archive = new Button(getTranslation(initiative.archived() ? "initiative.unarchive" : "initiative.archive"), e -> {
+                initiatives.archive(initiative.id(), !initiative.archived());
+                reload();
+            });
+            archive.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            buttons.add(archive);
+        }
+        tools.add(changed, buttons);
+        if (initiative.can().changeCover()) {
+            coverForm(tools);
+        }
+        if (initiative.can().postUpdate()) {
+            updateForm(tools);
+        }
+        if (initiative.can().linkIdeas()) {
+            linkForm(tools);
+        }
+        return tools;
+    }
 
+    private void coverForm(Section tools) {
+        byte[][] coverImage = new byte[1][];
+        Upload coverUpload = upload("initiative-cover", data -> coverImage[0] = data);
+        coverUpload.addFileRemovedListener(removed -> coverImage[0] = null);
+        TextField coverDescription = imageDescription("initiative-cover-description");
+        coverDescription.setValue(initiative.coverDescription() == null ? "" : initiative.coverDescription());
+        Button saveCover = new Button(getTranslation("initiative.cover.save"), e -> {
+            Map<String, HasValidation> fields = Map.of("coverDescription", coverDescription);
+            FormErrors.clear(fields);
+            try {
+                initiatives.changeCover(initiative.id(), coverImage[0], coverDescription.getValue());
+                FormErrors.success(getTranslation("initiative.cover.saved"));
+                reload();
+            } catch (InvalidInputException refusal) {
+                refuseImage(refusal, coverUpload, () -> coverImage[0] = null);
+                FormErrors.show(this, refusal, fields);
+            }
+        });
+        tools.add(new H3(getTranslation("initiative.cover")), coverUpload, coverDescription, saveCover);
+    }
+
+    private void updateForm(Section tools) {
         TextField title = new TextField(getTranslation("initiative.update.title"));
         title.setWidthFull();
         title.setMaxLength(160);
@@ -299,7 +337,11 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
             }
         });
         post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        tools.add(new H3(getTranslation("initiative.update.new")), title, body, new Span(getTranslation("initiative.update.image")), imageUpload,
+                imageDescription, post);
+    }
 
+    private void linkForm(Section tools) {
         IntegerField ideaId = new IntegerField(getTranslation("initiative.link.idea"));
         ideaId.setHelperText(getTranslation("initiative.link.idea.help"));
         // Nothing is ticked for staff: moving the idea replaces the status an official may have given it,
@@ -331,31 +373,10 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
                 FormErrors.show(this, refusal, Map.of("ideaId", ideaId, "answer", answer));
             }
         });
-        byte[][] coverImage = new byte[1][];
-        Upload coverUpload = upload("initiative-cover", data -> coverImage[0] = data);
-        coverUpload.addFileRemovedListener(removed -> coverImage[0] = null);
-        TextField coverDescription = imageDescription("initiative-cover-description");
-        coverDescription.setValue(initiative.coverDescription() == null ? "" : initiative.coverDescription());
-        Button saveCover = new Button(getTranslation("initiative.cover.save"), e -> {
-            Map<String, HasValidation> fields = Map.of("coverDescription", coverDescription);
-            FormErrors.clear(fields);
-            try {
-                initiatives.changeCover(initiative.id(), coverImage[0], coverDescription.getValue());
-                FormErrors.success(getTranslation("initiative.cover.saved"));
-                reload();
-            } catch (InvalidInputException refusal) {
-                refuseImage(refusal, coverUpload, () -> coverImage[0] = null);
-                FormErrors.show(this, refusal, fields);
-            }
-        });
-        tools.add(changed, buttons, new H3(getTranslation("initiative.cover")), coverUpload, coverDescription, saveCover,
-                new H3(getTranslation("initiative.update.new")), title, body, new Span(getTranslation("initiative.update.image")), imageUpload,
-                imageDescription, post,
-                new H3(getTranslation("initiative.link.title")), ideaId, move, answers, answer, link);
-        return tools;
+        tools.add(new H3(getTranslation("initiative.link.title")), ideaId, move, answers, answer, link);
     }
 
-    private Upload upload(String id, java.util.function.Consumer<byte[]> received) {
+    private Upload upload(String id, Consumer<byte[]> received) {
         Upload upload = ImageUpload.create(this, PhotoProcessor.MAX_BYTES,
                 getTranslation("idea.photo.too-large", PhotoProcessor.MAX_BYTES / (1024 * 1024)), (fileName, data) -> received.accept(data));
         upload.setId(id);

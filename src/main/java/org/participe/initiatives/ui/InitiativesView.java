@@ -27,8 +27,6 @@ import org.participe.initiatives.InitiativeCard;
 import org.participe.initiatives.InitiativeFilter;
 import org.participe.initiatives.InitiativeService;
 import org.participe.initiatives.InitiativeStatus;
-import org.participe.security.CurrentUser;
-import org.participe.security.Roles;
 import org.participe.town.Category;
 import org.participe.town.Neighbourhood;
 import org.participe.town.TownService;
@@ -53,7 +51,7 @@ public class InitiativesView extends Composite<VerticalLayout> implements Before
     private int loaded;
     private boolean applyingUrl;
 
-    public InitiativesView(InitiativeService initiatives, TownService town, CurrentUser currentUser) {
+    public InitiativesView(InitiativeService initiatives, TownService town) {
         this.initiatives = initiatives;
         this.categories = town.categories().stream().collect(Collectors.toMap(Category::id, Function.identity()));
         VerticalLayout layout = getContent();
@@ -84,7 +82,7 @@ public class InitiativesView extends Composite<VerticalLayout> implements Before
 
         Div header = new Div(new H1(getTranslation("initiatives.title")));
         header.addClassName("page-header");
-        if (currentUser.hasRole(Roles.STAFF)) {
+        if (initiatives.mayCreate()) {
             Anchor create = new Anchor("initiatives/new", getTranslation("initiatives.create"));
             create.addClassNames("button-link", "button-link-solid");
             header.add(create);

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.participe.base.TownZone;
+import org.participe.base.content.ContentKey;
 import org.participe.moderation.AuditEntry;
 import org.participe.moderation.AuditFilter;
-import org.participe.moderation.ContentRef;
 import org.participe.moderation.ModerationAudit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,13 +39,13 @@ public class AuditLog {
      * @param actorId null when the platform acted by itself (hiding after flags)
      * @param targetAccountId the person concerned: the content's author, or the blocked account
      */
-    public void record(Long actorId, String action, ContentRef ref, Long targetAccountId, String reason, String note,
+    public void record(Long actorId, String action, ContentKey ref, Long targetAccountId, String reason, String note,
                        String before, String after) {
         jdbc.sql("""
                         insert into moderation_audit (occurred_at, actor_id, action, content_type, content_id, target_account_id,
                                                       reason, note, before_state, after_state)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(Timestamp.from(clock.instant()), actorId, action, ref == null ? null : ref.type(), ref == null ? null : ref.id(),
+                .params(Timestamp.from(clock.instant()), actorId, action, ref == null ? null : ref.kind().name(), ref == null ? null : ref.id(),
                         targetAccountId, reason, note, shorten(before), shorten(after))
                 .update();
     }
@@ -87,9 +87,9 @@ public class AuditLog {
             conditions.add("m.action = :action");
             params.put("action", filter.action());
         }
-        if (filter.contentType() != null && !filter.contentType().isBlank()) {
+        if (filter.kind() != null) {
             conditions.add("m.content_type = :type");
-            params.put("type", filter.contentType());
+            params.put("type", filter.kind().name());
         }
         if (filter.person() != null && !filter.person().isBlank()) {
             conditions.add("(lower(actor.display_name) like :person or lower(target.display_name) like :person)");
@@ -109,7 +109,7 @@ public class AuditLog {
     private static AuditEntry entry(ResultSet rs, int n) throws SQLException {
         String type = rs.getString("content_type");
         return new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor_name"), rs.getString("action"),
-                type == null ? null : new ContentRef(type, rs.getLong("content_id")), (Long) rs.getObject("target_account_id"),
+                type == null ? null : ContentKey.stored(type, rs.getLong("content_id")), (Long) rs.getObject("target_account_id"),
                 rs.getString("target_name"), rs.getString("reason"), rs.getString("note"), rs.getString("before_state"),
                 rs.getString("after_state"), null);
     }

@@ -3,7 +3,7 @@ package org.participe.moderation.internal;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.participe.moderation.ContentRef;
+import org.participe.base.content.ContentKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,12 +18,12 @@ public class FlagBurstAlerts {
     }
 
     /** The scope's latest alert after {@code since}, if any. */
-    public Optional<Instant> latestAfter(ContentRef ref, Instant since) {
+    public Optional<Instant> latestAfter(ContentKey ref, Instant since) {
         return jdbc.sql("""
                         select alerted_at from flag_burst_alert
                         where content_type is not distinct from ? and content_id is not distinct from ? and alerted_at > ?
                         order by alerted_at desc limit 1""")
-                .params(ref == null ? null : ref.type(), ref == null ? null : ref.id(), Rows.timestamp(since))
+                .params(ref == null ? null : ref.kind().name(), ref == null ? null : ref.id(), Rows.timestamp(since))
                 .query((rs, n) -> Rows.instant(rs, "alerted_at")).optional();
     }
 
@@ -32,8 +32,8 @@ public class FlagBurstAlerts {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('flag-burst'))").query((rs, n) -> 1).list();
     }
 
-    public void add(ContentRef ref, int flags, Instant at) {
+    public void add(ContentKey ref, int flags, Instant at) {
         jdbc.sql("insert into flag_burst_alert (content_type, content_id, flag_count, alerted_at) values (?, ?, ?, ?)")
-                .params(ref == null ? null : ref.type(), ref == null ? null : ref.id(), flags, Rows.timestamp(at)).update();
+                .params(ref == null ? null : ref.kind().name(), ref == null ? null : ref.id(), flags, Rows.timestamp(at)).update();
     }
 }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.participe.moderation.ContentRef;
+import org.participe.base.content.ContentKey;
 import org.participe.moderation.ModerationEvents;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,15 +18,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class FlagBursts {
 
-    /** The scope of a burst across all content, as a key of {@link #lastAlerts}. */
-    private static final ContentRef ALL = new ContentRef("ALL", 0);
 
     private final FlagStore flags;
     private final FlagBurstAlerts alerts;
     private final ApplicationEventPublisher events;
     private final FlagBurstRule rule;
     /** When each scope was last alerted, as far as this instance knows. */
-    private final Map<ContentRef, Instant> lastAlerts = new ConcurrentHashMap<>();
+    private final Map<Scope, Instant> lastAlerts = new ConcurrentHashMap<>();
 
     FlagBursts(FlagStore flags, FlagBurstAlerts alerts, ApplicationEventPublisher events,
                @Value("${participe.moderation.flag-burst.flags:10}") int flagsOverall,
@@ -43,38 +41,43 @@ public class FlagBursts {
      * the flag being made counts as one more. Once a burst was alerted, the next flags of the
      * window learn it from memory (or, on another instance, from one read) and take no lock.
      */
-    public void watch(ContentRef ref, String pagePath, Instant now) {
+    public void watch(ContentKey ref, ContentKey page, Instant now) {
         Instant since = rule.since(now);
         // Counted no further than the thresholds, in one statement: this runs on every flag.
         FlagStore.RecentFlags recent = flags.recent(ref, since, rule.flagsOverall(), rule.flagsOnOneItem());
-        if (rule.overall(recent.overall()) && !alerted(ALL, since)) {
+        if (rule.overall(recent.overall()) && !alerted(Scope.ALL, since)) {
             alertOnce(null, null, recent.overall() + 1, now, since);
-        } else if (rule.onOneItem(recent.onItem()) && !alerted(ref, since)) {
-            alertOnce(ref, pagePath, recent.onItem() + 1, now, since);
+        } else if (rule.onOneItem(recent.onItem()) && !alerted(new Scope(ref), since)) {
+            alertOnce(ref, page, recent.onItem() + 1, now, since);
         }
     }
 
     /** Whether this scope was alerted within the window: from memory, else from the alerts table. */
-    private boolean alerted(ContentRef scope, Instant since) {
+    private boolean alerted(Scope scope, Instant since) {
         if (FlagBurstRule.stillCovers(lastAlerts.get(scope), since)) {
             return true;
         }
-        return alerts.latestAfter(scope == ALL ? null : scope, since).map(at -> {
+        return alerts.latestAfter(scope.item(), since).map(at -> {
             lastAlerts.put(scope, at);
             return true;
         }).orElse(false);
     }
 
     /** One alert per burst even when flags arrive together: the check and the alert row commit under the alerts' lock. */
-    private void alertOnce(ContentRef ref, String pagePath, int count, Instant now, Instant since) {
+    private void alertOnce(ContentKey ref, ContentKey page, int count, Instant now, Instant since) {
         alerts.lock();
-        ContentRef scope = ref == null ? ALL : ref;
+        Scope scope = new Scope(ref);
         lastAlerts.remove(scope);
         if (alerted(scope, since)) {
             return;
         }
         alerts.add(ref, count, now);
         lastAlerts.entrySet().removeIf(entry -> entry.getValue().isBefore(since));
-        events.publishEvent(new ModerationEvents.FlagBurst(ref, pagePath, count, (int) rule.window().toMinutes(), now));
+        events.publishEvent(new ModerationEvents.FlagBurst(ref, page, count, (int) rule.window().toMinutes(), now));
+    }
+
+    /** What a burst is counted on: one item, or all content ({@code item} null). */
+    private record Scope(ContentKey item) {
+        static final Scope ALL = new Scope(null);
     }
 }

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
-import org.participe.moderation.ContentRef;
+import org.participe.base.content.ContentKey;
 import org.participe.moderation.ItemFollowUp;
 import org.participe.moderation.PeriodFigures;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,12 +26,12 @@ public class FollowUps {
     }
 
     /** An answerable item's assignment before a change, its row locked; empty when the item owes no answer. */
-    public Optional<Assignment> lockAssignment(ContentRef ref) {
+    public Optional<Assignment> lockAssignment(ContentKey ref) {
         return jdbc.sql("""
                         select m.author_id, m.version, m.due_at, coalesce(a.display_name, '') || '/' || coalesce(m.assignee_service, '')
                         from moderation_item m left join account_public a on a.id = m.assignee_id
                         where m.content_type = ? and m.content_id = ? and m.answerable for update of m""")
-                .params(ref.type(), ref.id())
+                .params(ref.kind().name(), ref.id())
                 .query((rs, n) -> new Assignment(rs.getLong(1), rs.getLong(2), Rows.instant(rs, "due_at"), rs.getString(4)))
                 .optional();
     }
@@ -40,11 +40,11 @@ public class FollowUps {
     public record Assignment(long authorId, long version, Instant dueAt, String assignee) {
     }
 
-    public void assign(ContentRef ref, Long officialId, String service, Instant due) {
+    public void assign(ContentKey ref, Long officialId, String service, Instant due) {
         jdbc.sql("""
                         update moderation_item set assignee_id = ?, assignee_service = ?, due_at = ?, updated_at = now(), version = version + 1
                         where content_type = ? and content_id = ?""")
-                .params(officialId, service, Rows.timestamp(due), ref.type(), ref.id()).update();
+                .params(officialId, service, Rows.timestamp(due), ref.kind().name(), ref.id()).update();
     }
 
     public List<String> knownServices() {
@@ -53,12 +53,12 @@ public class FollowUps {
     }
 
     /** The item's follow-up, when it owes or got an answer. */
-    public Optional<ItemFollowUp> of(ContentRef ref) {
+    public Optional<ItemFollowUp> of(ContentKey ref) {
         return jdbc.sql("""
                         select m.due_at, m.answered_at, a.display_name, m.assignee_service
                         from moderation_item m left join account_public a on a.id = m.assignee_id
                         where m.content_type = ? and m.content_id = ? and (m.answerable or m.answered_at is not null)""")
-                .params(ref.type(), ref.id())
+                .params(ref.kind().name(), ref.id())
                 .query((rs, n) -> new ItemFollowUp(Rows.instant(rs, "due_at"), Rows.instant(rs, "answered_at"), rs.getString(3), rs.getString(4)))
                 .optional();
     }

@@ -14,7 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.participe.moderation.ContentRef;
+import org.participe.base.content.ContentKey;
+import org.participe.base.content.ContentKind;
 import org.participe.moderation.ContentSummary;
 import org.participe.moderation.InboxTab;
 import org.participe.moderation.ModerationReason;
@@ -45,7 +46,7 @@ public class ModerationItems {
 
     // Content features keep the queue -----------------------------------------------------------
 
-    public void published(ContentRef ref, long authorId, Instant createdAt, boolean pending, boolean answerable) {
+    public void published(ContentKey ref, long authorId, Instant createdAt, boolean pending, boolean answerable) {
         jdbc.sql("""
                         insert into moderation_item (content_type, content_id, author_id, content_created_at, pending, published_at, answerable)
                         values (?, ?, ?, ?, ?, ?, ?)
@@ -53,65 +54,65 @@ public class ModerationItems {
                             set pending = excluded.pending, answerable = excluded.answerable,
                                 published_at = coalesce(moderation_item.published_at, excluded.published_at),
                                 updated_at = now(), version = moderation_item.version + 1""")
-                .params(ref.type(), ref.id(), authorId, Rows.timestamp(createdAt), pending, pending ? null : Rows.timestamp(createdAt),
+                .params(ref.kind().name(), ref.id(), authorId, Rows.timestamp(createdAt), pending, pending ? null : Rows.timestamp(createdAt),
                         answerable)
                 .update();
     }
 
     /** @return the author, if the item is queued */
-    public Optional<Long> approved(ContentRef ref, Instant at) {
+    public Optional<Long> approved(ContentKey ref, Instant at) {
         return jdbc.sql("""
                         update moderation_item set pending = false, published_at = ?, updated_at = now(), version = version + 1
                         where content_type = ? and content_id = ? returning author_id""")
-                .params(Rows.timestamp(at), ref.type(), ref.id()).query(Long.class).optional();
+                .params(Rows.timestamp(at), ref.kind().name(), ref.id()).query(Long.class).optional();
     }
 
     /** An answer is expected since then, by that date, unless earlier ones were set. */
-    public void answerExpected(ContentRef ref, Instant since, Instant due) {
+    public void answerExpected(ContentKey ref, Instant since, Instant due) {
         jdbc.sql("""
                         update moderation_item set answer_expected_since = coalesce(answer_expected_since, ?), due_at = coalesce(due_at, ?),
                                updated_at = now(), version = version + 1
                         where content_type = ? and content_id = ?""")
-                .params(Rows.timestamp(since), Rows.timestamp(due), ref.type(), ref.id()).update();
+                .params(Rows.timestamp(since), Rows.timestamp(due), ref.kind().name(), ref.id()).update();
     }
 
     /** The first answer is the one kept. @return the author, if the item is queued */
-    public Optional<Long> answered(ContentRef ref, Instant at) {
+    public Optional<Long> answered(ContentKey ref, Instant at) {
         return jdbc.sql("""
                         update moderation_item set answered_at = coalesce(answered_at, ?), updated_at = now(), version = version + 1
                         where content_type = ? and content_id = ? returning author_id""")
-                .params(Rows.timestamp(at), ref.type(), ref.id()).query(Long.class).optional();
+                .params(Rows.timestamp(at), ref.kind().name(), ref.id()).query(Long.class).optional();
     }
 
-    public void withdrawn(ContentRef ref) {
+    public void withdrawn(ContentKey ref) {
         jdbc.sql("update moderation_item set answerable = false, updated_at = now(), version = version + 1 where content_type = ? and content_id = ?")
-                .params(ref.type(), ref.id()).update();
+                .params(ref.kind().name(), ref.id()).update();
     }
 
     /** Which of these items are hidden now: one statement per kind asked about. */
-    public Set<ContentRef> hiddenAmong(Collection<ContentRef> refs) {
-        Map<String, List<Long>> byType = refs.stream()
-                .collect(Collectors.groupingBy(ContentRef::type, Collectors.mapping(ContentRef::id, Collectors.toList())));
-        Set<ContentRef> hidden = new HashSet<>();
-        byType.forEach((type, ids) -> jdbc.sql("select content_id from moderation_item where hidden and content_type = :type and content_id in (:ids)")
-                .param("type", type).param("ids", ids).query(Long.class).list()
-                .forEach(id -> hidden.add(new ContentRef(type, id))));
+    public Set<ContentKey> hiddenAmong(Collection<ContentKey> refs) {
+        Map<ContentKind, List<Long>> byKind = refs.stream()
+                .collect(Collectors.groupingBy(ContentKey::kind, Collectors.mapping(ContentKey::id, Collectors.toList())));
+        Set<ContentKey> hidden = new HashSet<>();
+        byKind.forEach((kind, ids) -> jdbc.sql("select content_id from moderation_item where hidden and content_type = :type and content_id in (:ids)")
+                .param("type", kind.name()).param("ids", ids).query(Long.class).list()
+                .forEach(id -> hidden.add(new ContentKey(kind, id))));
         return hidden;
     }
 
     // Decisions ---------------------------------------------------------------------------------
 
     /** The item's queue row, locked; created for content never moderated before (a comment's first flag). */
-    public QueueItem lockOrCreate(ContentRef ref, ContentSummary content) {
+    public QueueItem lockOrCreate(ContentKey ref, ContentSummary content) {
         jdbc.sql("""
                         insert into moderation_item (content_type, content_id, author_id, content_created_at, published_at)
                         values (?, ?, ?, ?, ?) on conflict (content_type, content_id) do nothing""")
-                .params(ref.type(), ref.id(), content.authorId(), Rows.timestamp(content.createdAt()), Rows.timestamp(content.createdAt()))
+                .params(ref.kind().name(), ref.id(), content.authorId(), Rows.timestamp(content.createdAt()), Rows.timestamp(content.createdAt()))
                 .update();
         return jdbc.sql("select id, version, author_id, pending, hidden, hidden_reason from moderation_item where content_type = ? and content_id = ? for update")
-                .params(ref.type(), ref.id())
+                .params(ref.kind().name(), ref.id())
                 .query((rs, n) -> new QueueItem(rs.getLong(1), ref, rs.getLong(2), rs.getLong(3), rs.getBoolean(4), rs.getBoolean(5),
-                        Rows.reason(rs.getString(6)), content.pagePath()))
+                        Rows.reason(rs.getString(6)), content.page()))
                 .single();
     }
 
@@ -145,22 +146,22 @@ public class ModerationItems {
     }
 
     /** Content hidden with its blocked author: its queue row says so, created if the content was never moderated. */
-    public void hiddenWithAuthor(String type, long contentId, long authorId, Instant createdAt, Instant at) {
+    public void hiddenWithAuthor(ContentKind kind, long contentId, long authorId, Instant createdAt, Instant at) {
         jdbc.sql("""
                         insert into moderation_item (content_type, content_id, author_id, content_created_at, hidden, hidden_reason, hidden_at)
                         values (?, ?, ?, ?, true, 'AUTHOR_BLOCKED', ?)
                         on conflict (content_type, content_id) do update
                             set hidden = true, hidden_reason = 'AUTHOR_BLOCKED', hidden_note = null, hidden_at = excluded.hidden_at,
                                 updated_at = now(), version = moderation_item.version + 1""")
-                .params(type, contentId, authorId, Rows.timestamp(createdAt), Rows.timestamp(at)).update();
+                .params(kind.name(), contentId, authorId, Rows.timestamp(createdAt), Rows.timestamp(at)).update();
     }
 
     /** What the author's block hid, by kind of content. */
-    public Map<String, List<Long>> hiddenWithAuthor(long authorId) {
-        Map<String, List<Long>> byKind = new HashMap<>();
+    public Map<ContentKind, List<Long>> hiddenWithAuthor(long authorId) {
+        Map<ContentKind, List<Long>> byKind = new HashMap<>();
         jdbc.sql("select content_type, content_id from moderation_item where author_id = ? and hidden and hidden_reason = 'AUTHOR_BLOCKED'")
                 .param(authorId)
-                .query((rs, n) -> byKind.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2))).list();
+                .query((rs, n) -> byKind.computeIfAbsent(ContentKind.stored(rs.getString(1)), k -> new ArrayList<>()).add(rs.getLong(2))).list();
         return byKind;
     }
 
@@ -176,12 +177,12 @@ public class ModerationItems {
     // The inbox ---------------------------------------------------------------------------------
 
     /** A page of a tab, oldest first, optionally of one kind: one statement. */
-    public List<InboxRow> page(InboxTab tab, String type, TabClock when, int offset, int limit) {
+    public List<InboxRow> page(InboxTab tab, ContentKind kind, TabClock when, int offset, int limit) {
         Map<String, Object> params = new HashMap<>();
         String where = tabCondition(tab, when, params);
-        if (type != null) {
+        if (kind != null) {
             where += " and m.content_type = :type";
-            params.put("type", type);
+            params.put("type", kind.name());
         }
         params.put("limit", limit);
         params.put("offset", offset);
@@ -210,18 +211,18 @@ public class ModerationItems {
     }
 
     /** The item's version, 0 when it was never moderated. */
-    public long version(ContentRef ref) {
+    public long version(ContentKey ref) {
         return jdbc.sql("select version from moderation_item where content_type = ? and content_id = ?")
-                .params(ref.type(), ref.id()).query(Long.class).optional().orElse(0L);
+                .params(ref.kind().name(), ref.id()).query(Long.class).optional().orElse(0L);
     }
 
     /** The versions of these items, 0 for those never moderated: one statement. */
-    public Map<Long, Long> versions(String type, Collection<Long> ids) {
+    public Map<Long, Long> versions(ContentKind kind, Collection<Long> ids) {
         Map<Long, Long> versions = new HashMap<>();
         ids.forEach(id -> versions.put(id, 0L));
         if (!ids.isEmpty()) {
             jdbc.sql("select content_id, version from moderation_item where content_type = :type and content_id in (:ids)")
-                    .param("type", type).param("ids", ids).query((rs, n) -> versions.put(rs.getLong(1), rs.getLong(2))).list();
+                    .param("type", kind.name()).param("ids", ids).query((rs, n) -> versions.put(rs.getLong(1), rs.getLong(2))).list();
         }
         return versions;
     }
@@ -267,7 +268,7 @@ public class ModerationItems {
                 reasons.put(ModerationReason.valueOf(pair[0]), Integer.parseInt(pair[1]));
             }
         }
-        return new InboxRow(new ContentRef(rs.getString("content_type"), rs.getLong("content_id")), rs.getLong("version"),
+        return new InboxRow(ContentKey.stored(rs.getString("content_type"), rs.getLong("content_id")), rs.getLong("version"),
                 rs.getLong("author_id"), rs.getString("author_name"), rs.getBoolean("author_blocked"), Rows.instant(rs, "content_created_at"),
                 Rows.instant(rs, "since"), rs.getBoolean("pending"), rs.getBoolean("hidden"), Rows.reason(rs.getString("hidden_reason")),
                 rs.getString("hidden_note"), rs.getInt("open_flag_count"), reasons, Rows.instant(rs, "due_at"), Rows.instant(rs, "answered_at"),

@@ -6,8 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
+
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.grid.Grid;
@@ -32,11 +37,11 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadEvent;
 import jakarta.annotation.security.RolesAllowed;
 import org.participe.base.TownZone;
+import org.participe.base.content.ContentKind;
 import org.participe.base.ui.QueryParams;
 import org.participe.moderation.AuditEntry;
 import org.participe.moderation.AuditFilter;
 import org.participe.moderation.AuditTexts;
-import org.participe.moderation.ContentRef;
 import org.participe.moderation.ModerationAudit;
 import org.participe.security.Roles;
 
@@ -67,7 +72,7 @@ public class ModerationAuditView extends Composite<VerticalLayout> implements Be
         action.setItems(concat("", ModerationAudit.ACTIONS));
         action.setItemLabelGenerator(value -> value.isEmpty() ? getTranslation("audit.filter.all") : getTranslation("audit.action." + value));
         type.setLabel(getTranslation("moderation.kind"));
-        type.setItems("", ContentRef.IDEA, ContentRef.COMMENT);
+        type.setItems(Stream.concat(Stream.of(""), audit.kinds().stream().map(ContentKind::name)).toList());
         type.setItemLabelGenerator(value -> getTranslation(value.isEmpty() ? "moderation.kind.all" : "moderation.kind." + value));
         person.setLabel(getTranslation("audit.filter.person"));
         person.setClearButtonVisible(true);
@@ -83,7 +88,7 @@ public class ModerationAuditView extends Composite<VerticalLayout> implements Be
         Div filters = new Div(action, type, person, from, to);
         filters.addClassName("filters");
 
-        java.util.Locale locale = getLocale();
+        Locale locale = getLocale();
         Anchor csv = new Anchor((DownloadEvent event) -> {
             event.setFileName("moderation-audit-" + LocalDate.now(TownZone.zone()) + ".csv");
             event.setContentType("text/csv; charset=UTF-8");
@@ -109,10 +114,10 @@ public class ModerationAuditView extends Composite<VerticalLayout> implements Be
     public void beforeEnter(BeforeEnterEvent event) {
         QueryParams params = QueryParams.of(event.getLocation().getQueryParameters());
         filter = new AuditFilter(params.text("action").filter(ModerationAudit.ACTIONS::contains).orElse(null),
-                params.text("type").filter(t -> t.equals(ContentRef.IDEA) || t.equals(ContentRef.COMMENT)).orElse(null),
+                params.text("type").flatMap(ContentKind::find).filter(audit.kinds()::contains).orElse(null),
                 params.text("person").orElse(null), params.date("from").orElse(null), params.date("to").orElse(null));
         action.setValue(filter.action() == null ? "" : filter.action());
-        type.setValue(filter.contentType() == null ? "" : filter.contentType());
+        type.setValue(filter.kind() == null ? "" : filter.kind().name());
         person.setValue(filter.person() == null ? "" : filter.person());
         from.setValue(filter.from());
         to.setValue(filter.to());
@@ -180,8 +185,8 @@ public class ModerationAuditView extends Composite<VerticalLayout> implements Be
     }
 
 
-    private static java.util.List<String> concat(String first, java.util.List<String> rest) {
-        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(first));
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(List.of(first));
         all.addAll(rest);
         return all;
     }

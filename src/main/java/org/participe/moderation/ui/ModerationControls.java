@@ -1,56 +1,51 @@
 package org.participe.moderation.ui;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import org.participe.base.content.ContentKey;
+import org.participe.base.content.ContentKind;
 import org.participe.base.ui.FormErrors;
 import org.participe.base.validation.InvalidInputException;
-import org.participe.moderation.ContentRef;
 import org.participe.moderation.ItemVersion;
 import org.participe.moderation.ModerationReason;
 import org.participe.moderation.ModerationService;
-import org.participe.security.CurrentUser;
-import org.participe.security.ParticipeUser;
-import org.participe.security.Roles;
 
 /**
  * The moderation buttons that content pages show next to each idea or comment: "flag" for
- * residents, "hide"/"restore" for officials acting in place. The services check again.
+ * residents, "hide"/"restore" for officials acting in place. Whether a person may do either is
+ * decided by the content's service and carried in its detail ({@code can().flag()},
+ * {@code can().moderate()}); pages ask for these buttons only then, and the moderation service
+ * checks again.
  */
 @org.springframework.stereotype.Component
 public class ModerationControls {
 
     private final ModerationService moderation;
-    private final CurrentUser currentUser;
 
-    ModerationControls(ModerationService moderation, CurrentUser currentUser) {
+    ModerationControls(ModerationService moderation) {
         this.moderation = moderation;
-        this.currentUser = currentUser;
     }
 
-    /** Which of these items the viewer flagged already (one query for a whole page); nothing for visitors. */
-    public Set<Long> flaggedByMe(String type, Collection<Long> ids) {
-        return currentUser.get().isPresent() ? moderation.flaggedByMe(type, ids) : Set.of();
+    /** Which of these items the viewer flagged already (one query for a whole page), for a viewer who may flag. */
+    public Set<Long> flaggedByMe(ContentKind kind, Collection<Long> ids) {
+        return ids.isEmpty() ? Set.of() : moderation.flaggedByMe(kind, ids);
     }
 
-    /**
-     * A "flag" button for confirmed residents on others' content, or a "flagged" mark once done;
-     * null when the viewer may not flag.
-     */
-    public com.vaadin.flow.component.Component flagButton(ContentRef ref, long authorId, boolean flagged, String contentLabel) {
-        ParticipeUser user = currentUser.get().orElse(null);
-        if (user == null || user.accountId() == authorId || !currentUser.hasRole(Roles.RESIDENT)) {
-            return null;
-        }
+    /** A "flag" button, or a "flagged" mark once the viewer flagged it, for content the viewer {@code can().flag()}. */
+    public com.vaadin.flow.component.Component flagButton(ContentKey ref, boolean flagged, String contentLabel) {
         if (flagged) {
             return flaggedMark();
         }
-        Button flag = new Button(com.vaadin.flow.component.UI.getCurrent().getTranslation("flag.button"), VaadinIcon.FLAG_O.create());
+        Button flag = new Button(UI.getCurrent().getTranslation("flag.button"), VaadinIcon.FLAG_O.create());
         flag.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         flag.getElement().setAttribute("aria-label", flag.getTranslation("flag.button.label", contentLabel));
         flag.addClickListener(e -> new ReasonDialog(flag.getTranslation("flag.title"), flag.getTranslation("flag.intro"),
@@ -64,21 +59,19 @@ public class ModerationControls {
         return flag;
     }
 
-    /** The moderation versions of the items a page draws, for officials (one query); empty for others. */
-    public java.util.Map<Long, Long> versionsForOfficials(String type, Collection<Long> ids) {
-        return currentUser.hasRole(Roles.OFFICIAL) ? moderation.versions(type, ids) : java.util.Map.of();
+    /** The moderation versions of the items a page draws (one query), for content the viewer {@code can().moderate()}. */
+    public Map<Long, Long> versions(ContentKind kind, Collection<Long> ids) {
+        return ids.isEmpty() ? Map.of() : moderation.versions(kind, ids);
     }
 
     /**
      * "Hide" or "restore" for officials, in place; {@code version} is the item's moderation version
      * when the page was drawn, so that an official acting on a stale page is told rather than
-     * overwriting a colleague's decision. {@code afterChange} redraws the page. Null for others.
+     * overwriting a colleague's decision. {@code afterChange} redraws the page. For content the
+     * viewer {@code can().moderate()}.
      */
-    public com.vaadin.flow.component.Component officialTools(ContentRef ref, boolean hidden, long version, String contentLabel,
+    public com.vaadin.flow.component.Component officialTools(ContentKey ref, boolean hidden, long version, String contentLabel,
                                                              Runnable afterChange) {
-        if (!currentUser.hasRole(Roles.OFFICIAL)) {
-            return null;
-        }
         Button button = new Button();
         button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         if (hidden) {
@@ -90,7 +83,7 @@ public class ModerationControls {
                     moderation.restore(List.of(new ItemVersion(ref, version)), null);
                     FormErrors.success(button.getTranslation("moderation.restored"));
                 } catch (InvalidInputException refusal) {
-                    FormErrors.show(button, refusal, java.util.Map.of());
+                    FormErrors.show(button, refusal, Map.of());
                 }
                 afterChange.run();
             });
@@ -119,13 +112,13 @@ public class ModerationControls {
 
     /** An audit code in words: a moderation reason or an idea status; any other code as it is. */
     public static String codeText(com.vaadin.flow.component.Component view, String code) {
-        boolean isReason = java.util.Arrays.stream(ModerationReason.values()).anyMatch(reason -> reason.name().equals(code));
+        boolean isReason = Arrays.stream(ModerationReason.values()).anyMatch(reason -> reason.name().equals(code));
         String text = view.getTranslation(isReason ? "moderation.reason." + code : "idea.status." + code);
         return text.startsWith("!") ? code : text;
     }
 
     private static Span flaggedMark() {
-        Span mark = new Span(com.vaadin.flow.component.UI.getCurrent().getTranslation("flag.done"));
+        Span mark = new Span(UI.getCurrent().getTranslation("flag.done"));
         mark.addClassName("flagged-mark");
         return mark;
     }

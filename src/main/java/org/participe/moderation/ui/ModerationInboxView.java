@@ -3,13 +3,17 @@ package org.participe.moderation.ui;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
@@ -33,6 +37,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -43,12 +48,14 @@ import jakarta.annotation.security.RolesAllowed;
 import org.participe.accounts.AccountName;
 import org.participe.accounts.AccountService;
 import org.participe.base.TownZone;
+import org.participe.base.content.ContentKind;
+import org.participe.base.ui.Confirm;
 import org.participe.base.ui.FormErrors;
+import org.participe.base.ui.PlainText;
 import org.participe.base.ui.QueryParams;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.moderation.ActionResult;
 import org.participe.moderation.AuthorRecord;
-import org.participe.moderation.ContentRef;
 import org.participe.moderation.FlagView;
 import org.participe.moderation.FollowUpService;
 import org.participe.moderation.InboxAction;
@@ -75,14 +82,14 @@ public class ModerationInboxView extends Composite<VerticalLayout> implements Be
     private final AccountService accounts;
     /** The tabs are links: each is a URL that can be shared, and Back returns to the previous one. */
     private final Nav tabs = new Nav();
-    private final Map<InboxTab, Anchor> tabByKind = new java.util.EnumMap<>(InboxTab.class);
+    private final Map<InboxTab, Anchor> tabByKind = new EnumMap<>(InboxTab.class);
     private final Select<String> kind = new Select<>();
     private final Grid<InboxItem> grid = new Grid<>();
     private final Div toolbar = new Div();
     private final Span selection = new Span();
     private final DateTimeFormatter dates;
     private InboxTab tab = InboxTab.FLAGGED;
-    private String type;
+    private ContentKind shownKind;
 
     public ModerationInboxView(ModerationService moderation, FollowUpService followUp, AccountService accounts) {
         this.moderation = moderation;
@@ -104,7 +111,7 @@ public class ModerationInboxView extends Composite<VerticalLayout> implements Be
         tabs.getElement().setAttribute("aria-label", getTranslation("moderation.tabs"));
 
         kind.setLabel(getTranslation("moderation.kind"));
-        kind.setItems("", ContentRef.IDEA, ContentRef.COMMENT);
+        kind.setItems(Stream.concat(Stream.of(""), moderation.kinds().stream().map(ContentKind::name)).toList());
         kind.setItemLabelGenerator(value -> getTranslation(value.isEmpty() ? "moderation.kind.all" : "moderation.kind." + value));
         kind.addValueChangeListener(change -> {
             if (change.isFromClient()) {
@@ -115,7 +122,7 @@ public class ModerationInboxView extends Composite<VerticalLayout> implements Be
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addComponentColumn(this::card).setHeader(getTranslation("moderation.column.item")).setFlexGrow(1);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_NO_BORDER);
-        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(this::details));
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(this::details));
         grid.setDetailsVisibleOnClick(true);
         grid.setWidthFull();
         grid.setHeight("75vh");
@@ -137,8 +144,8 @@ public class ModerationInboxView extends Composite<VerticalLayout> implements Be
     public void beforeEnter(BeforeEnterEvent event) {
         QueryParams params = QueryParams.of(event.getLocation().getQueryParameters());
         tab = params.choice("tab", InboxTab.class).orElse(InboxTab.FLAGGED);
-        type = params.text("type").filter(t -> t.equals(ContentRef.IDEA) || t.equals(ContentRef.COMMENT)).orElse(null);
-        kind.setValue(type == null ? "" : type);
+        shownKind = params.text("type").flatMap(ContentKind::find).filter(moderation.kinds()::contains).orElse(null);
+        kind.setValue(shownKind == null ? "" : shownKind.name());
         refresh();
     }
 
@@ -157,7 +164,7 @@ public class ModerationInboxView extends Composite<VerticalLayout> implements Be
             long count = counts.get(each);
             item.setText(getTranslation("moderation.tab." + each.name(),
                     count > ModerationService.COUNT_LIMIT ? ModerationService.COUNT_LIMIT + "+" : count));
-            item.setHref("moderation?tab=" + each.name() + (type == null ? "" : "&type=" + type));
+            item.setHref("moderation?tab=" + each.name() + (shownKind == null ? "" : "&type=" + shownKind.name()));
             if (each == tab) {
                 item.getElement().setAttribute("aria-current", "page");
             } else {
@@ -165,7 +172,7 @@ public class ModerationInboxView extends Composite<VerticalLayout> implements Be
             }
         });
         grid.deselectAll();
-        grid.setItems(query -> moderation.inbox(tab, type, query.getOffset(), query.getLimit()).stream());
+        grid.setItems(query -> moderation.inbox(tab, shownKind, query.getOffset(), query.getLimit()).stream());
         updateToolbar();
     }
 
@@ -174,7 +181,7 @@ public class ModerationInboxView extends Composite<VerticalLayout> implements Be
     private Component card(InboxItem item) {
         Div card = new Div();
         card.addClassName("inbox-item");
-        Span kindTag = new Span(getTranslation("moderation.kind." + item.ref().type()));
+        Span kindTag = new Span(getTranslation("moderation.kind." + item.ref().kind().name()));
         kindTag.addClassName("idea-tag");
         Div head = new Div(kindTag);
         head.addClassName("inbox-head");
@@ -227,7 +234,7 @@ public class ModerationInboxView extends Composite<VerticalLayout> implements Be
         details.addClassName("inbox-details");
         Div text = new Div();
         text.addClassName("inbox-text");
-        org.participe.base.ui.PlainText.paragraphs(item.text()).forEach(text::add);
+        PlainText.paragraphs(item.text()).forEach(text::add);
         details.add(text);
         if (item.pagePath() != null) {
             details.add(new Paragraph(new Anchor(item.pagePath(), getTranslation("moderation.open-page"))));
@@ -283,8 +290,8 @@ public class ModerationInboxView extends Composite<VerticalLayout> implements Be
     }
 
     /** A button for each action the service allows, applied to the items given when clicked. */
-    private List<Button> actionButtons(Set<InboxAction> allowed, java.util.function.Supplier<List<InboxItem>> items) {
-        List<Button> buttons = new java.util.ArrayList<>();
+    private List<Button> actionButtons(Set<InboxAction> allowed, Supplier<List<InboxItem>> items) {
+        List<Button> buttons = new ArrayList<>();
         for (InboxAction each : allowed) {
             buttons.add(switch (each) {
                 case APPROVE -> action("moderation.approve", ButtonVariant.LUMO_PRIMARY, () -> report(moderation.approve(versions(items.get()))));
@@ -367,7 +374,7 @@ public class ModerationInboxView extends Composite<VerticalLayout> implements Be
     }
 
     private void unblock(long authorId, String name) {
-        org.participe.base.ui.Confirm.destructive(getTranslation("moderation.unblock.title", name), getTranslation("moderation.unblock.text"),
+        Confirm.destructive(getTranslation("moderation.unblock.title", name), getTranslation("moderation.unblock.text"),
                 getTranslation("moderation.unblock"), getTranslation("action.cancel"), () -> {
                     moderation.unblockAuthor(authorId, null);
                     FormErrors.success(getTranslation("moderation.unblocked", name));

@@ -1,6 +1,5 @@
 package org.participe.notifications.internal;
 
-import org.participe.base.database.AfterCommit;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -9,13 +8,26 @@ import java.util.concurrent.CopyOnWriteArraySet;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.shared.Registration;
+import org.participe.base.database.InstanceBus;
 import org.springframework.stereotype.Component;
 
-/** Tells the open pages of a person that their notifications changed (within this app instance). */
+/**
+ * Tells the open pages of a person that their notifications changed, on every app instance
+ * sharing the database: the account ids go through the {@link InstanceBus}, several messages when
+ * they are many (a notification to thousands of followers).
+ */
 @Component
 public class BellBroadcaster {
 
+    static final String CHANNEL = "notifications_bell";
+
     private final Map<Long, Set<Runnable>> listeners = new ConcurrentHashMap<>();
+    private final InstanceBus bus;
+
+    BellBroadcaster(InstanceBus bus) {
+        this.bus = bus;
+        bus.subscribe(CHANNEL, this::ringHere);
+    }
 
     public Registration register(long accountId, UI ui, Runnable onChange) {
         Runnable pushed = () -> ui.access(onChange::run);
@@ -26,14 +38,21 @@ public class BellBroadcaster {
         });
     }
 
-    /** Rings once the current transaction commits (at once outside a transaction). */
+    /**
+     * Rings on this instance once the current transaction commits (at once outside a transaction),
+     * on the others a moment later, gathered ({@link InstanceBus#publishKeysSoon}: the fan-out's
+     * transaction does not wait for PostgreSQL's notification lock at its commit).
+     */
     public void ring(Collection<Long> accountIds) {
-        Runnable ring = () -> accountIds.forEach(id -> {
-            Set<Runnable> pages = listeners.get(id);
+        bus.publishKeysSoon(CHANNEL, accountIds.stream().map(String::valueOf).toList());
+    }
+
+    private void ringHere(String ids) {
+        for (String id : ids.split(",")) {
+            Set<Runnable> pages = listeners.get(Long.parseLong(id));
             if (pages != null) {
                 pages.forEach(Runnable::run);
             }
-        });
-        AfterCommit.run(ring);
+        }
     }
 }

@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.participe.base.content.ContentKey;
+import org.participe.base.content.ContentKind;
 import org.participe.notifications.NotificationItem;
 import org.participe.notifications.NotificationKind;
 import org.participe.notifications.NotificationMode;
 import org.participe.base.database.OneInstance;
-import org.participe.moderation.ContentRef;
 import org.participe.moderation.HiddenContent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +70,7 @@ public class DailyDigest {
                 .query((rs, row) -> chosen.put(rs.getLong(1) + ":" + rs.getString(2), NotificationMode.valueOf(rs.getString(3))))
                 .list();
         Map<Long, List<NotificationItem>> byRecipient = new LinkedHashMap<>();
-        Map<Long, List<ContentRef>> concerns = new HashMap<>();
+        Map<Long, List<ContentKey>> concerns = new HashMap<>();
         jdbc.sql("""
                         select n.id, n.kind, n.target_type, n.target_id, n.subject, n.detail, n.created_at, n.recipient_id, n.event_key
                         from notification n where n.emailed_at is null and n.read_at is null and n.created_at <= ?
@@ -107,8 +108,8 @@ public class DailyDigest {
      * kept: if the content is shown again, the next digest tells it). Moderation notices to the
      * author of the hidden content are the exception: they are about the hiding.
      */
-    private void leaveOutHidden(Map<Long, List<NotificationItem>> byRecipient, Map<Long, List<ContentRef>> concerns) {
-        Set<ContentRef> hidden = hiddenContent.among(concerns.values().stream().flatMap(List::stream).collect(Collectors.toSet()));
+    private void leaveOutHidden(Map<Long, List<NotificationItem>> byRecipient, Map<Long, List<ContentKey>> concerns) {
+        Set<ContentKey> hidden = hiddenContent.among(concerns.values().stream().flatMap(List::stream).collect(Collectors.toSet()));
         if (hidden.isEmpty()) {
             return;
         }
@@ -117,18 +118,16 @@ public class DailyDigest {
     }
 
     /** The moderated content a notification speaks of: its idea, and the comment or reply it announces. */
-    private static List<ContentRef> concerned(NotificationItem item, String eventKey) {
+    private static List<ContentKey> concerned(NotificationItem item, String eventKey) {
         if (item.kind() == NotificationKind.MODERATION) {
             return List.of();
         }
-        List<ContentRef> refs = new ArrayList<>();
-        if ("IDEA".equals(item.targetType())) {
-            refs.add(ContentRef.idea(item.targetId()));
-        }
+        List<ContentKey> refs = new ArrayList<>();
+        item.content().filter(content -> content.kind() == ContentKind.IDEA).ifPresent(refs::add);
         for (String prefix : List.of("comment:", "reply:")) {
             if (eventKey.startsWith(prefix)) {
                 try {
-                    refs.add(ContentRef.comment(Long.parseLong(eventKey.substring(prefix.length()))));
+                    refs.add(ContentKey.comment(Long.parseLong(eventKey.substring(prefix.length()))));
                 } catch (NumberFormatException notAComment) {
                     // a key of another shape names no comment
                 }

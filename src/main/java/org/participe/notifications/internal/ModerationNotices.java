@@ -3,12 +3,11 @@ package org.participe.notifications.internal;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.vaadin.flow.i18n.I18NProvider;
-import org.participe.moderation.ContentRef;
+import org.participe.base.content.ContentKey;
 import org.participe.moderation.ModerationEvents;
+import org.participe.notifications.NotificationItem;
 import org.participe.notifications.NotificationKind;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -20,8 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ModerationNotices {
 
-    private static final Pattern PAGE = Pattern.compile("^(ideas|initiatives)/(\\d+)");
-
     private final NotificationStore store;
     private final I18NProvider translations;
 
@@ -32,8 +29,8 @@ class ModerationNotices {
 
     @ApplicationModuleListener
     void on(ModerationEvents.ContentHidden event) {
-        tellAboutContent(event.authorId(), event.ref(), event.pagePath(), "hidden:" + event.ref() + ":" + event.at().toEpochMilli(),
-                "notification.hidden." + kind(event.ref()) + (event.automatic() ? ".automatic" : ""), locale -> {
+        tellAboutContent(event.authorId(), event.page(), "hidden:" + event.ref() + ":" + event.at().toEpochMilli(),
+                "notification.hidden." + event.ref().kind().textKey() + (event.automatic() ? ".automatic" : ""), locale -> {
                     String reason = translations.getTranslation("moderation.reason." + event.reason().name(), locale);
                     return event.note() == null ? reason : reason + " — " + event.note();
                 });
@@ -41,19 +38,19 @@ class ModerationNotices {
 
     @ApplicationModuleListener
     void on(ModerationEvents.ContentRestored event) {
-        tellAboutContent(event.authorId(), event.ref(), event.pagePath(), "restored:" + event.ref() + ":" + event.at().toEpochMilli(),
-                "notification.restored." + kind(event.ref()), locale -> "");
+        tellAboutContent(event.authorId(), event.page(), "restored:" + event.ref() + ":" + event.at().toEpochMilli(),
+                "notification.restored." + event.ref().kind().textKey(), locale -> "");
     }
 
     @ApplicationModuleListener
     void on(ModerationEvents.AuthorBlocked event) {
-        tell(event.authorId(), "blocked:" + event.authorId() + ":" + event.at().toEpochMilli(), "ACCOUNT", event.authorId(),
+        tell(event.authorId(), "blocked:" + event.authorId() + ":" + event.at().toEpochMilli(), NotificationItem.ABOUT_ACCOUNT, event.authorId(),
                 "notification.blocked", locale -> event.reason());
     }
 
     @ApplicationModuleListener
     void on(ModerationEvents.AuthorUnblocked event) {
-        tell(event.authorId(), "unblocked:" + event.authorId() + ":" + event.at().toEpochMilli(), "ACCOUNT", event.authorId(),
+        tell(event.authorId(), "unblocked:" + event.authorId() + ":" + event.at().toEpochMilli(), NotificationItem.ABOUT_ACCOUNT, event.authorId(),
                 "notification.unblocked", locale -> "");
     }
 
@@ -61,9 +58,9 @@ class ModerationNotices {
     @ApplicationModuleListener
     void on(ModerationEvents.FlagBurst event) {
         String scope = event.ref() == null ? "all" : event.ref().toString();
-        String subjectKey = event.ref() == null ? "notification.flag-burst" : "notification.flag-burst." + kind(event.ref());
+        String subjectKey = event.ref() == null ? "notification.flag-burst" : "notification.flag-burst." + event.ref().kind().textKey();
         store.notify(store.officials(), NotificationKind.MODERATION, "flag-burst:" + scope + ":" + event.at().toEpochMilli(),
-                "MODERATION", 0, new NotificationStore.Texts() {
+                NotificationItem.ABOUT_MODERATION, 0, new NotificationStore.Texts() {
                     public String subject(Locale locale) {
                         return translations.getTranslation(subjectKey, locale, event.flags(), event.minutes());
                     }
@@ -74,16 +71,10 @@ class ModerationNotices {
                 });
     }
 
-    private static String kind(ContentRef ref) {
-        return ContentRef.IDEA.equals(ref.type()) ? "idea" : "comment";
-    }
-
-    /** A notice that links to the public page where the content appears. */
-    private void tellAboutContent(long authorId, ContentRef ref, String pagePath, String eventKey, String subjectKey,
-                                  Function<Locale, String> detail) {
-        Matcher page = PAGE.matcher(pagePath == null ? "" : pagePath);
-        if (page.find()) {
-            tell(authorId, eventKey, page.group(1).equals("ideas") ? "IDEA" : "INITIATIVE", Long.parseLong(page.group(2)), subjectKey, detail);
+    /** A notice that links to the public page where the content appears, if any page shows it. */
+    private void tellAboutContent(long authorId, ContentKey page, String eventKey, String subjectKey, Function<Locale, String> detail) {
+        if (page != null) {
+            tell(authorId, eventKey, page.kind().name(), page.id(), subjectKey, detail);
         }
     }
 

@@ -42,7 +42,7 @@ public class NotificationMails {
                 composer.translate(locale, "mail.notification.open"),
                 composer.link(item.path()),
                 composer.translate(locale, "mail.notification.footer", unsubscribe));
-        mailer.send(message.withHeaders(headers(token)).concerning(to.accountId()));
+        mailer.send(message.withHeaders(headers(token)).concerning(to.accountId()).asBulk());
     }
 
     public void sendDigest(Recipient to, List<NotificationItem> items) {
@@ -57,7 +57,7 @@ public class NotificationMails {
                 composer.translate(locale, "mail.digest.open"),
                 composer.link("notifications"),
                 composer.translate(locale, "mail.notification.footer", unsubscribe));
-        mailer.send(message.withHeaders(headers(token)).concerning(to.accountId()));
+        mailer.send(message.withHeaders(headers(token)).concerning(to.accountId()).asBulk());
     }
 
     /** RFC 8058 one-click: mail clients POST to this address, without opening a page. */

@@ -15,8 +15,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.participe.base.content.ContentKey;
+import org.participe.base.content.ContentKind;
 import org.participe.follows.FollowService;
-import org.participe.follows.FollowTarget;
 import org.participe.ideas.IdeaCard;
 import org.participe.ideas.IdeaService;
 import org.participe.ideas.ui.IdeaCards;
@@ -38,27 +39,27 @@ public class FollowingView extends Composite<VerticalLayout> implements HasDynam
         VerticalLayout layout = getContent();
         layout.setPadding(false);
         layout.addClassName("activity-page");
-        Map<String, Long> changes = notifications.unreadByTarget();
+        Map<ContentKey, Long> changes = notifications.unreadByTarget();
         layout.add(new H1(getTranslation("following.title")), new Paragraph(getTranslation("following.intro")));
 
         layout.add(new H2(getTranslation("following.initiatives")));
-        List<InitiativeCard> followedInitiatives = initiatives.cards(follows.followedIds(FollowTarget.INITIATIVE, 100, 0));
+        List<InitiativeCard> followedInitiatives = initiatives.cards(follows.followedIds(ContentKind.INITIATIVE, 100, 0));
         Map<Long, Category> categories = town.categories().stream().collect(Collectors.toMap(Category::id, Function.identity()));
         Div initiativeList = new Div();
         initiativeList.addClassName("idea-list");
         for (InitiativeCard card : followedInitiatives) {
-            initiativeList.add(new InitiativeCardView(card, categories.get(card.categoryId()), changesText(changes.get("INITIATIVE:" + card.id()))));
+            initiativeList.add(new InitiativeCardView(card, categories.get(card.categoryId()), changesText(changes.get(ContentKey.initiative(card.id())))));
         }
         layout.add(initiativeList.getComponentCount() == 0 ? new Paragraph(getTranslation("following.initiatives.none")) : initiativeList);
 
         layout.add(new H2(getTranslation("following.ideas")));
-        List<IdeaCard> followedIdeas = ideas.cards(follows.followedIds(FollowTarget.IDEA, 100, 0));
+        List<IdeaCard> followedIdeas = ideas.cards(follows.followedIds(ContentKind.IDEA, 100, 0));
         Div ideaList = new Div();
         ideaList.addClassName("idea-list");
         IdeaCards.Names names = IdeaCards.names(town);
         for (IdeaCard card : followedIdeas) {
             Div wrapper = new Div(IdeaCards.card(card, names, this));
-            String text = changesText(changes.get("IDEA:" + card.id()));
+            String text = changesText(changes.get(ContentKey.idea(card.id())));
             if (text != null) {
                 Paragraph note = new Paragraph(text);
                 note.addClassNames("idea-tag", "idea-threshold");

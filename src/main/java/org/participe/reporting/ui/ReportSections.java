@@ -1,11 +1,14 @@
 package org.participe.reporting.ui;
 
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -22,7 +25,7 @@ final class ReportSections {
     }
 
     private static Locale locale() {
-        return com.vaadin.flow.component.UI.getCurrent().getLocale();
+        return UI.getCurrent().getLocale();
     }
 
     /** One card per figure: its value, its change from the previous period, and its definition. */
@@ -80,15 +83,15 @@ final class ReportSections {
             series.put(view.getTranslation("metric.NEW_ACCOUNTS.name"), weeks.stream().map(WeekActivity::newAccounts).toList());
         }
         List<String> labels = weeks.stream().map(w -> view.getTranslation("reports.week-of",
-                w.weekStart().format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", locale())))).toList();
-        List<String> axis = weeks.stream().map(w -> w.weekStart().format(java.time.format.DateTimeFormatter.ofPattern("d MMM", locale()))).toList();
+                w.weekStart().format(DateTimeFormatter.ofPattern("d MMM yyyy", locale())))).toList();
+        List<String> axis = weeks.stream().map(w -> w.weekStart().format(DateTimeFormatter.ofPattern("d MMM", locale()))).toList();
         chart.show(ChartFigure.Kind.LINES, view.getTranslation("reports.column.week"), labels, axis, series);
         return chart;
     }
 
     /** Bars of ideas, supports and comments per group, labelled by {@code label}. */
     static ChartFigure groups(Component view, String titleKey, String columnKey, List<GroupFigures> groups,
-                              java.util.function.Function<GroupFigures, String> label) {
+                              Function<GroupFigures, String> label) {
         ChartFigure chart = new ChartFigure(view.getTranslation(titleKey));
         Map<String, List<? extends Number>> series = new LinkedHashMap<>();
         series.put(view.getTranslation("metric.IDEAS.name"), groups.stream().map(GroupFigures::ideas).toList());

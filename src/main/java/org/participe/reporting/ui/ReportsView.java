@@ -1,10 +1,15 @@
 package org.participe.reporting.ui;
 
 import java.io.OutputStream;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.vaadin.flow.component.Composite;
@@ -147,8 +152,8 @@ public class ReportsView extends Composite<VerticalLayout> implements BeforeEnte
                 ReportSections.figures(this, reporting.figures(period, filter)));
         UnorderedList exports = new UnorderedList();
         exports.addClassName("exports");
-        String townName = java.text.Normalizer.normalize(town.profile().name(), java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        String townName = Normalizer.normalize(town.profile().name(), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         for (ExportKind kind : ExportKind.values()) {
             ListItem item = new ListItem(new com.vaadin.flow.component.html.Span(getTranslation("reports.export." + kind.name()) + " : "));
             for (ExportFormat format : ExportFormat.values()) {
@@ -182,19 +187,19 @@ public class ReportsView extends Composite<VerticalLayout> implements BeforeEnte
             }
         }, format.name());
         anchor.addClassName("export-link");
-        anchor.setId("export-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + format.extension());
+        anchor.setId("export-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + format.extension());
         anchor.getElement().setAttribute("aria-label", getTranslation("reports.export.label", getTranslation("reports.export." + kind.name()),
                 format.name()));
         return anchor;
     }
 
     private String format(LocalDate date) {
-        return date.format(java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(getLocale()));
+        return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale()));
     }
 
 
     private static List<Long> concat(Long first, Long second, List<Long> rest) {
-        List<Long> all = new java.util.ArrayList<>();
+        List<Long> all = new ArrayList<>();
         all.add(first);
         if (second != null) {
             all.add(second);

@@ -4,11 +4,13 @@ import java.util.List;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.NativeTableBody;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
+import org.participe.base.ui.Tables;
 import org.participe.reporting.ReferencePopulation;
 import org.participe.reporting.Representation;
 import org.participe.reporting.ReportingService;
@@ -19,7 +21,7 @@ class RepresentationTable extends Composite<Section> {
     RepresentationTable(List<Representation> rows, ReferencePopulation reference) {
         Section section = getContent();
         section.addClassName("representation");
-        section.add(new com.vaadin.flow.component.html.H2(getTranslation("reports.representation")),
+        section.add(new H2(getTranslation("reports.representation")),
                 new Paragraph(getTranslation("reports.representation.intro", ReportingService.SMALLEST_GROUP)),
                 new Paragraph(reference.source().isEmpty() ? getTranslation("reports.reference.none")
                         : getTranslation("reports.reference.source", reference.source())));
@@ -37,19 +39,19 @@ class RepresentationTable extends Composite<Section> {
         table.setCaptionText(getTranslation("reports.dimension." + dimension.name()));
         NativeTableRow head = table.getHead().addRow();
         for (String column : List.of("group", "participants", "share", "reference", "gap")) {
-            org.participe.base.ui.Tables.columnHeader(head, getTranslation("reports.representation." + column));
+            Tables.columnHeader(head, getTranslation("reports.representation." + column));
         }
         NativeTableBody body = table.addBody();
         for (Representation row : rows) {
             NativeTableRow line = body.addRow();
-            org.participe.base.ui.Tables.rowHeader(line, label(row));
+            Tables.rowHeader(line, label(row));
             line.addDataCell().setText(row.suppressed() ? getTranslation("reports.representation.few", ReportingService.SMALLEST_GROUP)
                     : String.valueOf(row.participants()));
             line.addDataCell().setText(percent(row.share()));
             line.addDataCell().setText(percent(row.referenceShare()));
             line.addDataCell().setText(row.gap() == null ? "—" : String.format(getLocale(), "%+.1f", row.gap()));
         }
-        Div scroller = org.participe.base.ui.Tables.region(table, getTranslation("reports.dimension." + dimension.name()));
+        Div scroller = Tables.region(table, getTranslation("reports.dimension." + dimension.name()));
         return scroller;
     }
 

@@ -1,5 +1,7 @@
 package org.participe.security.ui;
 
+import java.util.Set;
+
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
@@ -11,10 +13,13 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.VaadinServletRequest;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpSession;
 import org.participe.security.CurrentUser;
+import org.participe.security.SignInAgain;
 
 /**
  * Signs a person in through Spring Security's form login. A refused attempt comes back here with
@@ -62,18 +67,18 @@ public class LoginView extends Composite<VerticalLayout> implements BeforeEnterO
      * Why the person is asked to sign in again: their session was ended ({@code ?ended}) or too old
      * ({@code ?expired}), said by the address or by the cookie left when the session ended (read once).
      */
-    private void sessionEndedNotice(java.util.Set<String> parameters) {
+    private void sessionEndedNotice(Set<String> parameters) {
         String reason = parameters.contains("ended") ? "ended" : parameters.contains("expired") ? "expired" : null;
         VaadinServletRequest request = VaadinServletRequest.getCurrent();
-        jakarta.servlet.http.Cookie[] cookies = request == null ? null : request.getCookies();
-        for (jakarta.servlet.http.Cookie cookie : cookies == null ? new jakarta.servlet.http.Cookie[0] : cookies) {
-            if (org.participe.security.SignInAgain.REASON_COOKIE.equals(cookie.getName())) {
+        Cookie[] cookies = request == null ? null : request.getCookies();
+        for (Cookie cookie : cookies == null ? new Cookie[0] : cookies) {
+            if (SignInAgain.REASON_COOKIE.equals(cookie.getName())) {
                 reason = reason != null ? reason : cookie.getValue();
-                jakarta.servlet.http.Cookie forget = new jakarta.servlet.http.Cookie(cookie.getName(), "");
+                Cookie forget = new Cookie(cookie.getName(), "");
                 forget.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
                 forget.setMaxAge(0);
                 forget.setHttpOnly(true);
-                com.vaadin.flow.server.VaadinResponse response = com.vaadin.flow.server.VaadinResponse.getCurrent();
+                VaadinResponse response = VaadinResponse.getCurrent();
                 if (response != null) {
                     response.addCookie(forget);
                 }

@@ -2,6 +2,7 @@ package org.participe.town.ui;
 
 import java.util.Map;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -239,7 +240,7 @@ public class TownSettingsView extends Composite<VerticalLayout> implements HasDy
                 + " const input = this.inputElement || this.querySelector('textarea'); if (input) input.lang = $0; }))", language);
     }
 
-    private Section section(String titleKey, com.vaadin.flow.component.Component body, Button action) {
+    private Section section(String titleKey, Component body, Button action) {
         Section section = new Section();
         section.addClassName("card");
         section.add(new H2(getTranslation(titleKey)), body);

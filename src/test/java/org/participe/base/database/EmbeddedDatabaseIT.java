@@ -12,6 +12,7 @@ import java.sql.SQLException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The run command's PostgreSQL keeps data as a server must and lets no one in without its password,
@@ -22,7 +23,7 @@ class EmbeddedDatabaseIT {
     @Test
     void aDirectoryThatTrustedEveryoneGetsAPasswordAndKeepsIt() throws Exception {
         Path directory = Path.of("target/embedded-database-it-postgres").toAbsolutePath();
-        org.springframework.util.FileSystemUtils.deleteRecursively(directory);
+        FileSystemUtils.deleteRecursively(directory);
         // What the previous versions made: initdb -A trust, no password, fsync off.
         try (EmbeddedPostgres trusting = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(false).start();
              Connection connection = trusting.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {

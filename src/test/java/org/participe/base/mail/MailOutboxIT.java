@@ -91,6 +91,25 @@ class MailOutboxIT {
     }
 
     @Test
+    void aMailSomeoneIsWaitingForLeavesBeforeTheBulkQueuedEarlier() {
+        // On the dev outbox's channel, which no sender of the tests serves, so that only the claims below take these rows.
+        List<String> bulk = IntStream.range(0, 30).mapToObj(i -> TestData.uniqueEmail("outbox-bulk" + i)).toList();
+        String waiting = TestData.uniqueEmail("outbox-waiting");
+        try {
+            transactions.executeWithoutResult(status -> bulk.forEach(to -> store.add(MailChannel.DEV_OUTBOX, mail(to, "Nouveautés").asBulk())));
+            transactions.executeWithoutResult(status -> store.add(MailChannel.DEV_OUTBOX, mail(waiting, "Réinitialiser le mot de passe")));
+
+            List<MailOutboxStore.Claimed> first = store.claim(MailChannel.DEV_OUTBOX, UUID.randomUUID(), Duration.ofMinutes(1), 1);
+            List<MailOutboxStore.Claimed> rest = store.claim(MailChannel.DEV_OUTBOX, UUID.randomUUID(), Duration.ofMinutes(1), 100);
+
+            assertThat(first).extracting(claimed -> claimed.message().to()).as("written last, sent first").containsExactly(waiting);
+            assertThat(rest).extracting(claimed -> claimed.message().to()).as("then the bulk").containsAll(bulk);
+        } finally {
+            jdbc.update("delete from mail_outbox where recipient = ? or recipient like 'outbox-bulk%@example.org'", waiting);
+        }
+    }
+
+    @Test
     void severalSendersAtOnceDeliverEachMailExactlyOnce() throws Exception {
         List<String> recipients = IntStream.range(0, 60).mapToObj(i -> TestData.uniqueEmail("outbox-race" + i)).toList();
         // Written straight into the table, without the nudge, so that the senders below start together on a full queue.

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
+import io.gatling.javaapi.core.CoreDsl;
 import io.gatling.javaapi.core.Simulation;
 
 /**
@@ -26,9 +27,9 @@ public class BaselineSimulation extends Simulation {
         int think = ParticipeSimulation.THINK;
         var reader = scenario("Baseline").feed(Stream.generate(() -> Map.<String, Object>of("idea", first + ThreadLocalRandom.current().nextInt(ideas)))
                         .iterator())
-                .forever().on(io.gatling.javaapi.core.CoreDsl.exec(http("bare JDBC idea by id").get("/bench/idea/#{idea}").check(status().is(200))),
-                        io.gatling.javaapi.core.CoreDsl.pause(Duration.ofMillis(think / 2), Duration.ofMillis(think * 3 / 2)),
-                        io.gatling.javaapi.core.CoreDsl.feed(Stream.generate(() -> Map.<String, Object>of("idea",
+                .forever().on(CoreDsl.exec(http("bare JDBC idea by id").get("/bench/idea/#{idea}").check(status().is(200))),
+                        CoreDsl.pause(Duration.ofMillis(think / 2), Duration.ofMillis(think * 3 / 2)),
+                        CoreDsl.feed(Stream.generate(() -> Map.<String, Object>of("idea",
                                 first + ThreadLocalRandom.current().nextInt(ideas))).iterator()));
         setUp(reader.injectClosed(rampConcurrentUsers(0).to(ParticipeSimulation.SESSIONS).during(ParticipeSimulation.RAMP),
                 constantConcurrentUsers(ParticipeSimulation.SESSIONS).during(ParticipeSimulation.HOLD)))

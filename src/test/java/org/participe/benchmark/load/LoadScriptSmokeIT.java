@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.participe.benchmark.BenchData;
@@ -36,7 +37,7 @@ class LoadScriptSmokeIT {
         Path results = Path.of("target/gatling-smoke");
         Files.createDirectories(results);
 
-        int status = LoadRun.gatling(results, "smoke", java.util.Map.of("load.baseUrl", "http://127.0.0.1:" + port, "load.sessions", "8",
+        int status = LoadRun.gatling(results, "smoke", Map.of("load.baseUrl", "http://127.0.0.1:" + port, "load.sessions", "8",
                 "load.rampSeconds", "2", "load.holdSeconds", "20", "load.thinkMillis", "300", "load.strict", "true",
                 "load.residents", String.valueOf(BenchData.TINY.residentCount())));
 

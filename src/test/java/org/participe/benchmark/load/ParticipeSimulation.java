@@ -18,14 +18,19 @@ import static org.participe.benchmark.load.VaadinProtocol.someIdea;
 import static org.participe.benchmark.load.VaadinProtocol.type;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
+import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.CoreDsl;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpDsl;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import org.participe.benchmark.BenchData;
 
@@ -56,7 +61,7 @@ public class ParticipeSimulation extends Simulation {
 
     /** A pause around the mean think time (from half to one and a half of it). */
     private static ChainBuilder think() {
-        return exec(io.gatling.javaapi.core.CoreDsl.pause(Duration.ofMillis(THINK / 2), Duration.ofMillis(THINK * 3 / 2)));
+        return exec(CoreDsl.pause(Duration.ofMillis(THINK / 2), Duration.ofMillis(THINK * 3 / 2)));
     }
 
     private static Iterator<Map<String, Object>> accounts(String kind, int first, int count) {
@@ -67,7 +72,7 @@ public class ParticipeSimulation extends Simulation {
     private static ChainBuilder signIn(String name) {
         return exec(http(name + " · login page").get("/login").check(status().is(200)))
                 .exec(http(name + " · sign in").post("/login").formParam("username", "#{email}").formParam("password", BenchData.PASSWORD)
-                        .disableFollowRedirect().check(status().is(302), io.gatling.javaapi.http.HttpDsl.header("Location")
+                        .disableFollowRedirect().check(status().is(302), HttpDsl.header("Location")
                                 .transform(location -> location.contains("error") ? "refused" : "signed in").is("signed in")));
     }
 
@@ -124,13 +129,13 @@ public class ParticipeSimulation extends Simulation {
      * At most 1 % of failed requests; with {@code load.strict=true} (the smoke run) none at all, and
      * every journey's last steps reached at least once.
      */
-    private static java.util.List<io.gatling.javaapi.core.Assertion> assertions() {
+    private static List<Assertion> assertions() {
         if (!Boolean.getBoolean("load.strict")) {
-            return java.util.List.of(global().failedRequests().percent().lte(1.0));
+            return List.of(global().failedRequests().percent().lte(1.0));
         }
-        java.util.List<io.gatling.javaapi.core.Assertion> all = new java.util.ArrayList<>(java.util.List.of(global().failedRequests().count().is(0L)));
-        for (String request : java.util.List.of("idea page", "support", "comment · post", "moderation inbox · flagged", "follow-up page")) {
-            all.add(io.gatling.javaapi.core.CoreDsl.details(request).successfulRequests().count().gt(0L));
+        List<Assertion> all = new ArrayList<>(List.of(global().failedRequests().count().is(0L)));
+        for (String request : List.of("idea page", "support", "comment · post", "moderation inbox · flagged", "follow-up page")) {
+            all.add(CoreDsl.details(request).successfulRequests().count().gt(0L));
         }
         return all;
     }

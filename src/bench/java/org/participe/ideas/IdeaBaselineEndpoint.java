@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The load test's baseline: a bare endpoint reading one public idea by id with plain JDBC (no
  * Vaadin, no JPA), open to anyone like the idea's page. Off unless {@code participe.bench.endpoint=true},
- * which only the benchmark sets; it shows nothing the public page does not.
+ * which only the benchmark sets; it shows nothing the public page does not. It lives in
+ * {@code src/bench/java}, compiled only by the {@code bench} Maven profile, so the production jar
+ * does not contain it; it sits in the ideas package because it reads the ideas module's tables.
  */
 @RestController
 @ConditionalOnProperty(name = "participe.bench.endpoint", havingValue = "true")
