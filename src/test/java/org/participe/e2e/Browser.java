@@ -10,6 +10,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 /**
  * Real Chromium driven by Playwright: the machine's own Chromium when there is one (no browser
@@ -22,7 +23,15 @@ final class Browser implements AutoCloseable {
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser browser;
 
+    /**
+     * How long an assertion waits for its condition: Playwright's 5 s are too short for a Vaadin page's
+     * first drawing on a busy 2-core machine (CI failed on pages that came after 6-10 s); a condition
+     * that holds ends the wait at once, so passing tests do not get slower.
+     */
+    static final double ASSERTION_TIMEOUT_MS = 20_000;
+
     Browser() {
+        PlaywrightAssertions.setDefaultAssertionTimeout(ASSERTION_TIMEOUT_MS);
         String configured = System.getenv("CHROMIUM_PATH");
         Path executable = configured != null ? Path.of(configured)
                 : SYSTEM_CHROMIUM.stream().map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
