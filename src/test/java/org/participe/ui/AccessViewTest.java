@@ -68,6 +68,21 @@ class AccessViewTest extends ViewTest {
         assertThat(getCurrentView()).isInstanceOf(ProfileView.class);
     }
 
+    @Test
+    void theMenuIsDrawnAgainOnlyWhenItsEntriesChange() {
+        navigate(HomeView.class);
+        List<SideNavItem> asVisitor = $(SideNav.class).single().getItems();
+        navigate("profile", LoginView.class);
+        navigate(HomeView.class);
+        assertThat($(SideNav.class).single().getItems()).as("the same entries, not drawn again").containsExactlyElementsOf(asVisitor);
+
+        signIn("menu-ui", Roles.ADMIN);
+        navigate(HomeView.class);
+        assertThat(menuLabels()).as("signed in: the menu follows the new rights")
+                .contains(UI.getCurrent().getTranslation("menu.admin.people"));
+        assertThat($(SideNav.class).single().getItems()).doesNotContainAnyElementsOf(asVisitor);
+    }
+
     private List<String> menuLabels() {
         return $(SideNav.class).single().getItems().stream().map(SideNavItem::getLabel).toList();
     }

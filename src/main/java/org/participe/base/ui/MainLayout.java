@@ -1,7 +1,10 @@
 package org.participe.base.ui;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -82,6 +85,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private Registration bellSubscription;
     private final SideNav navigation = new SideNav();
     private final List<MenuBadge> badges;
+    /** What the side menu was last drawn for (language, then each entry), and the number of each entry with a badge. */
+    private List<String> navigationDrawnFor = List.of();
+    private final Map<String, Span> badgeNumbers = new HashMap<>();
     private final Main main = new Main();
     private final Div notice = new Div();
     private final Div pageAnnouncer = new Div();
@@ -318,23 +324,43 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         return user instanceof DisplayNamed named ? named.displayName() : user.getUsername();
     }
 
+    /**
+     * The side menu is drawn again only when its entries change (signing in or out, rights or language
+     * changed): on the other navigations only the badges' numbers are updated. Drawing it cost about a
+     * sixth of an idea page's server CPU (a profile of 1,300 page drawings).
+     */
     private void buildNavigation() {
-        navigation.removeAll();
-        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
-            SideNavItem item = new WrappingNavItem(getTranslation(entry.title()), entry.path());
-            if (entry.icon() != null) {
-                item.setPrefixComponent(new Icon(entry.icon()));
-            }
-            for (MenuBadge badge : badges) {
-                long count = badge.path().equals(entry.path().replaceFirst("^/", "")) ? DatabaseUnavailable.orElse(badge::count, 0L) : 0;
-                if (count > 0) {
-                    Span number = new Span(String.valueOf(count));
-                    number.addClassName("nav-badge");
-                    number.getElement().setAttribute("aria-label", getTranslation("layout.badge", count));
-                    item.setSuffixComponent(number);
+        List<MenuEntry> entries = MenuConfiguration.getMenuEntries();
+        List<String> drawnFor = new ArrayList<>();
+        drawnFor.add(getLocale().toLanguageTag());
+        entries.forEach(entry -> drawnFor.add(entry.path() + " " + entry.title()));
+        if (!drawnFor.equals(navigationDrawnFor)) {
+            navigation.removeAll();
+            badgeNumbers.clear();
+            for (MenuEntry entry : entries) {
+                SideNavItem item = new WrappingNavItem(getTranslation(entry.title()), entry.path());
+                if (entry.icon() != null) {
+                    item.setPrefixComponent(new Icon(entry.icon()));
                 }
+                String path = entry.path().replaceFirst("^/", "");
+                if (badges.stream().anyMatch(badge -> badge.path().equals(path))) {
+                    Span number = new Span();
+                    number.addClassName("nav-badge");
+                    item.setSuffixComponent(number);
+                    badgeNumbers.put(path, number);
+                }
+                navigation.addItem(item);
             }
-            navigation.addItem(item);
+            navigationDrawnFor = drawnFor;
+        }
+        for (MenuBadge badge : badges) {
+            Span number = badgeNumbers.get(badge.path());
+            if (number != null) {
+                long count = DatabaseUnavailable.orElse(badge::count, 0L);
+                number.setText(String.valueOf(count));
+                number.getElement().setAttribute("aria-label", getTranslation("layout.badge", count));
+                number.setVisible(count > 0);
+            }
         }
     }
 
