@@ -105,7 +105,7 @@ public class ProjectStore {
 
     /** Up to 5 visible projects of the campaign whose words or title resemble {@code text} (French full text, any word, and trigram similarity). */
     public List<ProjectCard> similar(long campaignId, String text) {
-        return jdbc.sql("select " + CARD_COLUMNS + """
+        return jdbc.sql("select " + CARD_COLUMNS + " " + """
                          from budget_project p left join account_public a on a.id = p.author_id,
                               lateral (select coalesce(nullif(replace(plainto_tsquery('participe_french', :text)::text, '&', '|'), ''), 'x')::tsquery as q) words
                          where p.campaign_id = :campaign and not p.hidden and p.status <> 'WITHDRAWN'
