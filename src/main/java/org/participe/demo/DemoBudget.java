@@ -87,7 +87,7 @@ class DemoBudget {
         redate(staff, current, today.minusDays(80), today.minusDays(45), today.minusDays(7), today.plusDays(14), null);
         long past = campaign(staff, official, residents, "Budget participatif 2026", 180_000, null, 0, PROJECTS_2026, PROJECTS_2027.size());
         redate(staff, past, today.minusDays(330), today.minusDays(290), today.minusDays(250), today.minusDays(230), today.minusDays(150));
-        log.info("Demo data: 2 citizens' budget campaigns, {} projects", PROJECTS_2027.size() + PROJECTS_2026.size() + 2);
+        log.info("Demo data: 2 citizens' budget campaigns, {} projects", PROJECTS_2027.size() + PROJECTS_2026.size() + 4);
     }
 
     private long campaign(ParticipeUser staff, ParticipeUser official, List<ParticipeUser> residents, String title, long wholeTown,

@@ -121,7 +121,7 @@ class BudgetViewsTest extends ViewTest {
 
         assertThat(getCurrentView()).isInstanceOf(CampaignView.class);
         assertThat($(H1.class).single().getText()).isEqualTo("Budget participatif des tests");
-        assertThat($(Span.class).all()).extracting(span -> spaced(span.getText())).contains(place, "20 000 €", t("budget.phase.SUBMISSION"));
+        assertThat($(Span.class).all()).extracting(span -> spaced(span.getText())).contains(t("budget.envelope.label", place), "20 000 €", t("budget.phase.SUBMISSION"));
     }
 
     @Test
@@ -149,7 +149,7 @@ class BudgetViewsTest extends ViewTest {
         ListItem current = $(ListItem.class).all().stream().filter(item -> "step".equals(item.getElement().getAttribute("aria-current")))
                 .findFirst().orElseThrow();
         assertThat(current.getElement().getTextRecursively()).contains(t("budget.phase.SUBMISSION"));
-        assertThat($(Span.class).all()).extracting(Span::getText).contains(t("budget.envelope.whole-town"));
+        assertThat($(Span.class).all()).extracting(Span::getText).contains(t("budget.envelope.label", t("budget.envelope.whole-town")));
 
         long voting = campaign(BudgetPhase.VOTE, "Budget au vote");
         navigate("budgets/" + voting, CampaignView.class);

@@ -176,7 +176,8 @@ public class CampaignEditorView extends Composite<VerticalLayout> implements Bef
     private Div explained(String key) {
         Span name = new Span(getTranslation(key));
         name.addClassName("choice-name");
-        Span explanation = new Span(getTranslation(key + ".help"));
+        // The space keeps the name and its explanation apart in the option's accessible name.
+        Span explanation = new Span(" " + getTranslation(key + ".help"));
         explanation.addClassName("choice-help");
         Div choice = new Div(name, explanation);
         choice.addClassName("explained-choice");

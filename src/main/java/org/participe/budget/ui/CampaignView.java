@@ -165,7 +165,7 @@ public class CampaignView extends Composite<VerticalLayout> implements BeforeEnt
         UnorderedList items = new UnorderedList();
         items.addClassName("budget-envelope-list");
         for (Envelope e : campaign.envelopes()) {
-            Span name = new Span(BudgetTexts.envelope(this, e));
+            Span name = new Span(getTranslation("budget.envelope.label", BudgetTexts.envelope(this, e)));
             name.addClassName("budget-envelope-name");
             Span amount = new Span(BudgetTexts.euros(this, e.amountCents()));
             amount.addClassName("budget-envelope-amount");
