@@ -11,7 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.participe.base.TownZone;
+import org.participe.base.content.ContentKey;
 import org.participe.base.validation.InvalidInputException;
+import org.participe.follows.FollowService;
 import org.participe.security.ParticipeUser;
 import org.participe.security.Roles;
 import org.participe.test.TestData;
@@ -28,6 +30,7 @@ class CampaignServiceIT {
     @Autowired CampaignService campaigns;
     @Autowired TownService town;
     @Autowired TestData data;
+    @Autowired FollowService follows;
 
     ParticipeUser staff;
     ParticipeUser resident;
@@ -147,5 +150,14 @@ class CampaignServiceIT {
         assertThat(campaign.can().results()).isTrue();
         assertThat(campaign.can().vote()).isFalse();
         assertThat(campaign.can().propose()).isEqualTo(ProposeAccess.CLOSED);
+    }
+
+    @Test
+    void residentsFollowACampaign() {
+        long id = as(staff, () -> campaigns.create(Campaigns.in(BudgetPhase.SUBMISSION, "Budget suivi", 1000L)));
+        assertThat(as(resident, () -> campaigns.detail(id)).orElseThrow().can().follow()).isTrue();
+        assertThat(anonymously(() -> campaigns.detail(id)).orElseThrow().can().follow()).isFalse();
+        as(resident, () -> follows.follow(ContentKey.budgetCampaign(id)));
+        assertThat(as(resident, () -> follows.isFollowing(ContentKey.budgetCampaign(id)))).isTrue();
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.participe.base.privacy.PersonalData;
+import org.participe.base.privacy.PersonalDataSet;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.security.ParticipeUser;
 import org.participe.security.Roles;
@@ -29,6 +31,7 @@ class ProjectServiceIT {
     @Autowired ProjectService projects;
     @Autowired TownService town;
     @Autowired TestData data;
+    @Autowired List<PersonalData> personalData;
 
     ParticipeUser staff;
     ParticipeUser official;
@@ -192,5 +195,22 @@ class ProjectServiceIT {
         assertThat(corrected.costCents()).isEqualTo(1_800_000L);
         assertThatThrownBy(() -> as(author, () -> projects.edit(id, draft("Des toilettes publiques au parc", wholeTown, 20_000L), version)))
                 .isInstanceOf(OptimisticLockingFailureException.class);
+    }
+
+    @Test
+    void anAuthorsProjectsAreInTheirDataAndLoseTheirTextWhenTheyAsk() {
+        long id = as(author, () -> projects.propose(campaign, draft("Une table de ping-pong au square", wholeTown, 2500L)));
+        PersonalData budget = personalData.stream()
+                .filter(source -> source.export(author.accountId()).stream().anyMatch(set -> set.name().equals("budget-projects")))
+                .findFirst().orElseThrow();
+        PersonalDataSet exported = budget.export(author.accountId()).getFirst();
+        assertThat(exported.rows()).hasSize(1);
+        assertThat(exported.rows().getFirst()).contains("Une table de ping-pong au square");
+
+        budget.erase(author.accountId(), true);
+        ProjectDetail erased = anonymously(() -> projects.detail(id)).orElseThrow();
+        assertThat(erased.title()).isNotEqualTo("Une table de ping-pong au square");
+        assertThat(erased.location()).isNull();
+        assertThat(erased.costCents()).as("what the vote counts stays").isEqualTo(250_000L);
     }
 }
