@@ -92,6 +92,10 @@ class ProjectServiceIT {
         assertThat(as(neighbour, () -> projects.detail(id)).orElseThrow().can().edit()).isFalse();
         assertThat(as(neighbour, () -> projects.detail(id)).orElseThrow().can().review()).isFalse();
         assertThat(as(official, () -> projects.detail(id)).orElseThrow().can().review()).isTrue();
+
+        assertThatThrownBy(() -> as(neighbour, () -> projects.setReviewDue(id, detail.voteFrom().minusDays(3)))).isInstanceOf(AccessDeniedException.class);
+        as(official, () -> projects.setReviewDue(id, detail.voteFrom().minusDays(3)));
+        assertThat(anonymously(() -> projects.detail(id)).orElseThrow().reviewDueOn()).isEqualTo(detail.voteFrom().minusDays(3));
     }
 
     @Test

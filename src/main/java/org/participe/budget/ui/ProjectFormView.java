@@ -93,7 +93,7 @@ public class ProjectFormView extends Composite<VerticalLayout> implements Before
         description.setHelperText(getTranslation("idea.form.description.help", ProjectService.DESCRIPTION_MIN, ProjectService.DESCRIPTION_MAX));
 
         envelope.setLabel(getTranslation("budget.project.envelope"));
-        envelope.setRequiredIndicatorVisible(true);
+        // Always chosen (the whole town's by default): a required marker would put aria-required on the select's button, which axe refuses.
         envelope.setHelperText(getTranslation("budget.project.form.envelope.help"));
         location.setLabel(getTranslation("budget.project.form.location"));
         location.setHelperText(getTranslation("budget.project.form.location.help"));
