@@ -97,13 +97,6 @@ public class CampaignService {
         return campaigns.find(id).filter(c -> c.published() || mayEdit()).map(this::detail);
     }
 
-    /** The campaign an envelope belongs to, if the viewer may see it. */
-    @PreAuthorize("permitAll()")
-    @Transactional(readOnly = true)
-    public Optional<CampaignDetail> ofEnvelope(long envelopeId) {
-        return campaigns.campaignOf(envelopeId).flatMap(this::detail);
-    }
-
     private CampaignDetail detail(CampaignRecord c) {
         ZoneId zone = TownZone.zone();
         Instant now = clock.instant();

@@ -100,11 +100,6 @@ public class CampaignStore {
         jdbc.sql("delete from budget_envelope where id = ?").param(envelopeId).update();
     }
 
-    /** The campaign an envelope belongs to. */
-    public Optional<Long> campaignOf(long envelopeId) {
-        return jdbc.sql("select campaign_id from budget_envelope where id = ?").param(envelopeId).query(Long.class).optional();
-    }
-
     private static CampaignRecord record(ResultSet rs, int row) throws SQLException {
         return new CampaignRecord(rs.getLong("id"), rs.getString("title"), rs.getString("rules"), rs.getString("language"),
                 BallotKind.valueOf(rs.getString("ballot_kind")), (Integer) rs.getObject("max_projects"),

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
@@ -254,6 +255,13 @@ public class CampaignView extends Composite<VerticalLayout> implements BeforeEnt
     private Article card(ProjectCard project) {
         Article card = new Article();
         card.addClassName("idea-card");
+        if (project.hasPhoto()) {
+            // Decorative next to the title, as on the ideas' cards: the project's page describes its photo.
+            Image thumbnail = new Image("media/budget-projects/" + project.id() + "-thumbnail.jpg", "");
+            thumbnail.addClassName("idea-card-photo");
+            thumbnail.getElement().setAttribute("loading", "lazy");
+            card.add(thumbnail);
+        }
         Div body = new Div();
         body.addClassName("idea-card-body");
         H3 title = new H3();
