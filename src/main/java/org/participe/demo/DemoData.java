@@ -73,11 +73,13 @@ class DemoData implements ApplicationRunner {
     private final DemoModeration moderation;
     private final DemoHistory history;
     private final ReportingService reporting;
+    private final DemoBudget budget;
     private final TransactionTemplate oneTransaction;
 
     DemoData(TownService town, AccountService accounts, IdeaService ideas, CommentService commentService,
              InitiativeService initiatives, FollowService follows, DemoModeration moderation, DemoHistory history,
-             ReportingService reporting, PlatformTransactionManager transactions) {
+             ReportingService reporting, DemoBudget budget, PlatformTransactionManager transactions) {
+        this.budget = budget;
         this.oneTransaction = new TransactionTemplate(transactions);
         this.moderation = moderation;
         this.reporting = reporting;
@@ -277,6 +279,8 @@ class DemoData implements ApplicationRunner {
         for (int i = 4; i < people.size(); i++) {
             residents.add(user(ids.get(i), people.get(i)));
         }
+        budget.seed(user(ids.get(2), people.get(2)), user(ids.get(1), people.get(1)), residents,
+                neighbourhoods.stream().filter(n -> n.name().equals("Vieux Pays")).findFirst().orElseThrow());
         moderation.seed(residents, user(ids.get(1), people.get(1)), ideaIds, town.activeCategories().getFirst().id(), seeded);
         seedReferencePopulation(user(ids.get(0), people.get(0)), neighbourhoods);
         history.spread(seeded);

@@ -28,6 +28,14 @@ public record ContentKey(ContentKind kind, long id) {
         return new ContentKey(ContentKind.INITIATIVE, id);
     }
 
+    public static ContentKey budgetCampaign(long id) {
+        return new ContentKey(ContentKind.BUDGET_CAMPAIGN, id);
+    }
+
+    public static ContentKey budgetProject(long id) {
+        return new ContentKey(ContentKind.BUDGET_PROJECT, id);
+    }
+
     /** The content stored as this kind's name and this id; an unknown kind is refused. */
     public static ContentKey stored(String kind, long id) {
         return new ContentKey(ContentKind.stored(kind), id);

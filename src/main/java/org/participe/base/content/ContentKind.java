@@ -15,7 +15,9 @@ public enum ContentKind {
 
     IDEA("ideas", null),
     COMMENT(null, "comment"),
-    INITIATIVE("initiatives", null);
+    INITIATIVE("initiatives", null),
+    BUDGET_CAMPAIGN("budgets", null),
+    BUDGET_PROJECT("budget-projects", null);
 
     /** The route of the kind's pages, followed by the id; null for kinds shown on another's page. */
     private final String route;
