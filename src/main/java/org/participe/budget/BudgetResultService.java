@@ -152,6 +152,17 @@ public class BudgetResultService {
         return Optional.of(out.toString());
     }
 
+    /**
+     * Whether a ballot with this receipt was counted in the campaign (a voter checks their own; the
+     * receipt is random, so the answer tells nothing of the choices or of who holds it).
+     */
+    @PreAuthorize(ANYONE)
+    public boolean receiptCounted(long campaignId, String receipt) {
+        String code = receipt == null ? "" : receipt.strip().toUpperCase(java.util.Locale.ROOT);
+        return code.matches("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}") && closed(campaignId).filter(c -> c.countedAt() != null).isPresent()
+                && counts.receiptCounted(campaignId, code);
+    }
+
     /** Where an envelope's pabulib file is served (budget's web controller). */
     public static String pabulibPath(long campaignId, long envelopeId) {
         return "/media/budgets/" + campaignId + "/envelope-" + envelopeId + ".pb";

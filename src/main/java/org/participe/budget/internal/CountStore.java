@@ -128,6 +128,14 @@ public class CountStore {
         return byEnvelope;
     }
 
+    /** Whether a counted ballot of the campaign carries this receipt. */
+    public boolean receiptCounted(long campaignId, String receipt) {
+        return Boolean.TRUE.equals(jdbc.sql("""
+                select exists (select 1 from budget_ballot b join budget_result r on r.envelope_id = b.envelope_id
+                               join budget_envelope e on e.id = b.envelope_id where e.campaign_id = ? and b.receipt = ?)""")
+                .params(campaignId, receipt).query(Boolean.class).single());
+    }
+
     /** How many people voted in the campaign (in at least one envelope). */
     public int voters(long campaignId) {
         return jdbc.sql("select count(distinct p.account_id) from budget_participation p join budget_envelope e on e.id = p.envelope_id where e.campaign_id = ?")
