@@ -17,15 +17,13 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.participe.base.TownZone;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.budget.internal.BallotStore;
 import org.participe.budget.internal.EnvelopeRow;
 import org.participe.budget.internal.StoredBallot;
 import org.participe.budget.internal.VoteSettings;
+import org.participe.budget.internal.VoterKeys;
 import org.participe.security.CurrentUser;
 import org.participe.security.ParticipeUser;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -93,7 +91,7 @@ public class BallotService {
             Map<Long, List<BallotProject>> projects = store.ballotProjects(mine.stream().map(EnvelopeRow::id).toList());
             Optional<byte[]> key = store.ballotKey(campaignId);
             for (EnvelopeRow envelope : mine) {
-                Optional<StoredBallot> ballot = key.flatMap(k -> store.ballot(envelope.id(), voterKey(k, envelope.id(), user.get().accountId())));
+                Optional<StoredBallot> ballot = key.flatMap(k -> store.ballot(envelope.id(), VoterKeys.of(k, envelope.id(), user.get().accountId())));
                 ballots.add(new EnvelopeBallot(envelope.id(), envelope.neighbourhoodId(), envelope.neighbourhoodName(), envelope.amountCents(),
                         inOrder(projects.get(envelope.id()), seed, envelope.id()), ballot.map(StoredBallot::choices).orElse(Set.of()),
                         ballot.map(StoredBallot::receipt).orElse(null)));
@@ -143,7 +141,7 @@ public class BallotService {
                     locked.maxProjects() == null ? 0 : locked.maxProjects());
         }
         String receipt = receipt();
-        store.cast(envelopeId, user.accountId(), voterKey(key, envelopeId, user.accountId()), chosen, receipt, WEB, today(now));
+        store.cast(envelopeId, user.accountId(), VoterKeys.of(key, envelopeId, user.accountId()), chosen, receipt, WEB, today(now));
         return new Receipt(envelopeId, receipt, chosen);
     }
 
@@ -177,17 +175,6 @@ public class BallotService {
             code.append(RECEIPT_ALPHABET[random.nextInt(RECEIPT_ALPHABET.length)]);
         }
         return code.toString();
-    }
-
-    /** The voter key: HMAC-SHA-256 of the envelope and the account under the campaign's ballot key. */
-    static byte[] voterKey(byte[] ballotKey, long envelopeId, long accountId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(ballotKey, "HmacSHA256"));
-            return mac.doFinal((envelopeId + ":" + accountId).getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA-256 is part of every JDK", e);
-        }
     }
 
     /**

@@ -128,6 +128,33 @@ public class BallotStore {
                 .optional();
     }
 
+    /** A confirmed, unblocked account as the demo's ballots need it. */
+    public record DemoVoter(long id, String displayName, Integer birthYear, Long neighbourhoodId) {
+    }
+
+    /** Confirmed accounts nobody blocked, by number (the demo town's residents cast the demo's ballots). */
+    public List<DemoVoter> confirmedAccounts() {
+        return jdbc.sql("""
+                select d.id, p.display_name, d.birth_year, d.neighbourhood_id
+                from account_demographics d join account_public p on p.id = d.id
+                where d.email_confirmed_at is not null and p.blocked_at is null order by d.id""")
+                .query((rs, n) -> new DemoVoter(rs.getLong(1), rs.getString(2), (Integer) rs.getObject(3), (Long) rs.getObject(4)))
+                .list();
+    }
+
+    /** The published campaign with this title, if one exists (the newest when several do). */
+    public Optional<Long> campaignTitled(String title) {
+        return jdbc.sql("select id from budget_campaign where title = ? and published order by id desc limit 1").param(title)
+                .query(Long.class).optional();
+    }
+
+    /** Whether anyone voted in the campaign already. */
+    public boolean anyParticipation(long campaignId) {
+        return Boolean.TRUE.equals(jdbc.sql("""
+                select exists (select 1 from budget_participation p join budget_envelope e on e.id = p.envelope_id where e.campaign_id = ?)""")
+                .param(campaignId).query(Boolean.class).single());
+    }
+
     /** The campaign's ballot key, or empty before the first cast (and after the count erased it). */
     public Optional<byte[]> ballotKey(long campaignId) {
         return jdbc.sql("select ballot_key from budget_campaign where id = ? and ballot_key is not null").param(campaignId)
