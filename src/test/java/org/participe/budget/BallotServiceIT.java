@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.participe.base.privacy.PersonalData;
+import org.participe.base.privacy.PersonalDataSet;
 import org.participe.base.validation.InvalidInputException;
 import org.participe.budget.counting.Pabulib;
 import org.participe.budget.counting.PabulibFile;
@@ -37,6 +39,7 @@ class BallotServiceIT {
     @Autowired BudgetResultService results;
     @Autowired BudgetFixture fixture;
     @Autowired TestData data;
+    @Autowired List<PersonalData> personalData;
 
     @BeforeEach
     void town() {
@@ -81,6 +84,12 @@ class BallotServiceIT {
                 envelope, voter.accountId())).isEqualTo(1);
         assertThat(fixture.count("select count(*) from budget_ballot_choice ch join budget_ballot b on b.id = ch.ballot_id where b.envelope_id = ?",
                 envelope)).isEqualTo(1);
+
+        // The person's copy of their data says they voted, never what.
+        PersonalDataSet votes = personalData.stream().flatMap(p -> p.export(voter.accountId()).stream())
+                .filter(set -> set.name().equals("budget_votes")).findFirst().orElseThrow();
+        assertThat(votes.columns()).containsExactly("campaign", "neighbourhood_envelope", "channel", "first_cast_on");
+        assertThat(votes.rows()).singleElement().satisfies(row -> assertThat(row.get(2)).isEqualTo("WEB"));
 
         // Another person sees their own (empty) ballot, never the first one's choices; the order is theirs, stated by its seed.
         ParticipeUser other = fixture.resident();
