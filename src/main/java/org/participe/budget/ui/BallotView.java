@@ -47,7 +47,8 @@ import org.participe.budget.Receipt;
  * The ballot of a citizens' budget campaign: one section per envelope the person may vote in, its
  * feasible projects in the person's random order (its seed stated) or by cost or title, each a
  * checkbox with its cost and a link to its page; a running total and what remains, announced
- * politely to screen readers; a project that does not fit is disabled with the reason said; a
+ * politely to screen readers; a project that does not fit cannot be ticked (read-only, still reached
+ * with Tab) and says why; a
  * summary before casting, then a receipt. Who may not vote reads why. The server checks it all again.
  */
 @Route("budgets/:campaignId([0-9]+)/vote")
@@ -136,7 +137,6 @@ public class BallotView extends Composite<VerticalLayout> implements BeforeEnter
         private final EnvelopeBallot envelope;
         private final Set<Long> chosen = new LinkedHashSet<>();
         private final Map<Long, Checkbox> boxes = new HashMap<>();
-        private final Map<Long, Span> reasons = new HashMap<>();
         private final Div list = new Div();
         private final Div total = new Div();
         private final Div stage = new Div();
@@ -216,7 +216,6 @@ public class BallotView extends Composite<VerticalLayout> implements BeforeEnter
         private void fillList() {
             list.removeAll();
             boxes.clear();
-            reasons.clear();
             for (BallotProject project : ordered()) {
                 Div card = new Div();
                 card.addClassName("ballot-card");
@@ -224,30 +223,30 @@ public class BallotView extends Composite<VerticalLayout> implements BeforeEnter
                 box.setValue(chosen.contains(project.id()));
                 box.setId("ballot-project-" + envelope.envelopeId() + "-" + project.id());
                 box.addValueChangeListener(e -> {
-                    if (e.isFromClient()) {
-                        if (e.getValue()) {
-                            chosen.add(project.id());
-                        } else {
-                            chosen.remove(project.id());
-                        }
-                        error.setVisible(false);
-                        refresh();
+                    if (!e.isFromClient()) {
+                        return;
                     }
+                    if (e.getValue() && !fits(project)) {
+                        // Ticked faster than the page learnt it no longer fits (a quick keyboard): undone, the reason shown.
+                        box.setValue(false);
+                    } else if (e.getValue()) {
+                        chosen.add(project.id());
+                    } else {
+                        chosen.remove(project.id());
+                    }
+                    error.setVisible(false);
+                    refresh();
                 });
                 Span cost = new Span(Money.euros(project.costCents(), getLocale()));
                 cost.addClassName("ballot-card-cost");
                 Paragraph summary = new Paragraph(project.summary());
                 summary.addClassName("ballot-card-summary");
-                Span reason = new Span();
-                reason.addClassName("ballot-card-reason");
-                reason.setId(box.getId().orElseThrow() + "-reason");
                 Anchor more = new Anchor("budget-projects/" + project.id(), getTranslation("budget.ballot.project-link", project.title()));
                 more.addClassName("ballot-card-link");
                 Div head = new Div(box, cost);
                 head.addClassName("ballot-card-head");
-                card.add(head, summary, reason, more);
+                card.add(head, summary, more);
                 boxes.put(project.id(), box);
-                reasons.put(project.id(), reason);
                 list.add(card);
             }
             refresh();
@@ -257,7 +256,16 @@ public class BallotView extends Composite<VerticalLayout> implements BeforeEnter
             return envelope.projects().stream().filter(p -> chosen.contains(p.id())).mapToLong(BallotProject::costCents).sum();
         }
 
-        /** The total, what remains, and which projects may still be added. */
+        private boolean fits(BallotProject project) {
+            return chosen.contains(project.id())
+                    || BallotRules.fits(page.kind(), page.maxProjects(), envelope.amountCents(), chosenCents(), chosen.size(), project.costCents());
+        }
+
+        /**
+         * The total, what remains, and which projects may still be added. One that may not is read-only
+         * rather than disabled: it stays in the Tab order, and its reason, the checkbox's helper text,
+         * is read with it.
+         */
         private void refresh() {
             long spent = chosenCents();
             long remaining = envelope.amountCents() - spent;
@@ -272,21 +280,11 @@ public class BallotView extends Composite<VerticalLayout> implements BeforeEnter
                 if (box == null) {
                     continue;
                 }
-                boolean fits = chosen.contains(project.id())
-                        || BallotRules.fits(page.kind(), page.maxProjects(), envelope.amountCents(), spent, chosen.size(), project.costCents());
-                box.setEnabled(fits);
-                Span reason = reasons.get(project.id());
-                if (fits) {
-                    reason.setText("");
-                    reason.setVisible(false);
-                    box.getElement().removeAttribute("aria-describedby");
-                } else {
-                    reason.setText(page.kind() == BallotRules.Kind.AT_MOST_K
-                            ? getTranslation("budget.ballot.no-more", page.maxProjects())
-                            : getTranslation("budget.ballot.does-not-fit", Money.euros(remaining, getLocale())));
-                    reason.setVisible(true);
-                    box.getElement().setAttribute("aria-describedby", reason.getId().orElseThrow());
-                }
+                boolean fits = fits(project);
+                box.setReadOnly(!fits);
+                box.setHelperText(fits ? null : page.kind() == BallotRules.Kind.AT_MOST_K
+                        ? getTranslation("budget.ballot.no-more", page.maxProjects())
+                        : getTranslation("budget.ballot.does-not-fit", Money.euros(remaining, getLocale())));
             }
         }
 
