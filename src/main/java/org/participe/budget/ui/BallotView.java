@@ -48,8 +48,7 @@ import org.participe.budget.Receipt;
  * feasible projects in the person's random order (its seed stated) or by cost or title, each a
  * checkbox with its cost and a link to its page; a running total and what remains, announced
  * politely to screen readers; a project that does not fit cannot be ticked (read-only, still reached
- * with Tab) and says why; a
- * summary before casting, then a receipt. Who may not vote reads why. The server checks it all again.
+ * with Tab) and says why; a summary before casting, then a receipt. Who may not vote reads why. The server checks it all again.
  */
 @Route("budgets/:campaignId([0-9]+)/vote")
 @PermitAll
