@@ -147,15 +147,30 @@ public final class EqualSharesCount {
         private final Fraction share;
         private final boolean explain;
         private final double slack;
-        private final boolean[] exhausted;
-        private final double[] money;
+        /**
+         * For group g, {@code state[2g]} its approximate money (−1 once it has paid all it held) and
+         * {@code state[2g + 1]} its number of voters: side by side, so that a pass over a project's
+         * supporters reads one place per group.
+         */
+        private final double[] state;
         private final int[] roundOf;
         private final boolean[] open;
-        private final Fraction[] lastRho;
+        /** A proven lower bound of each project's ρ; ρ never falls, so a bound found once stays one. */
+        private final double[] lowRho;
+        /** The approximate maximum payment found by the last {@link #estimate}. */
+        private double estimated;
         private final Ledger ledger;
         private final List<Integer> funded = new ArrayList<>();
         private int[] scratch = new int[16];
         private boolean[] poor = new boolean[16];
+        /** The holders' approximate money and number of voters, side by side for tight loops. */
+        private double[] holderMoney = new double[16];
+        private double[] holderWeight = new double[16];
+        private long holderVoters;
+        private double holderTotal;
+        private int poorFrom;
+        private long richVoters;
+        private boolean filled;
 
         Counting(Profile profile, Profile.Restriction restriction, Fraction share, boolean explain) {
             this.profile = profile;
@@ -165,14 +180,16 @@ public final class EqualSharesCount {
             this.explain = explain;
             double shareApprox = approximate(share);
             slack = shareApprox * TOLERANCE;
-            exhausted = new boolean[groups.size()];
-            money = new double[groups.size()];
-            Arrays.fill(money, shareApprox);
+            state = new double[2 * groups.size()];
+            for (int g = 0; g < groups.size(); g++) {
+                state[2 * g] = shareApprox;
+                state[2 * g + 1] = groups.weight[g];
+            }
             int p = profile.projectCount;
             roundOf = new int[p];
             Arrays.fill(roundOf, -1);
             open = new boolean[p];
-            lastRho = new Fraction[p];
+            lowRho = new double[p];
             for (int j = 0; j < p; j++) {
                 open[j] = groups.supporters[j].length > 0;
             }
@@ -190,20 +207,42 @@ public final class EqualSharesCount {
                     }
                 }
                 candidates.sort((a, b) -> {
-                    if (lastRho[a] == null || lastRho[b] == null) {
-                        return lastRho[a] == null ? (lastRho[b] == null ? profile.tieBreak(a, b) : -1) : 1;
-                    }
-                    int byRho = lastRho[a].compareTo(lastRho[b]);
-                    return byRho != 0 ? byRho : profile.tieBreak(a, b);
+                    int byBound = Double.compare(lowRho[a], lowRho[b]);
+                    return byBound != 0 ? byBound : profile.tieBreak(a, b);
                 });
+                // First, approximately: the project that seems best. Projects whose bound is already
+                // clearly above its approximate ρ are not even estimated.
+                int seemsBest = -1;
+                double seemsBestRho = Double.POSITIVE_INFINITY;
+                for (int j : candidates) {
+                    if (seemsBest >= 0 && lowRho[j] > seemsBestRho * (1 + 1e-6)) {
+                        break;
+                    }
+                    if (!estimate(j)) {
+                        open[j] = false;
+                        continue;
+                    }
+                    double rho = estimated / profile.cost[j];
+                    if (rho < seemsBestRho) {
+                        seemsBest = j;
+                        seemsBestRho = rho;
+                    }
+                }
+                if (seemsBest < 0) {
+                    break;
+                }
+                // Then exactly: its ρ, and that of every project whose proven bound does not exclude it
+                // from beating or tying it; ties are decided by the tie-break.
                 int best = -1;
                 Fraction bestRho = null;
                 Fraction bestPayment = null;
-                for (int j : candidates) {
-                    // ρ never falls from one round to the next: once a project's last ρ exceeds the best
-                    // found, neither it nor any later candidate can win this round.
-                    if (best >= 0 && lastRho[j] != null && lastRho[j].compareTo(bestRho) > 0) {
-                        break;
+                List<Integer> contenders = new ArrayList<>();
+                contenders.add(seemsBest);
+                int next = 0;
+                while (next < contenders.size()) {
+                    int j = contenders.get(next++);
+                    if (!open[j]) {
+                        continue;
                     }
                     Fraction payment = maxPayment(j);
                     if (payment == null) {
@@ -211,16 +250,23 @@ public final class EqualSharesCount {
                         continue;
                     }
                     Fraction rho = payment.divide(profile.cost[j]);
-                    lastRho[j] = rho;
+                    lowRho[j] = Math.max(lowRho[j], approximate(rho) * (1 - 1e-12));
                     if (best < 0 || rho.compareTo(bestRho) < 0
                             || (rho.compareTo(bestRho) == 0 && profile.tieBreak(j, best) < 0)) {
                         best = j;
                         bestRho = rho;
                         bestPayment = payment;
+                        double bound = approximate(bestRho) * (1 + 1e-12);
+                        for (int k : candidates) {
+                            if (open[k] && lowRho[k] <= bound && !contenders.contains(k)) {
+                                contenders.add(k);
+                            }
+                        }
                     }
                 }
                 if (best < 0) {
-                    break;
+                    // What seemed best is out of reach after all: it is closed, and the round starts again.
+                    continue;
                 }
                 open[best] = false;
                 List<PaymentGroup> payments = pay(best, bestPayment);
@@ -241,19 +287,35 @@ public final class EqualSharesCount {
             return new Run(share, List.copyOf(funded), cost, rounds, notFunded);
         }
 
-        /** Project j's supporters who still hold money, into {@code scratch}; returns how many. */
+        /**
+         * Project j's supporters who still hold money, into {@code scratch} (with their approximate money
+         * and weight); returns how many, and sets {@link #holderVoters} and {@link #holderTotal}.
+         */
         private int holders(int j) {
             int[] supporters = groups.supporters[j];
             if (scratch.length < supporters.length) {
                 scratch = new int[supporters.length];
                 poor = new boolean[supporters.length];
+                holderMoney = new double[supporters.length];
+                holderWeight = new double[supporters.length];
             }
             int n = 0;
+            long voters = 0;
+            double total = 0;
             for (int g : supporters) {
-                if (!exhausted[g]) {
-                    scratch[n++] = g;
+                double held = state[2 * g];
+                if (held >= 0) {
+                    double weight = state[2 * g + 1];
+                    scratch[n] = g;
+                    holderMoney[n] = held;
+                    holderWeight[n] = weight;
+                    voters += (long) weight;
+                    total += weight * held;
+                    n++;
                 }
             }
+            holderVoters = voters;
+            holderTotal = total;
             return n;
         }
 
@@ -290,13 +352,110 @@ public final class EqualSharesCount {
 
         /** Compares a group's money with an exact amount whose approximation is {@code approx}. */
         private int compareMoney(int g, Fraction amount, double approx) {
-            if (money[g] < approx - slack) {
+            if (state[2 * g] < approx - slack) {
                 return -1;
             }
-            if (money[g] > approx + slack) {
+            if (state[2 * g] > approx + slack) {
                 return 1;
             }
             return exactMoney(g).compareTo(amount);
+        }
+
+        /**
+         * Whether project j is affordable (decided exactly), and if so its approximate maximum payment in
+         * {@link #estimated} and a proven lower bound of its ρ in {@link #lowRho}: a payment {@code q}
+         * is at most the exact one when the supporters paying min(what they hold, q) would not pay
+         * more than the cost, which the approximate money shows for sure once its error is counted.
+         */
+        private boolean estimate(int j) {
+            int n = holders(j);
+            long cost = profile.cost[j];
+            if (!affordable(n, cost)) {
+                return false;
+            }
+            long voters = holderVoters;
+            estimated = waterFill(n, cost, voters);
+            double low = estimated * (1 - 1e-7);
+            double paid = 0;
+            // Once the guess has settled, every holder before poorFrom holds more than low.
+            int from = 0;
+            if (filled) {
+                paid = richVoters * (double) low;
+                from = poorFrom;
+            }
+            for (int i = from; i < n; i++) {
+                paid += holderWeight[i] * Math.min(holderMoney[i], low);
+            }
+            double error = paid * 2 * n * 0x1p-52 + voters * slack * 1e-4;
+            if (paid + error <= cost) {
+                lowRho[j] = Math.max(lowRho[j], low / cost * (1 - 1e-12));
+            }
+            return true;
+        }
+
+        /** Whether the holders {@code scratch[0..n)} hold at least {@code cost} together, decided exactly. */
+        private boolean affordable(int n, long cost) {
+            double total = holderTotal;
+            long voters = holderVoters;
+            if (voters == 0) {
+                return false;
+            }
+            // The sum's approximation errs by far less than this margin; closer than it, decide exactly.
+            double margin = cost * 1e-6 + slack * voters;
+            return total > cost + margin || (total >= cost - margin && exactMoney(n, false).compareTo(Fraction.of(cost)) >= 0);
+        }
+
+        /**
+         * Water-filling on the approximate money: moves to the end of the holders, and marks in
+         * {@code poor}, those who seem to hold less than the payment, and returns the payment that seems
+         * to make the others pay the rest; {@link #poorFrom} is where the poor start, and
+         * {@link #filled} whether the guess settled (every holder before {@code poorFrom} holds at
+         * least it).
+         */
+        private double waterFill(int n, long cost, long voters) {
+            double guess = (double) cost / voters;
+            Arrays.fill(poor, 0, n, false);
+            double poorMoney = 0;
+            long poorVoters = 0;
+            int rich = n;
+            filled = false;
+            for (int pass = 0; pass < 64 && !filled; pass++) {
+                boolean changed = false;
+                for (int i = 0; i < rich;) {
+                    if (holderMoney[i] < guess) {
+                        poorMoney += holderWeight[i] * holderMoney[i];
+                        poorVoters += (long) holderWeight[i];
+                        rich--;
+                        swapHolders(i, rich);
+                        poor[rich] = true;
+                        changed = true;
+                    } else {
+                        i++;
+                    }
+                }
+                if (!changed) {
+                    filled = true;
+                } else if (poorVoters == voters) {
+                    break;
+                } else {
+                    guess = (cost - poorMoney) / (voters - poorVoters);
+                }
+            }
+            poorFrom = rich;
+            richVoters = voters - poorVoters;
+            return guess;
+        }
+
+        private void swapHolders(int a, int b) {
+            int group = scratch[a];
+            scratch[a] = scratch[b];
+            scratch[b] = group;
+            double held = holderMoney[a];
+            holderMoney[a] = holderMoney[b];
+            holderMoney[b] = held;
+            double weight = holderWeight[a];
+            holderWeight[a] = holderWeight[b];
+            holderWeight[b] = weight;
         }
 
         /**
@@ -309,41 +468,11 @@ public final class EqualSharesCount {
         private Fraction maxPayment(int j) {
             int n = holders(j);
             long cost = profile.cost[j];
-            double total = 0;
-            long voters = 0;
-            for (int i = 0; i < n; i++) {
-                int g = scratch[i];
-                total += groups.weight[g] * money[g];
-                voters += groups.weight[g];
-            }
-            if (voters == 0) {
+            if (!affordable(n, cost)) {
                 return null;
             }
-            // The sum's approximation errs by far less than this margin; closer than it, decide exactly.
-            double margin = cost * 1e-6 + slack * voters;
-            if (total < cost - margin || (total <= cost + margin && exactMoney(n, false).compareTo(Fraction.of(cost)) < 0)) {
-                return null;
-            }
-            double guess = (double) cost / voters;
-            Arrays.fill(poor, 0, n, false);
-            long poorVoters = 0;
-            for (int pass = 0; pass < 64; pass++) {
-                double poorMoney = 0;
-                long counted = 0;
-                for (int i = 0; i < n; i++) {
-                    int g = scratch[i];
-                    if (money[g] < guess) {
-                        poor[i] = true;
-                        poorMoney += groups.weight[g] * money[g];
-                        counted += groups.weight[g];
-                    }
-                }
-                if (counted == poorVoters && pass > 0 || counted == voters) {
-                    break;
-                }
-                poorVoters = counted;
-                guess = (cost - poorMoney) / (voters - counted);
-            }
+            long voters = holderVoters;
+            waterFill(n, cost, voters);
             long payers = 0;
             for (int i = 0; i < n; i++) {
                 if (!poor[i]) {
@@ -410,11 +539,10 @@ public final class EqualSharesCount {
                     if (explain) {
                         paid.computeIfAbsent(exactMoney(g), a -> new long[1])[0] += weight;
                     }
-                    exhausted[g] = true;
-                    money[g] = 0;
+                    state[2 * g] = -1;
                 } else {
                     payingInFull += weight;
-                    money[g] -= approx;
+                    state[2 * g] -= approx;
                 }
             }
             roundOf[j] = funded.size();
@@ -442,7 +570,7 @@ public final class EqualSharesCount {
             long voters = 0;
             long[] approvals = new long[funded.size()];
             for (int g : all.supporters[j]) {
-                if (exhausted[restriction.of()[g]]) {
+                if (state[2 * restriction.of()[g]] < 0) {
                     continue;
                 }
                 long weight = all.weight[g];

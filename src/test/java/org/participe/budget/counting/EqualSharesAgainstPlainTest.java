@@ -43,7 +43,7 @@ class EqualSharesAgainstPlainTest {
     @Test
     void smallRandomEnvelopesCountTheSame() {
         Random random = new Random(181);
-        for (int i = 0; i < 80; i++) {
+        for (int i = 0; i < 60; i++) {
             assertSameCount(Instances.random(random));
         }
     }
@@ -56,7 +56,7 @@ class EqualSharesAgainstPlainTest {
     @Test
     void envelopesWithRepeatedBallotsAndProjectsOutOfReachCountTheSame() {
         Random random = new Random(182);
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < 8; i++) {
             int projectCount = 4 + random.nextInt(9);
             List<Project> projects = new ArrayList<>();
             for (int j = 0; j < projectCount; j++) {
