@@ -31,9 +31,11 @@ import java.util.Map;
  * <li><b>Greedy fill.</b> What the kept outcome leaves of the envelope funds, greedily by votes
  * ({@link GreedyCount}'s rule), the projects with votes it did not fund.</li>
  * </ol>
- * Speed: identical ballots are counted once with their number, and the voters whose remaining
- * money is equal are handled as one class, so a round costs a few passes over the classes and
- * over the ballots of the funded project's supporters.
+ * Speed, without changing any result: identical ballots are counted once with their number;
+ * projects out of their supporters' reach in a run are left off its ballots; the money of a set of
+ * voters is a sum over the rounds (see {@link Counting}); and only the projects that may win a
+ * round get their exact ρ. {@code docs/BUDGET_COUNTING.md} ("How the program counts fast") says why
+ * each step is exact.
  */
 public final class EqualSharesCount {
 
@@ -132,9 +134,10 @@ public final class EqualSharesCount {
      * the rounds, not over the voters, computed over one common denominator ({@link Ledger}).
      * Second, which supporters pay all they hold is found with each voter's money as a
      * {@code double} only where that approximation is certain: a voter whose approximate money is
-     * further than {@link #TOLERANCE} × b from the payment is on its side for sure (the approximation
-     * errs by less than 10⁻¹³ × b); one that close is compared exactly. Every decision, ρ, payment and
-     * tie is therefore the exact one; the doubles only spare exact work.
+     * further than {@link #TOLERANCE} × b from the payment is on its side for sure (the
+     * approximation errs by less than (rounds + 2) × 2⁻⁵⁰ × b); one that close is compared exactly.
+     * Every decision, ρ, payment and tie is therefore the exact one; the doubles only spare exact
+     * work.
      */
     private static final class Counting {
 
@@ -146,6 +149,7 @@ public final class EqualSharesCount {
         private final Profile.Groups groups;
         private final Fraction share;
         private final boolean explain;
+        private final double shareApprox;
         private final double slack;
         /**
          * For group g, {@code state[2g]} its approximate money (−1 once it has paid all it held) and
@@ -178,7 +182,7 @@ public final class EqualSharesCount {
             this.groups = restriction.groups();
             this.share = share;
             this.explain = explain;
-            double shareApprox = approximate(share);
+            shareApprox = approximate(share);
             slack = shareApprox * TOLERANCE;
             state = new double[2 * groups.size()];
             for (int g = 0; g < groups.size(); g++) {
@@ -380,13 +384,14 @@ public final class EqualSharesCount {
             // Once the guess has settled, every holder before poorFrom holds more than low.
             int from = 0;
             if (filled) {
-                paid = richVoters * (double) low;
+                paid = richVoters * low;
                 from = poorFrom;
             }
             for (int i = from; i < n; i++) {
                 paid += holderWeight[i] * Math.min(holderMoney[i], low);
             }
-            double error = paid * 2 * n * 0x1p-52 + voters * slack * 1e-4;
+            // Each approximate money errs by less than (rounds + 2) × 2⁻⁵⁰ × b; the sum by n × 2⁻⁵¹ of itself.
+            double error = paid * 2 * n * 0x1p-52 + voters * (funded.size() + 2) * 0x1p-50 * shareApprox;
             if (paid + error <= cost) {
                 lowRho[j] = Math.max(lowRho[j], low / cost * (1 - 1e-12));
             }

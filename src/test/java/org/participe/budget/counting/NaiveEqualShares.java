@@ -72,7 +72,7 @@ final class NaiveEqualShares {
                     toPay = toPay.subtract(held.get(i));
                 }
                 Fraction rho = payment.divide(project.cost());
-                if (best < 0 || rho.compareTo(bestRho) < 0 || (rho.compareTo(bestRho) == 0 && before(instance, j, best))) {
+                if (best < 0 || rho.compareTo(bestRho) < 0 || (rho.compareTo(bestRho) == 0 && before(instance, votes, j, best))) {
                     best = j;
                     bestRho = rho;
                     bestPayment = payment;
@@ -147,8 +147,7 @@ final class NaiveEqualShares {
         return rounds.stream().mapToLong(r -> costs.get(r.projectId())).sum();
     }
 
-    private static boolean before(Instance instance, int a, int b) {
-        Map<String, Long> votes = instance.votes();
+    private static boolean before(Instance instance, Map<String, Long> votes, int a, int b) {
         Project pa = instance.projects().get(a);
         Project pb = instance.projects().get(b);
         if (!votes.get(pa.id()).equals(votes.get(pb.id()))) {
