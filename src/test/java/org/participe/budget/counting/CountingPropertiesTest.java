@@ -15,10 +15,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.participe.budget.counting.GreedyStep.Decision;
 
-/** Properties both rules must keep, over a few hundred seeded random envelopes ({@link Instances#random}). */
+/** Properties both rules must keep, over 200 seeded random envelopes per property ({@link Instances#random}). */
 class CountingPropertiesTest {
 
-    private static final int INSTANCES = 300;
+    private static final int INSTANCES = 200;
 
     private static List<Instance> instances(long seed) {
         Random random = new Random(seed);
