@@ -91,8 +91,9 @@ public class BallotView extends Composite<VerticalLayout> implements BeforeEnter
             content.add(refusal(page.access()));
             return;
         }
-        DateTimeFormatter closes = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(getLocale());
-        content.add(new Paragraph(getTranslation("budget.ballot.closes", closes.format(page.voteClosesAt().atZone(TownZone.zone())))));
+        // The vote closes at the midnight that ends its last day: say that day, as the campaign's calendar does.
+        DateTimeFormatter lastDay = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale());
+        content.add(new Paragraph(getTranslation("budget.ballot.closes", lastDay.format(page.voteClosesAt().minusNanos(1).atZone(TownZone.zone())))));
         content.add(new Paragraph(page.kind() == BallotRules.Kind.AT_MOST_K
                 ? getTranslation("budget.ballot.how.at-most", page.maxProjects())
                 : getTranslation("budget.ballot.how.within")));

@@ -83,7 +83,7 @@ public class ResultsView extends Composite<VerticalLayout> implements BeforeEnte
         content.add(new H1(getTranslation("budget.results.heading", shown.title())));
         DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale());
         if (!shown.counted()) {
-            content.add(new Paragraph(getTranslation("budget.results.counting", day.format(shown.voteClosesAt().atZone(TownZone.zone())))));
+            content.add(new Paragraph(getTranslation("budget.results.counting", day.format(shown.voteClosesAt().minusNanos(1).atZone(TownZone.zone())))));
             if (shown.canCount()) {
                 Button count = new Button(getTranslation("budget.results.count-now"), e -> {
                     results.countNow(campaignId);
@@ -96,7 +96,7 @@ public class ResultsView extends Composite<VerticalLayout> implements BeforeEnte
             return;
         }
         content.add(new Paragraph(getTranslation("budget.results.summary", shown.voters(),
-                day.format(shown.voteClosesAt().atZone(TownZone.zone())))));
+                day.format(shown.voteClosesAt().minusNanos(1).atZone(TownZone.zone())))));
         content.add(new Paragraph(getTranslation("budget.results.rule." + shown.countingRule())));
         for (EnvelopeResult envelope : shown.envelopes()) {
             content.add(envelope(envelope));
