@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.participe.base.TownZone;
+import org.participe.base.content.ContentKey;
 import org.participe.budget.counting.Instance;
 import org.participe.budget.counting.Pabulib;
 import org.participe.budget.counting.PabulibMeta;
@@ -24,6 +25,12 @@ import org.participe.budget.internal.BudgetCounter;
 import org.participe.budget.internal.CountStore;
 import org.participe.budget.internal.EnvelopeRow;
 import org.participe.budget.internal.VoteSettings;
+import org.participe.budget.internal.WinnerStore;
+import org.participe.follows.FollowService;
+import org.participe.initiatives.BudgetOrigin;
+import org.participe.initiatives.InitiativeDraft;
+import org.participe.initiatives.InitiativeService;
+import org.participe.initiatives.InitiativeStatus;
 import org.participe.security.CurrentUser;
 import org.participe.security.Roles;
 import org.participe.town.Neighbourhood;
@@ -46,18 +53,27 @@ public class BudgetResultService {
     public static final int SMALLEST_GROUP = 5;
     static final String ANYONE = "permitAll()";
     static final String STAFF = "hasAnyRole('" + Roles.STAFF + "', '" + Roles.ADMIN + "')";
+    /** Creating initiatives is the town staff's (as in the initiatives module). */
+    static final String INITIATIVE_STAFF = "hasRole('" + Roles.STAFF + "')";
 
     private final BallotStore ballots;
     private final CountStore counts;
     private final BudgetCounter counter;
+    private final WinnerStore winners;
+    private final InitiativeService initiatives;
+    private final FollowService follows;
     private final TownService town;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    BudgetResultService(BallotStore ballots, CountStore counts, BudgetCounter counter, TownService town, CurrentUser currentUser, Clock clock) {
+    BudgetResultService(BallotStore ballots, CountStore counts, BudgetCounter counter, WinnerStore winners, InitiativeService initiatives,
+                        FollowService follows, TownService town, CurrentUser currentUser, Clock clock) {
         this.ballots = ballots;
         this.counts = counts;
         this.counter = counter;
+        this.winners = winners;
+        this.initiatives = initiatives;
+        this.follows = follows;
         this.town = town;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -112,6 +128,46 @@ public class BudgetResultService {
     @Transactional
     public boolean countNow(long campaignId) {
         return counter.countIfDue(campaignId);
+    }
+
+    /**
+     * Turns each winning project of the counted campaign into a published initiative of this category
+     * (planned, the project's title, text, cost and neighbourhood), linked both ways, whose followers
+     * are the project's: staff on the results page. Projects already turned are skipped, so that the
+     * action may be run again (after a new winner, or twice at once); the number of initiatives created.
+     */
+    @PreAuthorize(INITIATIVE_STAFF)
+    @Transactional
+    public int createWinnerInitiatives(long campaignId, long categoryId) {
+        int created = 0;
+        for (WinnerStore.Winner winner : winners.notYetTurned(campaignId)) {
+            InitiativeDraft draft = new InitiativeDraft(winner.title(), summary(winner.description()), winner.description(), categoryId,
+                    winner.neighbourhoodId() == null ? Set.of() : Set.of(winner.neighbourhoodId()), (winner.costCents() + 99) / 100,
+                    InitiativeStatus.PLANNED, 0, "", List.of(), null);
+            long initiative = initiatives.createFromBudget(draft, new BudgetOrigin(winner.id(), winner.campaignTitle()));
+            winners.link(winner.id(), initiative);
+            follows.carryOverFollowers(ContentKey.budgetProject(winner.id()), ContentKey.initiative(initiative));
+            created++;
+        }
+        return created;
+    }
+
+    /** Whether the current person may turn the winners into initiatives (town staff). */
+    @PreAuthorize(ANYONE)
+    public boolean mayCreateInitiatives() {
+        return currentUser.hasRole(Roles.STAFF);
+    }
+
+    /** The initiative a winning project became, if any. */
+    @PreAuthorize(ANYONE)
+    public Optional<Long> initiativeOf(long projectId) {
+        return winners.initiativeOf(projectId);
+    }
+
+    /** An initiative's summary (at most 400 characters) from a project's description. */
+    private static String summary(String description) {
+        String line = description.strip().replaceAll("\\s+", " ");
+        return line.codePointCount(0, line.length()) <= 400 ? line : line.substring(0, line.offsetByCodePoints(0, 399)).strip() + "…";
     }
 
     /**

@@ -38,6 +38,15 @@ public class FollowService {
         store.add(accountId, target);
     }
 
+    /**
+     * Carries the followers of one piece of content over to another that continues it (a winning
+     * budget project become an initiative): they follow both. Staff only; one statement.
+     */
+    @PreAuthorize("hasRole('STAFF')")
+    public int carryOverFollowers(ContentKey from, ContentKey to) {
+        return store.copy(from, to);
+    }
+
     @PreAuthorize(PARTICIPANTS)
     public void unfollow(ContentKey target) {
         store.remove(currentUser.require().accountId(), target);

@@ -157,6 +157,26 @@ public class InitiativeService {
         return id;
     }
 
+    /**
+     * Creates and publishes the initiative that continues a winning project of the citizens' budget,
+     * remembering the project (its page links back to it). The caller (the budget module) makes sure a
+     * project is turned once; the database refuses a second initiative for the same project.
+     */
+    @PreAuthorize(STAFF)
+    public long createFromBudget(InitiativeDraft draft, BudgetOrigin origin) {
+        long id = create(draft);
+        initiatives.setBudgetOrigin(id, origin);
+        publish(id);
+        return id;
+    }
+
+    /** The budget project an initiative the viewer may see continues, if any. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Optional<BudgetOrigin> budgetOrigin(long initiativeId) {
+        return detail(initiativeId).isEmpty() ? Optional.empty() : initiatives.budgetOrigin(initiativeId);
+    }
+
     @PreAuthorize(STAFF)
     public void update(long id, InitiativeDraft draft, long version) {
         Clean clean = validate(draft);

@@ -9,6 +9,8 @@ public enum NotificationKind {
     REPLY(NotificationMode.AT_ONCE),
     /** Moderation of the person's own content or account: always told, by e-mail at once by default. */
     MODERATION(NotificationMode.AT_ONCE),
+    /** A citizens' budget campaign one follows entered a new phase (submission, vote, results...). */
+    BUDGET_PHASE(NotificationMode.AT_ONCE),
     COMMENT(NotificationMode.DAILY);
 
     private final NotificationMode defaultMode;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.participe.budget.BallotKind;
+import org.participe.budget.BudgetPhase;
 import org.participe.budget.CountingRule;
 import org.participe.budget.Envelope;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -119,5 +120,40 @@ public class CampaignStore {
 
     /** An envelope with the campaign it belongs to. */
     public record CampaignEnvelope(long campaignId, Envelope envelope) {
+    }
+
+    /**
+     * The published campaigns the phase job looks at: every one not yet seen, or not yet announced in
+     * its last phase (a handful, one campaign a year).
+     */
+    public List<PhaseWatch> phaseWatches() {
+        return jdbc.sql("""
+                        select id, title, submission_opens_at, review_opens_at, vote_opens_at, vote_closes_at, implementation_from, announced_phase
+                        from budget_campaign where published and announced_phase is distinct from 'IMPLEMENTATION'""")
+                .query((rs, n) -> new PhaseWatch(rs.getLong("id"), rs.getString("title"),
+                        instant(rs, "submission_opens_at"), instant(rs, "review_opens_at"), instant(rs, "vote_opens_at"),
+                        instant(rs, "vote_closes_at"), instant(rs, "implementation_from"),
+                        rs.getString("announced_phase") == null ? null : BudgetPhase.valueOf(rs.getString("announced_phase"))))
+                .list();
+    }
+
+    /**
+     * Records that the campaign's phase {@code next} is announced, if it still is {@code previous}
+     * (null: never seen): true for the one caller that changed it, false for any other instance or
+     * run that raced it. Neither the version nor updated_at move: staff editing the campaign meanwhile
+     * are not refused.
+     */
+    public boolean announcePhase(long id, BudgetPhase previous, BudgetPhase next) {
+        return jdbc.sql("update budget_campaign set announced_phase = ? where id = ? and published and announced_phase is not distinct from ?")
+                .params(next.name(), id, previous == null ? null : previous.name()).update() == 1;
+    }
+
+    /** A published campaign's dates and the phase last announced (null: never seen by the job). */
+    public record PhaseWatch(long id, String title, Instant submissionOpensAt, Instant reviewOpensAt, Instant voteOpensAt,
+                             Instant voteClosesAt, Instant implementationFrom, BudgetPhase announced) {
+
+        public BudgetPhase phaseAt(Instant now) {
+            return BudgetPhase.at(now, submissionOpensAt, reviewOpensAt, voteOpensAt, voteClosesAt, implementationFrom);
+        }
     }
 }

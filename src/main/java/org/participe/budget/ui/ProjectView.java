@@ -35,6 +35,7 @@ import org.participe.base.content.ContentKey;
 import org.participe.base.ui.FormErrors;
 import org.participe.base.ui.PlainText;
 import org.participe.base.validation.InvalidInputException;
+import org.participe.budget.BudgetResultService;
 import org.participe.budget.ProjectCard;
 import org.participe.budget.ProjectDetail;
 import org.participe.budget.ProjectFilter;
@@ -60,9 +61,11 @@ public class ProjectView extends Composite<VerticalLayout> implements BeforeEnte
     final DatePicker dueOn = new DatePicker();
     final Button saveReview = new Button();
     private ProjectDetail project;
+    private final BudgetResultService results;
 
-    public ProjectView(ProjectService projects) {
+    public ProjectView(ProjectService projects, BudgetResultService results) {
         this.projects = projects;
+        this.results = results;
         getContent().setPadding(false);
         getContent().addClassName("idea-page");
     }
@@ -124,6 +127,11 @@ public class ProjectView extends Composite<VerticalLayout> implements BeforeEnte
             corrected.addClassName("form-note");
             facts.add(corrected);
         }
+        results.initiativeOf(project.id()).ifPresent(initiative -> {
+            Anchor link = new Anchor(ContentKey.initiative(initiative).path(), getTranslation("budget.project.initiative-link"));
+            link.addClassName("budget-project-initiative");
+            facts.add(new Paragraph(link));
+        });
         if (project.location() != null) {
             facts.add(new Paragraph(getTranslation("budget.project.location-line", project.location())));
         }

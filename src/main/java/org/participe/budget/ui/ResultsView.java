@@ -10,6 +10,7 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
@@ -32,13 +33,17 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.participe.base.TownZone;
+import org.participe.base.ui.FormErrors;
 import org.participe.base.ui.Tables;
+import org.participe.base.validation.InvalidInputException;
 import org.participe.budget.BudgetResultService;
 import org.participe.budget.CountExplanation;
 import org.participe.budget.CountedProject;
 import org.participe.budget.EnvelopeResult;
 import org.participe.budget.TurnoutGroup;
 import org.participe.budget.VoteResults;
+import org.participe.town.Category;
+import org.participe.town.TownService;
 
 /**
  * The results of a citizens' budget, for everyone once the vote has closed: per envelope the winners
@@ -53,9 +58,11 @@ public class ResultsView extends Composite<VerticalLayout> implements BeforeEnte
     private final BudgetResultService results;
     private long campaignId;
     private VoteResults shown;
+    private final TownService town;
 
-    public ResultsView(BudgetResultService results) {
+    public ResultsView(BudgetResultService results, TownService town) {
         this.results = results;
+        this.town = town;
         getContent().setPadding(false);
         getContent().addClassName("results-page");
     }
@@ -102,6 +109,39 @@ public class ResultsView extends Composite<VerticalLayout> implements BeforeEnte
             content.add(envelope(envelope));
         }
         content.add(turnout(), receiptCheck());
+        if (results.mayCreateInitiatives()) {
+            content.add(winnerInitiatives());
+        }
+    }
+
+    /** Staff turn the winning projects into initiatives of a category they choose (projects already turned are skipped). */
+    private Section winnerInitiatives() {
+        Section section = new Section();
+        section.addClassName("results-initiatives");
+        section.add(new H2(getTranslation("budget.results.initiatives.title")), new Paragraph(getTranslation("budget.results.initiatives.help")));
+        ComboBox<Category> category = new ComboBox<>(getTranslation("ideas.category"));
+        category.setItems(town.activeCategories());
+        category.setItemLabelGenerator(c -> c.name(getLocale()));
+        category.setRequiredIndicatorVisible(true);
+        Paragraph outcome = new Paragraph();
+        outcome.getElement().setAttribute("role", "status");
+        Button create = new Button(getTranslation("budget.results.initiatives.create"), e -> {
+            if (category.getValue() == null) {
+                category.setErrorMessage(getTranslation("idea.category.required"));
+                category.setInvalid(true);
+                return;
+            }
+            category.setInvalid(false);
+            try {
+                int created = results.createWinnerInitiatives(campaignId, category.getValue().id());
+                outcome.setText(getTranslation("budget.results.initiatives.created", created));
+            } catch (InvalidInputException refusal) {
+                FormErrors.show(this, refusal, Map.of("categoryId", category));
+            }
+        });
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        section.add(category, create, outcome);
+        return section;
     }
 
     /** A voter checks that the ballot of their receipt was counted. */

@@ -34,6 +34,16 @@ public class FollowStore {
                 .params(accountId, target.kind().name(), target.id()).update();
     }
 
+    /** Every follower of {@code from} follows {@code to} too (one statement); how many began to. */
+    public int copy(ContentKey from, ContentKey to) {
+        return jdbc.sql("""
+                        insert into follow (account_id, target_type, target_id)
+                        select account_id, :toType, :toId from follow where target_type = :fromType and target_id = :fromId
+                        on conflict do nothing""")
+                .param("toType", to.kind().name()).param("toId", to.id()).param("fromType", from.kind().name()).param("fromId", from.id())
+                .update();
+    }
+
     public boolean exists(long accountId, ContentKey target) {
         return jdbc.sql("select exists (select 1 from follow where account_id = ? and target_type = ? and target_id = ?)")
                 .params(accountId, target.kind().name(), target.id()).query(Boolean.class).single();

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
+import org.participe.initiatives.BudgetOrigin;
 import org.participe.initiatives.InitiativeDraft;
 import org.participe.initiatives.InitiativeStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -113,5 +114,16 @@ public class InitiativeStore {
                             rs.getString("updated_by_name"), rs.getLong("version"), rs.getString("lang"));
                 })
                 .optional();
+    }
+
+    /** Records the budget project the initiative continues (once: a project becomes one initiative at most). */
+    public void setBudgetOrigin(long id, BudgetOrigin origin) {
+        jdbc.sql("update initiative set origin_budget_project_id = ?, origin_budget_campaign = ? where id = ?")
+                .params(origin.projectId(), origin.campaignTitle(), id).update();
+    }
+
+    public Optional<BudgetOrigin> budgetOrigin(long id) {
+        return jdbc.sql("select origin_budget_project_id, origin_budget_campaign from initiative where id = ? and origin_budget_project_id is not null")
+                .param(id).query((rs, n) -> new BudgetOrigin(rs.getLong(1), rs.getString(2))).optional();
     }
 }

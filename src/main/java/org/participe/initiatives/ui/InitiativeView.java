@@ -143,6 +143,12 @@ public class InitiativeView extends Composite<VerticalLayout> implements BeforeE
         if (!initiative.contactService().isBlank()) {
             facts.add(new Paragraph(getTranslation("initiative.contact", initiative.contactService())));
         }
+        initiatives.budgetOrigin(initiative.id()).ifPresent(origin -> {
+            Anchor winner = new Anchor(ContentKey.budgetProject(origin.projectId()).path(),
+                    getTranslation("initiative.budget-winner", origin.campaignTitle()));
+            winner.addClassName("initiative-budget-winner");
+            facts.add(new Paragraph(winner));
+        });
         page.add(facts, actions());
         Div text = new Div();
         text.addClassName("idea-text");

@@ -7,6 +7,7 @@ import java.util.Locale;
 import com.vaadin.flow.i18n.I18NProvider;
 import org.participe.base.content.ContentKey;
 import org.participe.base.content.ContentKind;
+import org.participe.budget.BudgetEvents;
 import org.participe.comments.CommentEvents;
 import org.participe.ideas.IdeaEvents;
 import org.participe.initiatives.InitiativeEvents;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  * <li>an initiative's update or new phase → its followers;</li>
+ * <li>a citizens' budget campaign's new phase → its followers;</li>
  * <li>an idea's new status or reached threshold → its followers (its author follows it);</li>
  * <li>a comment → the idea's followers but its author and the author of the comment it answers;</li>
  * <li>a reply → the author of the comment it answers.</li>
@@ -53,6 +55,14 @@ class NotificationFanout {
         store.notify(store.followers(ContentKey.initiative(event.initiativeId()), List.of()), NotificationKind.INITIATIVE_PHASE,
                 "phase:" + event.initiativeId() + ":" + event.phaseName(), ContentKey.initiative(event.initiativeId()),
                 texts("notification.initiative-phase", event.phaseName(), event.initiativeTitle()));
+    }
+
+    @ApplicationModuleListener
+    void on(BudgetEvents.CampaignPhaseChanged event) {
+        ContentKey campaign = ContentKey.budgetCampaign(event.campaignId());
+        store.notify(store.followers(campaign, List.of()), NotificationKind.BUDGET_PHASE,
+                "budget-phase:" + event.campaignId() + ":" + event.phase().name(), campaign,
+                texts("notification.budget-phase." + event.phase().name(), event.campaignTitle(), event.campaignTitle()));
     }
 
     @ApplicationModuleListener
